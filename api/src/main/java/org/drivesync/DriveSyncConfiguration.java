@@ -1,0 +1,16 @@
+package org.drivesync;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.drivesync.config.AuthConfig;
+import org.drivesync.config.DatabaseConfig;
+import org.drivesync.config.HttpConfig;
+
+/** Configuration: one nested block per concern, every value with a working default. */
+public class DriveSyncConfiguration extends Configuration {
+  @JsonProperty @Valid @NotNull public DatabaseConfig database = new DatabaseConfig();
+  @JsonProperty @Valid @NotNull public HttpConfig http = new HttpConfig();
+  @JsonProperty @Valid @NotNull public AuthConfig auth = new AuthConfig();
+}

@@ -1,0 +1,24 @@
+package org.drivesync.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** Sign-in, tokens and lock-outs. */
+public class AuthConfig {
+  /**
+   * When set (≥ 32 characters) and no admin exists, an admin with this token is created at start.
+   * Read from DRIVESYNC_BOOTSTRAP_TOKEN by the default configuration.
+   */
+  @JsonProperty public String bootstrapToken = System.getenv("DRIVESYNC_BOOTSTRAP_TOKEN");
+
+  @JsonProperty @NotNull public Duration sessionTtl = Duration.hours(12);
+  @JsonProperty @NotNull public Duration deviceTokenTtl = Duration.days(30);
+  @JsonProperty @NotNull public Duration enrolmentCodeTtl = Duration.minutes(15);
+
+  /** Failed sign-ins for one account before it is locked for {@link #lockout}. */
+  @JsonProperty @Min(1) public int maxFailedLogins = 5;
+
+  @JsonProperty @NotNull public Duration lockout = Duration.minutes(15);
+}

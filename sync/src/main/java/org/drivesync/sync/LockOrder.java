@@ -1,0 +1,35 @@
+package org.drivesync.sync;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one order in which a push locks record rows. Two batches that lock overlapping rows in the
+ * same order cannot deadlock; locking in arrival order can.
+ *
+ * <p>The order is PostgreSQL's order for {@code uuid} (unsigned, byte by byte), not {@link
+ * UUID#compareTo}, which compares signed longs and so disagrees for ids whose first hex digit is 8
+ * or above. Matching the database means the rows come out the same whether the caller locks them
+ * one by one in this order or with {@code ORDER BY id FOR UPDATE}.
+ */
+public final class LockOrder {
+  /** Unsigned, most significant bits first: PostgreSQL's {@code uuid} ordering. */
+  public static final Comparator<UUID> UUID_ORDER =
+      Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+          .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
+  private LockOrder() {}
+
+  /** The distinct ids in lock order. */
+  public static List<UUID> sorted(Collection<UUID> ids) {
+    Objects.requireNonNull(ids, "ids");
+    return ids.stream()
+        .map(id -> Objects.requireNonNull(id, "ids must not contain null"))
+        .distinct()
+        .sorted(UUID_ORDER)
+        .toList();
+  }
+}
