@@ -8,7 +8,29 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import org.drivesync.audit.AccessAudit;
+import org.drivesync.audit.AuditChainVerifier;
+import org.drivesync.audit.AuditLog;
+import org.drivesync.auth.AccessControlFeature;
+import org.drivesync.auth.BearerAuthFilter;
+import org.drivesync.auth.Passwords;
+import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
+import org.drivesync.cli.VerifyAuditCommand;
+import org.drivesync.core.AdminBootstrap;
+import org.drivesync.core.DeviceService;
+import org.drivesync.core.DriveService;
+import org.drivesync.core.SessionService;
+import org.drivesync.core.UserService;
+import org.drivesync.http.RequestIds;
+import org.drivesync.ratelimit.RateLimiter;
+import org.drivesync.resources.AuditResource;
+import org.drivesync.resources.DeviceResource;
+import org.drivesync.resources.DriveResource;
+import org.drivesync.resources.SessionResource;
+import org.drivesync.resources.UserResource;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
@@ -45,6 +67,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new AssetsBundle(
             WebJars.classpathRoot("org.webjars", "swagger-ui"), "/api/docs/ui", null, "swagger-ui"));
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new CreateAdminCommand());
+    bootstrap.addCommand(new VerifyAuditCommand());
   }
 
   @Override
@@ -62,16 +86,16 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
           new JdbiFactory()
               .build(environment, config.database.appPool(database.jdbcUrl()), "postgresql");
       jdbi.installPlugin(new PostgresPlugin());
+      jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
       environment
           .healthChecks()
           .register(
               "migrations",
               new MigrationsHealthCheck(database.ownerDataSource(), config.database.appUser));
 
-      ErrorMappers.all().forEach(environment.jersey()::register);
-      environment.jersey().register(new BodySizeLimitFilter(config.http.maxBodyBytes));
-      environment.jersey().register(OpenApiSetup.resource());
-      environment.jersey().register(new RegionResource(jdbi));
+      AuditLog auditLog = new AuditLog();
+      new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
+      registerResources(config, environment, jdbi, auditLog);
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -79,5 +103,30 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       database.close();
       throw e;
     }
+  }
+
+  private static void registerResources(
+      DriveSyncConfiguration config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+    JerseyEnvironment jersey = environment.jersey();
+    RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
+    AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
+    Passwords passwords = new Passwords(config.auth.bcryptCost);
+
+    ErrorMappers.all().forEach(jersey::register);
+    jersey.register(new RequestIds());
+    jersey.register(new BodySizeLimitFilter(config.http.maxBodyBytes));
+    jersey.register(new BearerAuthFilter(jdbi, rateLimiter, accessAudit));
+    jersey.register(new AccessControlFeature(accessAudit));
+    jersey.register(OpenApiSetup.resource());
+
+    UserService users = new UserService(jdbi, auditLog, passwords);
+    DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
+    jersey.register(new RegionResource(jdbi));
+    jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth),
+        rateLimiter));
+    jersey.register(new UserResource(users, devices));
+    jersey.register(new DeviceResource(devices, rateLimiter));
+    jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
+    jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
   }
 }

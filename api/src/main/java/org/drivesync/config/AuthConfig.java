@@ -21,4 +21,10 @@ public class AuthConfig {
   @JsonProperty @Min(1) public int maxFailedLogins = 5;
 
   @JsonProperty @NotNull public Duration lockout = Duration.minutes(15);
+
+  /** bcrypt cost factor: 12 takes about a quarter of a second here; tests lower it. */
+  @JsonProperty @Min(4) public int bcryptCost = 12;
+
+  @JsonProperty @jakarta.validation.Valid @NotNull
+  public RateLimitConfig rateLimits = new RateLimitConfig();
 }

@@ -2,6 +2,7 @@ package org.drivesync.resources;
 
 import io.swagger.v3.jaxrs2.integration.resources.BaseOpenApiResource;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ public class OpenApiDescriptionResource extends BaseOpenApiResource {
   @Context Application app;
 
   @GET
+  @PermitAll
   @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
   public Response describe(
       @Context HttpHeaders headers, @Context UriInfo uriInfo, @PathParam("type") String type)

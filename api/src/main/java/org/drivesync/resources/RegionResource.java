@@ -2,6 +2,7 @@ package org.drivesync.resources;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,7 @@ public class RegionResource {
   }
 
   @GET
+  @PermitAll
   @Operation(summary = "The five regions in scope with their councils")
   public Response list() {
     Map<String, Region> byCode = new LinkedHashMap<>();

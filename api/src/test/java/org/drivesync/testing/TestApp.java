@@ -30,6 +30,10 @@ public final class TestApp {
     if (instance == null) {
       TestDatabase database = TestDatabase.create("app");
       List<ConfigOverride> overrides = new ArrayList<>(baseOverrides(database));
+      // Every test signs in from 127.0.0.1; RateLimitTest checks the real limits on its own app.
+      overrides.add(ConfigOverride.config("auth.rateLimits.signInPerMinute", "100000"));
+      overrides.add(ConfigOverride.config("auth.rateLimits.enrolPerMinute", "100000"));
+      overrides.add(ConfigOverride.config("auth.rateLimits.badEnrolmentCodes", "100000"));
       DropwizardTestSupport<DriveSyncConfiguration> support =
           new DropwizardTestSupport<>(
               DriveSyncApplication.class, (String) null, overrides.toArray(ConfigOverride[]::new));
@@ -56,6 +60,7 @@ public final class TestApp {
         ConfigOverride.config("database.user", database.ownerUser()),
         ConfigOverride.config("database.password", database.ownerPassword()),
         ConfigOverride.config("auth.bootstrapToken", ADMIN_TOKEN),
+        ConfigOverride.config("auth.bcryptCost", "4"),
         ConfigOverride.config("logging.level", "WARN"));
   }
 

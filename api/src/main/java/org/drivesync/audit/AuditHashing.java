@@ -1,0 +1,63 @@
+package org.drivesync.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.drivesync.auth.Tokens;
+
+/**
+ * The chain rule: {@code hash = SHA-256(previous hash || canonical JSON of the row)}. Canonical
+ * JSON has keys sorted at every depth, no whitespace, and times as ISO-8601 UTC with microseconds,
+ * so the same row always hashes the same after a round trip through PostgreSQL's jsonb.
+ */
+public final class AuditHashing {
+  public static final byte[] GENESIS = new byte[32];
+
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .build();
+
+  private AuditHashing() {}
+
+  public static byte[] hash(byte[] previousHash, AuditEvent event) {
+    byte[] row = canonicalJson(event).getBytes(StandardCharsets.UTF_8);
+    byte[] input = new byte[previousHash.length + row.length];
+    System.arraycopy(previousHash, 0, input, 0, previousHash.length);
+    System.arraycopy(row, 0, input, previousHash.length, row.length);
+    return Tokens.sha256(input);
+  }
+
+  static String canonicalJson(AuditEvent event) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("seq", event.seq());
+    row.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
+    row.put("actorUserId", event.actorUserId() == null ? null : event.actorUserId().toString());
+    row.put("actorDeviceId", event.actorDeviceId() == null ? null : event.actorDeviceId().toString());
+    row.put("action", event.action());
+    row.put("entityType", event.entityType());
+    row.put("entityId", event.entityId());
+    row.put("requestId", event.requestId());
+    row.put("details", new TreeMap<>(event.details()));
+    try {
+      return CANONICAL.writeValueAsString(row);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("audit details must be plain JSON values", e);
+    }
+  }
+
+  /** Details as they will read back from jsonb: plain maps, lists, strings, numbers, booleans. */
+  public static Map<String, Object> normalise(Map<String, ?> details) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plain = CANONICAL.convertValue(details, Map.class);
+    return plain;
+  }
+}

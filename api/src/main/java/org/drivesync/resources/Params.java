@@ -1,0 +1,37 @@
+package org.drivesync.resources;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.drivesync.errors.ApiException;
+
+/** Parses query parameters into types, answering 400 with the parameter's name when they are bad. */
+final class Params {
+  private Params() {}
+
+  static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e2) {
+        throw ApiException.invalid(name, "an ISO-8601 date or instant, e.g. 2026-03-14");
+      }
+    }
+  }
+
+  static LocalDate date(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid(name, "an ISO-8601 date, e.g. 2026-03-14");
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package org.drivesync.resources;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.drivesync.api.CreateUserRequest;
+import org.drivesync.api.Enrolment;
+import org.drivesync.api.UpdateUserRequest;
+import org.drivesync.api.User;
+import org.drivesync.auth.Caller;
+import org.drivesync.auth.Role;
+import org.drivesync.core.DeviceService;
+import org.drivesync.core.UserService;
+
+/**
+ * People and device enrolment. Admins manage everyone; organisers manage the participants of
+ * their regions; staff read. An id outside the caller's scope is a 404, as if it did not exist.
+ *
+ * <p>Status codes: 200/201; 400 invalid body; 401 no token; 403 role not allowed; 404 not found or
+ * out of scope; 409 email taken or training not recorded.
+ */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "access")
+public class UserResource {
+  private final UserService users;
+  private final DeviceService devices;
+
+  public UserResource(UserService users, DeviceService devices) {
+    this.users = users;
+    this.devices = devices;
+  }
+
+  @POST
+  @RolesAllowed({Role.O, Role.A})
+  @Operation(summary = "Create a user (organisers: participants in their regions only)")
+  public Response create(
+      @Context SecurityContext security, @NotNull @Valid CreateUserRequest request) {
+    User user = users.create(caller(security), request);
+    return Response.status(Response.Status.CREATED).entity(user).build();
+  }
+
+  @GET
+  @RolesAllowed({Role.O, Role.S, Role.A})
+  @Operation(summary = "List the users in scope")
+  public List<User> list(@Context SecurityContext security) {
+    return users.list(caller(security));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Role.O, Role.S, Role.A})
+  @Operation(summary = "One user in scope")
+  public User get(@Context SecurityContext security, @PathParam("id") UUID id) {
+    return users.get(caller(security), id);
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @RolesAllowed({Role.O, Role.A})
+  @Operation(summary = "Deactivate, change regions, cohort or training date")
+  public User update(
+      @Context SecurityContext security,
+      @PathParam("id") UUID id,
+      @NotNull @Valid UpdateUserRequest request) {
+    return users.update(caller(security), id, request);
+  }
+
+  @POST
+  @Path("/{id}/enrolments")
+  @RolesAllowed({Role.O, Role.A})
+  @Operation(summary = "A single-use device enrolment code (and QR) for a trained participant")
+  public Response enrol(
+      @Context SecurityContext security, @Context UriInfo uri, @PathParam("id") UUID id) {
+    String server = uri.getBaseUri().toString().replaceAll("/$", "");
+    Enrolment enrolment = devices.createEnrolment(caller(security), id, server);
+    return Response.status(Response.Status.CREATED).entity(enrolment).build();
+  }
+
+  @GET
+  @Path("/{id}/enrolments/{enrolmentId}/qr.png")
+  @Produces("image/png")
+  @RolesAllowed({Role.O, Role.A})
+  @Operation(summary = "The enrolment's QR code as a PNG, while it can still be used")
+  public Response qr(
+      @Context SecurityContext security,
+      @PathParam("id") UUID id,
+      @PathParam("enrolmentId") UUID enrolmentId) {
+    return Response.ok(devices.enrolmentQr(caller(security), id, enrolmentId))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  static Caller caller(SecurityContext security) {
+    return (Caller) security.getUserPrincipal();
+  }
+}
