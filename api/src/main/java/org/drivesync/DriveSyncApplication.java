@@ -23,6 +23,13 @@ import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
+import org.drivesync.core.sync.RecordChangeListener;
+import org.drivesync.core.sync.SyncPullService;
+import org.drivesync.core.sync.SyncPushService;
+import org.drivesync.eligibility.EligibilityEngine;
+import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.resources.SyncResource;
+import java.time.Clock;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
@@ -128,5 +135,12 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new DeviceResource(devices, rateLimiter));
     jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
     jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
+
+    RulesetCatalog rulesets = RulesetCatalog.loadBundled();
+    Clock clock = Clock.systemUTC();
+    SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
+        environment.getObjectMapper(), clock);
+    jersey.register(new SyncResource(push,
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
   }
 }

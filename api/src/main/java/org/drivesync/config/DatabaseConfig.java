@@ -47,7 +47,9 @@ public class DatabaseConfig {
     factory.setCheckConnectionOnBorrow(true);
     factory.setDefaultTransactionIsolation(
         DataSourceFactory.TransactionIsolation.READ_COMMITTED);
-    factory.setProperties(java.util.Map.of("ApplicationName", "drivesync", "tcpKeepAlive", "true"));
+    // reWriteBatchedInserts turns each JDBC batch of a push into multi-row INSERTs.
+    factory.setProperties(java.util.Map.of("ApplicationName", "drivesync", "tcpKeepAlive", "true",
+        "reWriteBatchedInserts", "true"));
     return factory;
   }
 }

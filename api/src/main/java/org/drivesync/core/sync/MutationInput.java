@@ -1,0 +1,95 @@
+package org.drivesync.core.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.UUID;
+import org.drivesync.records.RecordRejection;
+import org.drivesync.sync.MutationOp;
+
+/** One mutation of a push, read structurally; its record is validated later. */
+record MutationInput(
+    JsonNode raw,
+    UUID mutationId,
+    Long deviceSeq,
+    String entity,
+    MutationOp op,
+    UUID id,
+    Long baseVersion,
+    JsonNode record) {
+
+  private static final Set<String> KEYS =
+      Set.of("mutationId", "deviceSeq", "entity", "op", "id", "baseVersion", "record");
+
+  /** Reads a mutation, throwing {@link RecordRejection} with a stable code when it is malformed. */
+  static MutationInput read(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new RecordRejection("invalid_mutation", "a mutation must be a JSON object");
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!KEYS.contains(name)) {
+        throw new RecordRejection("invalid_mutation", "unknown mutation field '" + name + "'");
+      }
+    }
+    UUID mutationId = uuid(node.get("mutationId"), "mutationId");
+    JsonNode seq = node.get("deviceSeq");
+    if (seq != null && !seq.isNull() && !seq.canConvertToLong()) {
+      throw new RecordRejection("invalid_mutation", "deviceSeq must be an integer");
+    }
+    JsonNode entity = node.get("entity");
+    if (entity == null || !entity.isTextual()) {
+      throw new RecordRejection("invalid_mutation", "entity is required");
+    }
+    MutationOp op;
+    try {
+      op = MutationOp.fromWire(node.path("op").asText(null));
+    } catch (IllegalArgumentException e) {
+      throw new RecordRejection("invalid_mutation", "op must be 'upsert' or 'delete'");
+    }
+    UUID id = uuid(node.get("id"), "id");
+    JsonNode base = node.get("baseVersion");
+    if (base != null && !base.isNull() && !(base.isIntegralNumber() && base.canConvertToLong())) {
+      throw new RecordRejection("invalid_mutation", "baseVersion must be an integer or null");
+    }
+    JsonNode record = node.get("record");
+    if (op == MutationOp.UPSERT && (record == null || !record.isObject())) {
+      throw new RecordRejection("invalid_mutation", "an upsert needs a record object");
+    }
+    if (record != null && record.isObject() && record.has("id")
+        && !id.toString().equals(record.get("id").asText())) {
+      throw new RecordRejection("invalid_mutation", "record.id differs from the mutation's id");
+    }
+    return new MutationInput(
+        node,
+        mutationId,
+        seq == null || seq.isNull() ? null : seq.asLong(),
+        entity.asText(),
+        op,
+        id,
+        base == null || base.isNull() ? null : base.asLong(),
+        record);
+  }
+
+  /** The mutation id if it can be read at all, for reporting a malformed mutation. */
+  static String rawMutationId(JsonNode node) {
+    JsonNode id = node == null ? null : node.get("mutationId");
+    return id != null && id.isTextual() && id.asText().length() <= 64 ? id.asText() : null;
+  }
+
+  static String rawId(JsonNode node) {
+    JsonNode id = node == null ? null : node.get("id");
+    return id != null && id.isTextual() && id.asText().length() <= 64 ? id.asText() : null;
+  }
+
+  private static UUID uuid(JsonNode node, String field) {
+    if (node == null || !node.isTextual()) {
+      throw new RecordRejection("invalid_mutation", field + " must be a UUID");
+    }
+    try {
+      return UUID.fromString(node.asText());
+    } catch (IllegalArgumentException e) {
+      throw new RecordRejection("invalid_mutation", field + " must be a UUID");
+    }
+  }
+}

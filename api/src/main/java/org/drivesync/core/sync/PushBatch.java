@@ -1,0 +1,113 @@
+package org.drivesync.core.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.drivesync.db.RecordDao;
+import org.drivesync.records.FieldCodec;
+import org.drivesync.records.RecordFields;
+import org.drivesync.records.StoredRecord;
+import org.drivesync.sync.RecordState;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The working set of one push: records as they stand after each mutation so far, and every row
+ * to write. Writes are flushed once, as JDBC batches, at the end of the transaction.
+ */
+final class PushBatch {
+  private final Map<UUID, StoredRecord> current = new HashMap<>();
+  private final Map<UUID, StoredRecord> before = new LinkedHashMap<>();
+  private final Map<String, RecordState> versions = new HashMap<>();
+  private final Map<UUID, RecordDao.RecordWrite> upserts = new LinkedHashMap<>();
+  private final List<RecordDao.NewVersion> newVersions = new ArrayList<>();
+  private final List<RecordDao.NewLedgerEntry> ledger = new ArrayList<>();
+  private final List<RecordDao.NewConflict> conflicts = new ArrayList<>();
+
+  void load(List<StoredRecord> records, List<RecordDao.VersionRow> versionRows) {
+    for (StoredRecord record : records) {
+      current.put(record.id(), record);
+      before.put(record.id(), record);
+      versions.put(key(record.id(), record.version()), record.state());
+    }
+    for (RecordDao.VersionRow row : versionRows) {
+      Map<String, Object> fields = FieldCodec.fromJson(row.fields());
+      versions.put(key(row.recordId(), row.version()),
+          row.deleted() ? RecordState.tombstone(row.version(), fields)
+              : RecordState.live(row.version(), fields));
+    }
+  }
+
+  StoredRecord current(UUID id) {
+    return current.get(id);
+  }
+
+  /** A version of a record the device says it based its change on, or null if unknown. */
+  RecordState version(UUID id, long version) {
+    return versions.get(key(id, version));
+  }
+
+  void write(StoredRecord record, RecordDao.NewVersion version) {
+    if (!before.containsKey(record.id())) {
+      before.put(record.id(), null);
+    }
+    current.put(record.id(), record);
+    versions.put(key(record.id(), record.version()), record.state());
+    upserts.put(record.id(), toWrite(record));
+    newVersions.add(version);
+  }
+
+  void conflict(RecordDao.NewConflict conflict) {
+    conflicts.add(conflict);
+  }
+
+  void ledger(RecordDao.NewLedgerEntry entry) {
+    ledger.add(entry);
+  }
+
+  /** Each changed record once: as it was before the push and as it is now. */
+  List<RecordChangeListener.Change> changes() {
+    List<RecordChangeListener.Change> changes = new ArrayList<>();
+    for (UUID id : upserts.keySet()) {
+      changes.add(new RecordChangeListener.Change(before.get(id), current.get(id)));
+    }
+    return changes;
+  }
+
+  void flush(Handle handle) {
+    RecordDao dao = handle.attach(RecordDao.class);
+    if (!upserts.isEmpty()) {
+      dao.upsert(upserts.values());
+      dao.insertVersions(newVersions);
+    }
+    if (!ledger.isEmpty()) {
+      dao.insertLedger(ledger);
+    }
+    if (!conflicts.isEmpty()) {
+      dao.insertConflicts(conflicts);
+    }
+  }
+
+  private static RecordDao.RecordWrite toWrite(StoredRecord record) {
+    Map<String, Object> f = record.fields();
+    Object guidance = f.get(RecordFields.GUIDANCE);
+    return new RecordDao.RecordWrite(
+        record.id(), record.driveId(), record.regionCode(), record.localAuthorityCode(),
+        record.recordedBy(), record.deviceId(), record.version(),
+        Instant.parse((String) f.get(RecordFields.RECORDED_AT)),
+        (String) f.get(RecordFields.OUTCOME),
+        guidance == null ? null : guidance.toString(),
+        (String) f.get(RecordFields.AGE_BAND),
+        (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
+        (String) f.get(RecordFields.LANGUAGE),
+        record.deleted(),
+        record.flags().stream().sorted().toArray(String[]::new));
+  }
+
+  private static String key(UUID id, long version) {
+    return id + "#" + version;
+  }
+}

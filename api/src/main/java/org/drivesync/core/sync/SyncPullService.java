@@ -1,0 +1,131 @@
+package org.drivesync.core.sync;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.drivesync.auth.Caller;
+import org.drivesync.db.FeedDao;
+import org.drivesync.db.RecordDao;
+import org.drivesync.eligibility.Ruleset;
+import org.drivesync.errors.ApiException;
+import org.drivesync.errors.ErrorCode;
+import org.drivesync.records.RecordView;
+import org.drivesync.records.StoredRecord;
+import org.drivesync.sync.InvalidCursorException;
+import org.drivesync.sync.PullCursor;
+import org.jdbi.v3.core.Jdbi;
+
+/** Serves a participant's feed of records and drives from an opaque, commit-safe cursor. */
+public final class SyncPullService {
+  public static final int MAX_LIMIT = 1000;
+  private static final String RECORD = "drive_record";
+  private static final String DRIVE = "drive";
+
+  /** One change in the feed. {@code record} is absent for deletes and evictions. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Change(String entity, String op, UUID id, Integer version, Object record) {}
+
+  /** A drive as devices see it. */
+  public record DriveView(UUID id, String name, String localAuthority, String region,
+      String venueType, java.time.LocalDate startsOn, java.time.LocalDate endsOn, String status) {}
+
+  /** The ruleset devices should hold, announced on every pull. */
+  public record RulesetAnnouncement(String current, String etag) {}
+
+  /** A page of the feed. Persist {@code cursor} only after applying every change of the page. */
+  public record PullPage(List<Change> changes, String cursor, boolean hasMore,
+      RulesetAnnouncement ruleset) {}
+
+  private final Jdbi jdbi;
+  private final java.util.function.Supplier<Ruleset> currentRuleset;
+
+  public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset) {
+    this.jdbi = jdbi;
+    this.currentRuleset = currentRuleset;
+  }
+
+  public PullPage pull(Caller caller, String cursorText, int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw ApiException.invalid("limit", "between 1 and " + MAX_LIMIT);
+    }
+    PullCursor cursor;
+    try {
+      cursor = PullCursor.decodeOrStart(cursorText);
+    } catch (InvalidCursorException e) {
+      throw new ApiException(ErrorCode.INVALID_CURSOR, "Not a cursor this server issued");
+    }
+    UUID participant = caller.userId();
+    PullPage page = jdbi.inTransaction(handle -> {
+      FeedDao feed = handle.attach(FeedDao.class);
+      if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
+        throw new ApiException(ErrorCode.RESET_REQUIRED,
+            "The cursor is older than the tombstone horizon: discard local data and pull from the start");
+      }
+      List<FeedDao.FeedRow> rows = feed.page(participant, cursor.xid(),
+          includesAtXid(cursor, RECORD), afterId(cursor, RECORD),
+          includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit + 1);
+      boolean hasMore = rows.size() > limit;
+      List<FeedDao.FeedRow> served = hasMore ? rows.subList(0, limit) : rows;
+      List<Change> changes = materialise(handle, served, participant);
+      String next = served.isEmpty() ? cursor.encode() : position(served.get(served.size() - 1)).encode();
+      Ruleset ruleset = currentRuleset.get();
+      return new PullPage(changes, next, hasMore,
+          new RulesetAnnouncement(ruleset.version(), ruleset.etag()));
+    });
+    if (caller.isDevice()) {
+      long xid = PullCursor.decode(page.cursor()).xid();
+      jdbi.useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
+    }
+    return page;
+  }
+
+  private static List<Change> materialise(org.jdbi.v3.core.Handle handle,
+      List<FeedDao.FeedRow> rows, UUID participant) {
+    List<UUID> recordIds = new ArrayList<>();
+    List<UUID> driveIds = new ArrayList<>();
+    for (FeedDao.FeedRow row : rows) {
+      (RECORD.equals(row.entity()) ? recordIds : driveIds).add(row.id());
+    }
+    Map<UUID, StoredRecord> records = new HashMap<>();
+    handle.attach(RecordDao.class).findAll(recordIds.toArray(UUID[]::new))
+        .forEach(r -> records.put(r.id(), r));
+    Map<UUID, FeedDao.DriveFeedRow> drives = new HashMap<>();
+    handle.attach(FeedDao.class).drives(driveIds.toArray(UUID[]::new), participant)
+        .forEach(d -> drives.put(d.id(), d));
+    List<Change> changes = new ArrayList<>();
+    for (FeedDao.FeedRow row : rows) {
+      if (RECORD.equals(row.entity())) {
+        StoredRecord record = records.get(row.id());
+        changes.add(record.deleted()
+            ? new Change(RECORD, "delete", record.id(), record.version(), null)
+            : new Change(RECORD, "upsert", record.id(), record.version(), RecordView.of(record)));
+      } else {
+        FeedDao.DriveFeedRow drive = drives.get(row.id());
+        boolean evicted = !drive.assigned() || "closed".equals(drive.status());
+        changes.add(evicted
+            ? new Change(DRIVE, "evict", drive.id(), null, null)
+            : new Change(DRIVE, "upsert", drive.id(), null, new DriveView(drive.id(), drive.name(),
+                drive.localAuthorityCode(), drive.regionCode(), drive.venueType(), drive.startsOn(),
+                drive.endsOn(), drive.status())));
+      }
+    }
+    return changes;
+  }
+
+  private static PullCursor position(FeedDao.FeedRow row) {
+    return new PullCursor(row.xid(), row.entity(), row.id());
+  }
+
+  /** Whether rows of {@code entity} at exactly the cursor's xid may still be unserved. */
+  private static boolean includesAtXid(PullCursor cursor, String entity) {
+    return cursor.entity().isEmpty() || cursor.entity().compareTo(entity) <= 0;
+  }
+
+  /** Within the cursor's xid, serve rows of {@code entity} after this id (null: all of them). */
+  private static UUID afterId(PullCursor cursor, String entity) {
+    return entity.equals(cursor.entity()) ? cursor.id() : null;
+  }
+}

@@ -1,0 +1,84 @@
+package org.drivesync.db;
+
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The pull feed of one participant: their records and their drives, ordered by the id of the
+ * transaction that last changed each row.
+ *
+ * <p>Only rows whose transaction id is below the snapshot's xmin are served. Every transaction
+ * below xmin has finished, so no row can later appear behind a position already handed out — the
+ * bug of feeds ordered by a sequence or by now(), where a slow transaction commits a low number
+ * after a faster one's higher number was served.
+ */
+public interface FeedDao {
+  /** One feed row: a record or a drive, at its position. */
+  record FeedRow(long xid, String entity, UUID id) {}
+
+  // The position test (xid, entity, id) > cursor is spelled out per entity so each branch can use
+  // its index; entity names compare in "C" collation, as PullCursor orders them.
+  @SqlQuery(
+      """
+      WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
+      SELECT xid, entity, id FROM (
+        (SELECT r.change_xid AS xid, 'drive_record' AS entity, r.id
+         FROM drive_records r, horizon
+         WHERE r.recorded_by = :participant
+           AND r.change_xid < horizon.xmin
+           AND (r.change_xid > :xid
+                OR (r.change_xid = :xid AND :recordsAtXid
+                    AND (CAST(:recordAfter AS uuid) IS NULL OR r.id > :recordAfter)))
+         ORDER BY r.change_xid, r.id
+         LIMIT :limit)
+        UNION ALL
+        (SELECT greatest(a.change_xid, d.change_xid) AS xid, 'drive' AS entity, d.id
+         FROM drive_assignments a JOIN drives d ON d.id = a.drive_id, horizon
+         WHERE a.participant_id = :participant
+           AND greatest(a.change_xid, d.change_xid) < horizon.xmin
+           AND (greatest(a.change_xid, d.change_xid) > :xid
+                OR (greatest(a.change_xid, d.change_xid) = :xid AND :drivesAtXid
+                    AND (CAST(:driveAfter AS uuid) IS NULL OR d.id > :driveAfter)))
+         ORDER BY 1, 3
+         LIMIT :limit)
+      ) feed
+      ORDER BY xid, entity COLLATE "C", id
+      LIMIT :limit
+      """)
+  @RegisterConstructorMapper(FeedRow.class)
+  List<FeedRow> page(
+      @Bind("participant") UUID participant,
+      @Bind("xid") long xid,
+      @Bind("recordsAtXid") boolean recordsAtXid,
+      @Bind("recordAfter") UUID recordAfter,
+      @Bind("drivesAtXid") boolean drivesAtXid,
+      @Bind("driveAfter") UUID driveAfter,
+      @Bind("limit") int limit);
+
+  /** Drives as the feed shows them, with whether this participant is still actively assigned. */
+  record DriveFeedRow(
+      UUID id, String name, String localAuthorityCode, String regionCode, String venueType,
+      java.time.LocalDate startsOn, java.time.LocalDate endsOn, String status, boolean assigned) {}
+
+  @SqlQuery(
+      """
+      SELECT d.id, d.name, d.local_authority_code, d.region_code, d.venue_type, d.starts_on,
+             d.ends_on, d.status, a.active AS assigned
+      FROM drives d JOIN drive_assignments a ON a.drive_id = d.id AND a.participant_id = :participant
+      WHERE d.id = ANY(:ids)
+      """)
+  @RegisterConstructorMapper(DriveFeedRow.class)
+  List<DriveFeedRow> drives(@Bind("ids") UUID[] ids, @Bind("participant") UUID participant);
+
+  @SqlQuery("SELECT purged_through_xid FROM sync_state")
+  long purgedThroughXid();
+
+  @SqlUpdate(
+      "UPDATE devices SET last_pull_at = now(), last_seen_at = now(), pull_cursor_xid = :xid"
+          + " WHERE id = :id")
+  void recordPull(@Bind("id") UUID deviceId, @Bind("xid") long xid);
+}

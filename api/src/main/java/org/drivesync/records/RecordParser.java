@@ -1,0 +1,181 @@
+package org.drivesync.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.drivesync.eligibility.Ruleset;
+import org.drivesync.eligibility.RulesetCatalog;
+
+/**
+ * Turns a device's JSON record into the normalised field map the merge compares: strings for
+ * ids, codes and instants (ISO-8601 UTC), Booleans, and the guidance as a canonical JSON object
+ * with sorted code lists — so that re-sending the same facts in another order is not a change.
+ */
+public final class RecordParser {
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+  private static final Set<String> GUIDANCE_KEYS =
+      Set.of("rulesetVersion", "basis", "registration", "elections", "signposts");
+
+  private final RulesetCatalog rulesets;
+
+  public RecordParser(RulesetCatalog rulesets) {
+    this.rulesets = rulesets;
+  }
+
+  /** Every field of {@link RecordFields#ALL}, null where absent; throws {@link RecordRejection}. */
+  public Map<String, Object> parse(JsonNode record) {
+    if (record == null || !record.isObject()) {
+      throw new RecordRejection("invalid_record", "record must be a JSON object");
+    }
+    List<String> forbidden = new ArrayList<>();
+    for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (ForbiddenFields.isForbidden(name)) {
+        forbidden.add(name);
+      } else if (!RecordFields.ALL.contains(name) && !name.equals("id")) {
+        throw new RecordRejection("unknown_field", "unknown record field '" + name + "'");
+      }
+    }
+    if (!forbidden.isEmpty()) {
+      throw new RecordRejection(
+          "forbidden_field",
+          "drive records never hold personal data; refused field(s): " + String.join(", ", forbidden));
+    }
+    Map<String, Object> fields = new HashMap<>();
+    fields.put(RecordFields.DRIVE_ID, uuid(record.get(RecordFields.DRIVE_ID)));
+    fields.put(RecordFields.RECORDED_AT, instant(record.get(RecordFields.RECORDED_AT)));
+    fields.put(RecordFields.OUTCOME,
+        code(record.get(RecordFields.OUTCOME), RecordFields.OUTCOMES, RecordFields.OUTCOME, true));
+    fields.put(RecordFields.GUIDANCE, guidance(record.get(RecordFields.GUIDANCE)));
+    fields.put(RecordFields.AGE_BAND,
+        code(record.get(RecordFields.AGE_BAND), RecordFields.AGE_BANDS, RecordFields.AGE_BAND, false));
+    fields.put(RecordFields.FIRST_TIME_REGISTRANT, bool(record.get(RecordFields.FIRST_TIME_REGISTRANT)));
+    fields.put(RecordFields.LANGUAGE, language(record.get(RecordFields.LANGUAGE)));
+    return fields;
+  }
+
+  private static String uuid(JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      throw invalid(RecordFields.DRIVE_ID, "a UUID is required");
+    }
+    try {
+      return UUID.fromString(node.asText()).toString();
+    } catch (IllegalArgumentException e) {
+      throw invalid(RecordFields.DRIVE_ID, "not a UUID");
+    }
+  }
+
+  private static String instant(JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      throw invalid(RecordFields.RECORDED_AT, "an ISO-8601 instant is required");
+    }
+    try {
+      return Instant.parse(node.asText()).toString();
+    } catch (DateTimeParseException e) {
+      throw invalid(RecordFields.RECORDED_AT, "not an ISO-8601 instant such as 2026-03-14T18:22:05Z");
+    }
+  }
+
+  private static String code(JsonNode node, List<String> allowed, String field, boolean required) {
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw invalid(field, "is required");
+      }
+      return null;
+    }
+    if (!node.isTextual() || !allowed.contains(node.asText())) {
+      throw invalid(field, "must be one of " + allowed);
+    }
+    return node.asText();
+  }
+
+  private static Boolean bool(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isBoolean()) {
+      throw invalid(RecordFields.FIRST_TIME_REGISTRANT, "must be true, false or null");
+    }
+    return node.asBoolean();
+  }
+
+  private static String language(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual() || !LANGUAGE.matcher(node.asText()).matches()) {
+      throw invalid(RecordFields.LANGUAGE, "an ISO 639-1 code such as 'ur' or 'pl'");
+    }
+    return node.asText();
+  }
+
+  private JsonNode guidance(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw invalid(RecordFields.GUIDANCE, "must be an object or null");
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!GUIDANCE_KEYS.contains(name)) {
+        throw invalid(RecordFields.GUIDANCE, "unknown field '" + name + "'");
+      }
+    }
+    JsonNode version = node.get("rulesetVersion");
+    if (version == null || !version.isTextual()) {
+      throw invalid("guidance.rulesetVersion", "is required");
+    }
+    Ruleset ruleset =
+        rulesets.byVersion(version.asText())
+            .orElseThrow(() -> new RecordRejection("unknown_ruleset",
+                "no ruleset '" + version.asText() + "'; fetch /api/v1/eligibility/rulesets/current"));
+    ObjectNode canonical = JsonNodeFactory.instance.objectNode();
+    canonical.put("rulesetVersion", ruleset.version());
+    canonical.put("basis", member(node.get("basis"), ruleset.basisCodes(), "guidance.basis"));
+    canonical.put("registration",
+        member(node.get("registration"), Set.copyOf(RecordFields.REGISTRATIONS), "guidance.registration"));
+    canonical.set("elections", codes(node.get("elections"), ruleset.electionCodes(), "guidance.elections"));
+    canonical.set("signposts", codes(node.get("signposts"), ruleset.signpostCodes(), "guidance.signposts"));
+    return canonical;
+  }
+
+  private static String member(JsonNode node, Set<String> allowed, String field) {
+    if (node == null || !node.isTextual() || !allowed.contains(node.asText())) {
+      throw invalid(field, "must be one of " + new TreeSet<>(allowed));
+    }
+    return node.asText();
+  }
+
+  private static ArrayNode codes(JsonNode node, Set<String> allowed, String field) {
+    ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
+    if (node == null || node.isNull()) {
+      return sorted;
+    }
+    if (!node.isArray() || node.size() > 20) {
+      throw invalid(field, "must be a list of codes");
+    }
+    TreeSet<String> values = new TreeSet<>();
+    for (JsonNode item : node) {
+      values.add(member(item, allowed, field));
+    }
+    values.forEach(sorted::add);
+    return sorted;
+  }
+
+  private static RecordRejection invalid(String field, String problem) {
+    return new RecordRejection("invalid_field", field + ": " + problem);
+  }
+}

@@ -1,0 +1,48 @@
+package org.drivesync.records;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A drive record on the wire: the device's fields and the server-owned ones. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RecordView(
+    UUID id,
+    String driveId,
+    String recordedAt,
+    String outcome,
+    JsonNode guidance,
+    String ageBand,
+    Boolean firstTimeRegistrant,
+    String language,
+    int version,
+    UUID recordedBy,
+    UUID deviceId,
+    Instant receivedAt,
+    Instant updatedAt,
+    boolean deleted,
+    List<String> flags) {
+
+  public static RecordView of(StoredRecord record) {
+    Map<String, Object> f = record.fields();
+    return new RecordView(
+        record.id(),
+        (String) f.get(RecordFields.DRIVE_ID),
+        (String) f.get(RecordFields.RECORDED_AT),
+        (String) f.get(RecordFields.OUTCOME),
+        (JsonNode) f.get(RecordFields.GUIDANCE),
+        (String) f.get(RecordFields.AGE_BAND),
+        (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
+        (String) f.get(RecordFields.LANGUAGE),
+        record.version(),
+        record.recordedBy(),
+        record.deviceId(),
+        record.receivedAt(),
+        record.updatedAt(),
+        record.deleted(),
+        record.flags().stream().sorted().toList());
+  }
+}
