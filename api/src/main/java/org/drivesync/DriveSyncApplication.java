@@ -23,7 +23,9 @@ import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
-import org.drivesync.core.sync.RecordChangeListener;
+import org.drivesync.core.metrics.DataQualityService;
+import org.drivesync.core.metrics.MetricsAggregator;
+import org.drivesync.core.metrics.MetricsService;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.eligibility.EligibilityEngine;
@@ -35,6 +37,7 @@ import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
 import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
+import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -138,9 +141,13 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
 
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();
-    SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
+    // Metrics aggregates change in the push's own transaction: a summary reflects every
+    // acknowledged push (docs/metrics.md).
+    SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
         environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
+    jersey.register(new MetricsResource(new MetricsService(jdbi, auditLog),
+        new DataQualityService(jdbi)));
   }
 }

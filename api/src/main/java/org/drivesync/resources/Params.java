@@ -3,6 +3,7 @@ package org.drivesync.resources;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import org.drivesync.errors.ApiException;
 
 /** Parses query parameters into types, answering 400 with the parameter's name when they are bad. */
@@ -32,6 +33,17 @@ final class Params {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw ApiException.invalid(name, "an ISO-8601 date, e.g. 2026-03-14");
+    }
+  }
+
+  static UUID uuid(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(name, "a UUID");
     }
   }
 }

@@ -1,0 +1,158 @@
+package org.drivesync.core.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.drivesync.audit.Actor;
+import org.drivesync.audit.AuditLog;
+import org.drivesync.auth.Caller;
+import org.drivesync.errors.ApiException;
+import org.drivesync.errors.ErrorCode;
+import org.drivesync.db.MetricsScopeDao;
+import org.drivesync.db.SummaryQuery;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Outreach metrics from the aggregates: scope first (organisers see their regions only; a filter
+ * outside them is a 404, as for anything else out of scope), then the coarsest aggregate table
+ * that has every column the query needs, then small-number control for organisers.
+ */
+public final class MetricsService {
+  /** A summary larger than this is refused: narrow the dates or group by less. */
+  public static final int MAX_ROWS = 10_000;
+
+  private final Jdbi jdbi;
+  private final AuditLog auditLog;
+
+  public MetricsService(Jdbi jdbi, AuditLog auditLog) {
+    this.jdbi = jdbi;
+    this.auditLog = auditLog;
+  }
+
+  public Summary summary(Caller caller, SummaryRequest request) {
+    return jdbi.withHandle(handle -> compute(handle, caller, request));
+  }
+
+  /** The summary for a CSV export, with the export in the audit trail. */
+  public Summary export(Caller caller, SummaryRequest request) {
+    return jdbi.inTransaction(handle -> {
+      Summary summary = compute(handle, caller, request);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("groupBy", String.join(",", summary.groupBy()));
+      details.put("from", String.valueOf(request.from()));
+      details.put("to", String.valueOf(request.to()));
+      details.put("region", String.valueOf(request.region()));
+      details.put("localAuthority", String.valueOf(request.localAuthority()));
+      details.put("driveId", String.valueOf(request.driveId()));
+      details.put("rows", summary.rows().size());
+      auditLog.append(handle, Actor.of(caller), "metrics.export", "metrics", null, details);
+      return summary;
+    });
+  }
+
+  Summary compute(Handle handle, Caller caller, SummaryRequest request) {
+    if (request.groupBy().contains(Dimension.PARTICIPANT) && !caller.seesAllRegions()) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "Participant-level metrics are for staff only",
+          Map.of("dimension", Dimension.PARTICIPANT.wireName()));
+    }
+    MetricsScopeDao scope = handle.attach(MetricsScopeDao.class);
+    String[] regions = regions(caller, request, scope);
+    checkInScope(caller, request, scope);
+
+    Grain grain = Grain.REGION_DAY;
+    for (Dimension dimension : request.groupBy()) {
+      grain = grain.finer(dimension.grain());
+    }
+    if (request.localAuthority() != null || request.driveId() != null) {
+      grain = grain.finer(Grain.DRIVE_DAY);
+    }
+    List<SummaryQuery.Row> rows =
+        new SummaryQuery(grain.table(), request.groupBy().stream().map(Dimension::key).toList())
+            .days(request.from(), request.to())
+            .regions(regions)
+            .localAuthority(request.localAuthority())
+            .drive(request.driveId())
+            .run(handle, MAX_ROWS + 1);
+    if (rows.size() > MAX_ROWS) {
+      throw ApiException.invalid("groupBy",
+          "more than " + MAX_ROWS + " rows; narrow the dates or group by fewer dimensions");
+    }
+    Figures figures = caller.seesAllRegions() ? Figures.EXACT : Figures.ROUNDED;
+    return present(request, rows, figures, labels(scope, request.groupBy(), rows));
+  }
+
+  private static Summary present(SummaryRequest request, List<SummaryQuery.Row> rows,
+      Figures figures, Map<String, Map<String, String>> labels) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Counts totals = Counts.ZERO;
+    for (SummaryQuery.Row row : rows) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      for (int i = 0; i < request.groupBy().size(); i++) {
+        Object key = row.keys().get(i);
+        item.put(request.groupBy().get(i).wireName(),
+            key instanceof UUID || key instanceof LocalDate ? key.toString() : key);
+      }
+      figures.put(item, row.counts());
+      out.add(item);
+      totals = totals.plus(row.counts());
+    }
+    return new Summary(request.from(), request.to(),
+        request.groupBy().stream().map(Dimension::wireName).toList(), figures.wireName(), out,
+        figures.of(totals), labels);
+  }
+
+  /** The regions to read: null for all (staff, no filter); an organiser's own otherwise. */
+  private static String[] regions(Caller caller, SummaryRequest request, MetricsScopeDao scope) {
+    if (request.region() != null) {
+      if (!scope.regionExists(request.region()) || !caller.coversRegion(request.region())) {
+        throw ApiException.notFound("region");
+      }
+      return new String[] {request.region()};
+    }
+    return caller.seesAllRegions() ? null : caller.regions().toArray(String[]::new);
+  }
+
+  private static void checkInScope(Caller caller, SummaryRequest request, MetricsScopeDao scope) {
+    if (request.localAuthority() != null
+        && !scope.regionOfCouncil(request.localAuthority()).filter(caller::coversRegion).isPresent()) {
+      throw ApiException.notFound("local authority");
+    }
+    if (request.driveId() != null
+        && !scope.regionOfDrive(request.driveId()).filter(caller::coversRegion).isPresent()) {
+      throw ApiException.notFound("drive");
+    }
+  }
+
+  private static Map<String, Map<String, String>> labels(MetricsScopeDao scope,
+      List<Dimension> groupBy, List<SummaryQuery.Row> rows) {
+    Map<String, Map<String, String>> labels = new TreeMap<>();
+    for (int i = 0; i < groupBy.size(); i++) {
+      Dimension dimension = groupBy.get(i);
+      Set<Object> keys = new LinkedHashSet<>();
+      for (SummaryQuery.Row row : rows) {
+        if (row.keys().get(i) != null) {
+          keys.add(row.keys().get(i));
+        }
+      }
+      List<MetricsScopeDao.Label> names = switch (dimension) {
+        case REGION -> scope.regionNames(keys.toArray(String[]::new));
+        case LOCAL_AUTHORITY -> scope.councilNames(keys.toArray(String[]::new));
+        case DRIVE -> scope.driveNames(keys.toArray(UUID[]::new));
+        default -> null;
+      };
+      if (names != null) {
+        Map<String, String> byKey = new TreeMap<>();
+        names.forEach(label -> byKey.put(label.key(), label.name()));
+        labels.put(dimension.wireName(), byKey);
+      }
+    }
+    return labels;
+  }
+}
