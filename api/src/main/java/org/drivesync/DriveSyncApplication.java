@@ -23,6 +23,8 @@ import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
+import org.drivesync.core.integrity.IntegritySignalService;
+import org.drivesync.core.integrity.RecordHistoryService;
 import org.drivesync.core.metrics.DataQualityService;
 import org.drivesync.core.metrics.MetricsAggregator;
 import org.drivesync.core.metrics.MetricsService;
@@ -38,6 +40,7 @@ import org.drivesync.resources.AuditResource;
 import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
+import org.drivesync.resources.RecordAuditResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -149,5 +152,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
     jersey.register(new MetricsResource(new MetricsService(jdbi, auditLog),
         new DataQualityService(jdbi)));
+    jersey.register(new RecordAuditResource(new RecordHistoryService(jdbi),
+        new IntegritySignalService(jdbi, config.signals, clock)));
   }
 }
