@@ -1,14 +1,6 @@
 -- Runs of one participant's records, each less than :minSeconds after the one before:
 -- quicker than a conversation takes.
--- Records of the period: recorded or received within it (a wrong device clock can put
--- recorded_at anywhere), live, in the region asked for or in every region.
-WITH scoped AS (
-  SELECT r.* FROM drive_records r
-  WHERE NOT r.deleted
-    AND (CAST(:region AS text) IS NULL OR r.region_code = CAST(:region AS text))
-    AND ((r.recorded_at >= :start AND r.recorded_at < :end)
-         OR (r.received_at >= :start AND r.received_at < :end))
-),
+WITH scoped AS (SELECT * FROM records_in_period(CAST(:region AS text), :start, :end)),
 gaps AS (
   SELECT recorded_by, region_code, id, recorded_at,
          CASE WHEN lag(recorded_at) OVER w IS NULL

@@ -1,13 +1,5 @@
 -- Records a device flagged clock_skew: in the future, or before their drive began.
--- Records of the period: recorded or received within it (a wrong device clock can put
--- recorded_at anywhere), live, in the region asked for or in every region.
-WITH scoped AS (
-  SELECT r.* FROM drive_records r
-  WHERE NOT r.deleted
-    AND (CAST(:region AS text) IS NULL OR r.region_code = CAST(:region AS text))
-    AND ((r.recorded_at >= :start AND r.recorded_at < :end)
-         OR (r.received_at >= :start AND r.received_at < :end))
-)
+WITH scoped AS (SELECT * FROM records_in_period(CAST(:region AS text), :start, :end))
 SELECT 'clock_skew' AS kind, 'participant' AS subject_type, r.recorded_by AS subject_id,
        min(r.region_code) AS region_code,
        jsonb_build_object(

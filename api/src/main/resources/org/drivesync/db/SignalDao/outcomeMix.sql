@@ -1,14 +1,6 @@
 -- Participants and drives whose mix of outcomes is far from their region's over the period:
 -- total variation distance, half the sum over outcomes of the difference in shares (0 to 1).
--- Records of the period: recorded or received within it (a wrong device clock can put
--- recorded_at anywhere), live, in the region asked for or in every region.
-WITH scoped AS (
-  SELECT r.* FROM drive_records r
-  WHERE NOT r.deleted
-    AND (CAST(:region AS text) IS NULL OR r.region_code = CAST(:region AS text))
-    AND ((r.recorded_at >= :start AND r.recorded_at < :end)
-         OR (r.received_at >= :start AND r.received_at < :end))
-),
+WITH scoped AS (SELECT * FROM records_in_period(CAST(:region AS text), :start, :end)),
 region_mix AS (
   SELECT region_code, outcome,
          count(*)::float8 / sum(count(*)) OVER (PARTITION BY region_code) AS share

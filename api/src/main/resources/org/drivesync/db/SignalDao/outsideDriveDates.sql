@@ -1,13 +1,5 @@
 -- Records whose UK date of recording falls outside their drive's dates.
--- Records of the period: recorded or received within it (a wrong device clock can put
--- recorded_at anywhere), live, in the region asked for or in every region.
-WITH scoped AS (
-  SELECT r.* FROM drive_records r
-  WHERE NOT r.deleted
-    AND (CAST(:region AS text) IS NULL OR r.region_code = CAST(:region AS text))
-    AND ((r.recorded_at >= :start AND r.recorded_at < :end)
-         OR (r.received_at >= :start AND r.received_at < :end))
-)
+WITH scoped AS (SELECT * FROM records_in_period(CAST(:region AS text), :start, :end))
 SELECT 'outside_drive_dates' AS kind, 'drive' AS subject_type, d.id AS subject_id,
        d.region_code,
        jsonb_build_object(
