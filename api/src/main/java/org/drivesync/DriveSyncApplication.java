@@ -9,6 +9,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import org.drivesync.audit.AccessAudit;
 import org.drivesync.audit.AuditChainVerifier;
 import org.drivesync.audit.AuditLog;
@@ -51,6 +53,7 @@ import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.BodySizeLimitFilter;
+import org.drivesync.http.DashboardHeaders;
 import org.drivesync.http.OpenApiSetup;
 import org.drivesync.http.StartupBanner;
 import org.drivesync.http.WebJars;
@@ -80,6 +83,12 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     bootstrap.addBundle(
         new AssetsBundle(
             WebJars.classpathRoot("org.webjars", "swagger-ui"), "/api/docs/ui", null, "swagger-ui"));
+    // The dashboard and its charting library, served by the service itself (no CDN).
+    bootstrap.addBundle(new AssetsBundle("/assets/dashboard", "/dashboard", "index.html", "dashboard"));
+    bootstrap.addBundle(
+        new AssetsBundle(
+            WebJars.classpathRoot("org.webjars.npm", "uplot") + "/dist", "/dashboard/vendor/uplot",
+            null, "uplot"));
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
@@ -93,6 +102,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       server.setRegisterDefaultExceptionMappers(false);
     }
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
+    environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
     DatabaseServer database = DatabaseServer.open(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));

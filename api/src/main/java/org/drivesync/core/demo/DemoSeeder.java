@@ -218,17 +218,17 @@ public final class DemoSeeder {
     Set<String> flags = new java.util.TreeSet<>();
     double roll = random.nextDouble();
     Instant recordedAt = at;
-    if (roll < 0.02) {
+    if (roll < 0.01) {
       recordedAt = driveStarts.minusDays(1).atTime(LocalTime.NOON)
           .atZone(ClockCheck.DRIVE_ZONE).toInstant();
       flags.add("clock_skew");
     }
     String outcome = outcome(random, regionIndex);
-    String ruleset = roll >= 0.02 && roll < 0.05 ? "PRE-EA22-2021-04-05" : "EA22-2024-05-07";
+    String ruleset = roll >= 0.01 && roll < 0.03 ? "PRE-EA22-2021-04-05" : "EA22-2024-05-07";
     if (ruleset.startsWith("PRE")) {
       flags.add("outdated_ruleset");
     }
-    if (roll >= 0.05 && roll < 0.06) {
+    if (roll >= 0.03 && roll < 0.04) {
       flags.add("conflict");
       conflicts.add(new RecordDao.NewConflict(id, region, 1, "fields",
           "[{\"field\":\"outcome\",\"yours\":\"pledged\",\"theirs\":\"" + outcome + "\"}]", null,

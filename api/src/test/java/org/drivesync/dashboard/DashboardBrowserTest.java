@@ -1,0 +1,228 @@
+package org.drivesync.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import org.drivesync.DriveSyncApplication;
+import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.auth.Passwords;
+import org.drivesync.core.demo.DemoSeeder;
+import org.drivesync.testing.Http;
+import org.drivesync.testing.TestApp;
+import org.drivesync.testing.TestDatabase;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium, driven over chromedriver, against
+ * the service started on demo data. Skipped only on a machine without Chromium outside CI; in CI
+ * (CI set) a missing browser fails the build, because .ci/install-tools installs it.
+ */
+class DashboardBrowserTest {
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private static TestDatabase database;
+  private static DropwizardTestSupport<DriveSyncConfiguration> app;
+  private static List<DemoSeeder.Credential> credentials;
+  private static WebDriver browser;
+  private static Path profile;
+
+  @BeforeAll
+  static void startTheServiceOnDemoDataAndABrowser() throws Exception {
+    boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+    if (!installed) {
+      assumeTrue(ci, "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
+      throw new AssertionError("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
+    }
+    database = TestDatabase.create("dashboard").migrate();
+    Jdbi owner = Jdbi.create(database.ownerDataSource())
+        .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    DemoSeeder seeder = new DemoSeeder(owner, new Passwords(4), Clock.systemUTC(), line -> {});
+    DemoSeeder.Result seeded = seeder.seed(12, false);
+    assertThat(seeded.seeded()).isTrue();
+    credentials = seeded.credentials();
+
+    app = new DropwizardTestSupport<>(DriveSyncApplication.class, (String) null,
+        TestApp.baseOverrides(database).toArray(io.dropwizard.testing.ConfigOverride[]::new));
+    app.before();
+
+    profile = Files.createTempDirectory("drivesync-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1600");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.after();
+    }
+    if (database != null) {
+      database.drop();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void anOrganiserSeesTheirRegionsWithSmallNumbersSuppressedAndAStaffMemberGetsTheAuditView()
+      throws Exception {
+    DemoSeeder.Credential organiser = credential("organiser");
+    signIn(organiser);
+    waitForFigures("all your regions");
+
+    // The region selector offers the organiser's two regions and no other.
+    Select region = new Select(browser.findElement(By.id("region")));
+    assertThat(region.getOptions()).extracting(WebElement::getText)
+        .containsExactly("All my regions", "East Midlands", "West Midlands");
+
+    Http api = new Http(baseUrl()).as(token(organiser));
+    String from = browser.findElement(By.id("from")).getAttribute("value");
+    String to = browser.findElement(By.id("to")).getAttribute("value");
+    assertKpisMatch(api.get("/api/v1/metrics/summary?from=" + from + "&to=" + to).json());
+
+    List<WebElement> small = browser.findElements(
+        By.xpath("//section[@aria-labelledby='drives-title']//td[normalize-space()='<5']"));
+    assertThat(small).as("a drive with few records shows '<5' cells").isNotEmpty();
+    screenshot("dashboard-organiser.png");
+
+    region.selectByVisibleText("West Midlands");
+    browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    waitForFigures("West Midlands");
+    assertKpisMatch(api.get("/api/v1/metrics/summary?region=E12000005&from=" + from + "&to=" + to)
+        .json());
+    assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("audit")).isDisplayed()).isFalse();
+    assertNoConsoleErrors();
+
+    // Readable on a phone: nothing wider than the screen once the chart has re-laid itself out.
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1400));
+    wait(Duration.ofSeconds(10)).until(b -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) b)
+        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+    screenshot("dashboard-phone.png");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+
+    browser.findElement(By.id("sign-out")).click();
+    wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    signIn(credential("staff"));
+    waitForFigures("all your regions");
+    assertThat(browser.findElement(By.id("audit")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("figures-note")).getText()).contains("Exact");
+    WebElement burst = wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.xpath(
+        "//div[@id='signals']//tr[th[normalize-space()='Quick run of records']]")));
+    burst.findElement(By.cssSelector("button.link-button")).click();
+    wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("history")).getText()
+        .contains("Versions of record"));
+    screenshot("dashboard-staff.png");
+    assertNoConsoleErrors();
+  }
+
+  private void signIn(DemoSeeder.Credential who) {
+    browser.get(baseUrl() + "/dashboard/");
+    wait(Duration.ofSeconds(20)).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    browser.findElement(By.id("email")).sendKeys(who.email());
+    browser.findElement(By.id("password")).sendKeys(who.password());
+    browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+  }
+
+  private void waitForFigures(String what) {
+    wait(Duration.ofSeconds(30)).until(b -> b.findElement(By.id("status")).getText()
+        .startsWith("Showing " + what));
+  }
+
+  private void assertKpisMatch(JsonNode summary) {
+    JsonNode totals = summary.get("totals");
+    NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
+    for (String kpi : List.of("contacts", "registeredOnSite", "pledged", "eligibleReached")) {
+      JsonNode value = totals.get(kpi);
+      String expected = value.isNumber() ? whole.format(value.asLong()) : value.asText();
+      assertThat(kpiText(kpi)).as(kpi).isEqualTo(expected);
+    }
+    JsonNode rate = totals.get("registrationRate");
+    assertThat(kpiText("registrationRate")).isEqualTo(rate.isNull() ? "—"
+        : String.format(Locale.UK, "%.1f%%", rate.asDouble() * 100));
+  }
+
+  private String kpiText(String kpi) {
+    return browser.findElement(By.cssSelector("#kpi-" + kpi + " .kpi-value")).getText();
+  }
+
+  private void assertNoConsoleErrors() {
+    List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .toList();
+    assertThat(errors).extracting(LogEntry::getMessage).isEmpty();
+  }
+
+  private void screenshot(String name) throws Exception {
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private WebDriverWait wait(Duration timeout) {
+    return new WebDriverWait(browser, timeout);
+  }
+
+  private static DemoSeeder.Credential credential(String role) {
+    return credentials.stream().filter(c -> c.role().equals(role)).findFirst().orElseThrow();
+  }
+
+  private static String token(DemoSeeder.Credential who) {
+    Http.Reply session = new Http(baseUrl()).post("/api/v1/sessions",
+        Map.of("email", who.email(), "password", who.password()));
+    assertThat(session.status()).as(session.toString()).isEqualTo(201);
+    return session.json().get("token").asText();
+  }
+
+  private static String baseUrl() {
+    return "http://localhost:" + app.getLocalPort();
+  }
+}
