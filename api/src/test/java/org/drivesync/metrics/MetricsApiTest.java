@@ -254,6 +254,58 @@ class MetricsApiTest {
         .status()).isEqualTo(400);
   }
 
+  @Test
+  void concurrentPushesToTheSameAggregateRowsNeitherDeadlockNorLoseCounts() throws Exception {
+    int phones = 6;
+    int batches = 4;
+    int perBatch = 40;
+    List<SyncClient> clients = new ArrayList<>();
+    List<UUID> participants = new ArrayList<>();
+    for (int i = 0; i < phones; i++) {
+      Phone p = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
+      clients.add(new SyncClient(app.http(), p));
+      participants.add(p.participantId());
+    }
+    UUID shared = fixtures.drive(Fixtures.NORTH_WEST, participants.toArray(UUID[]::new));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(phones);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (SyncClient client : clients) {
+        done.add(pool.submit(() -> {
+          List<UUID> previous = new ArrayList<>();
+          for (int b = 0; b < batches; b++) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            // Every batch also edits the last batch's records: old rows lose what new ones gain.
+            for (UUID id : previous) {
+              batch.add(client.upsert(id, 1L, record(shared, "declined", "2026-06-20T11:00:00Z")));
+            }
+            previous = new ArrayList<>();
+            for (int i = 0; i < perBatch; i++) {
+              UUID id = UUID.randomUUID();
+              previous.add(id);
+              batch.add(client.upsert(id, null,
+                  record(shared, "pledged", "2026-06-20T10:00:00Z", "local_england")));
+            }
+            client.push(batch);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    JsonNode totals = summary(staff, "driveId=" + shared).get("totals");
+    assertThat(totals.get("contacts").asInt()).isEqualTo(phones * batches * perBatch);
+    assertThat(totals.get("pledged").asInt()).isEqualTo(phones * perBatch);
+    assertThat(totals.get("declined").asInt()).isEqualTo(phones * (batches - 1) * perBatch);
+    JsonNode region = summary(staff, "region=" + Fixtures.NORTH_WEST + "&from=2026-06-20&to=2026-06-20");
+    assertThat(region.get("totals").get("contacts").asInt()).isGreaterThanOrEqualTo(phones * batches * perBatch);
+    assertAggregatesMatchTheRecords();
+  }
+
   private static List<String> keys(JsonNode summary, String dimension) {
     List<String> keys = new ArrayList<>();
     summary.get("rows").forEach(row -> keys.add(row.get(dimension).asText()));
