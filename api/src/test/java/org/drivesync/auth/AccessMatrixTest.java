@@ -67,6 +67,13 @@ class AccessMatrixTest {
         new Row("PATCH", "/api/v1/drives/" + drive, Map.of("name", "Renamed"), 401, 403, 200, 403, 200),
         new Row("GET", "/api/v1/audit", null, 401, 403, 403, 200, 403),
         new Row("GET", "/api/v1/audit/verify", null, 401, 403, 403, 200, 403),
+        new Row("GET", "/api/v1/metrics/summary", null, 401, 403, 200, 200, 200),
+        new Row("GET", "/api/v1/metrics/summary?groupBy=participant", null, 401, 403, 403, 200, 200),
+        new Row("GET", "/api/v1/metrics/export.csv", null, 401, 403, 403, 200, 403),
+        new Row("GET", "/api/v1/metrics/flagged-records", null, 401, 403, 200, 200, 200),
+        new Row("GET", "/api/v1/audit/signals", null, 401, 403, 403, 200, 403),
+        new Row("GET", "/api/v1/audit/records/" + UUID.randomUUID() + "/history", null, 401, 403,
+            403, 404, 403),
         new Row("GET", "/api/v1/regions", null, 200, 200, 200, 200, 200));
   }
 
@@ -97,6 +104,7 @@ class AccessMatrixTest {
             new Object[] {org, "GET", "/api/v1/drives/" + foreignDrive, null},
             new Object[] {org, "PATCH", "/api/v1/drives/" + foreignDrive, Map.of("name", "x")},
             new Object[] {org, "DELETE", "/api/v1/devices/" + foreignPhone.deviceId(), null},
+            new Object[] {org, "GET", "/api/v1/metrics/summary?driveId=" + foreignDrive, null},
             new Object[] {device, "GET", "/api/v1/drives/" + foreignDrive, null},
             new Object[] {device, "DELETE", "/api/v1/devices/" + foreignPhone.deviceId(), null});
     for (Object[] c : cases) {

@@ -1,6 +1,7 @@
 package org.drivesync.core.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -45,9 +46,7 @@ record FactKey(
 
   private static JsonNode guidance(StoredRecord record) {
     Object guidance = record.fields().get(RecordFields.GUIDANCE);
-    return guidance instanceof JsonNode node
-        ? node
-        : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return guidance instanceof JsonNode node ? node : MissingNode.getInstance();
   }
 
   private static String orEmpty(Object value) {

@@ -44,17 +44,24 @@ public final class MetricsService {
   public Summary export(Caller caller, SummaryRequest request) {
     return jdbi.inTransaction(handle -> {
       Summary summary = compute(handle, caller, request);
+      // The query and its size, never its figures.
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("groupBy", String.join(",", summary.groupBy()));
-      details.put("from", String.valueOf(request.from()));
-      details.put("to", String.valueOf(request.to()));
-      details.put("region", String.valueOf(request.region()));
-      details.put("localAuthority", String.valueOf(request.localAuthority()));
-      details.put("driveId", String.valueOf(request.driveId()));
+      putIfPresent(details, "from", request.from());
+      putIfPresent(details, "to", request.to());
+      putIfPresent(details, "region", request.region());
+      putIfPresent(details, "localAuthority", request.localAuthority());
+      putIfPresent(details, "driveId", request.driveId());
       details.put("rows", summary.rows().size());
       auditLog.append(handle, Actor.of(caller), "metrics.export", "metrics", null, details);
       return summary;
     });
+  }
+
+  private static void putIfPresent(Map<String, Object> details, String key, Object value) {
+    if (value != null) {
+      details.put(key, value.toString());
+    }
   }
 
   Summary compute(Handle handle, Caller caller, SummaryRequest request) {
