@@ -132,7 +132,9 @@ class DashboardBrowserTest {
     List<WebElement> small = browser.findElements(
         By.xpath("//section[@aria-labelledby='drives-title']//td[normalize-space()='<5']"));
     assertThat(small).as("a drive with few records shows '<5' cells").isNotEmpty();
-    screenshot("dashboard-organiser.png");
+    fullPageScreenshot("dashboard-organiser.png");
+    scrollTo("drives-title");
+    screenshot("dashboard-organiser-drives.png");
 
     region.selectByVisibleText("West Midlands");
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
@@ -161,7 +163,9 @@ class DashboardBrowserTest {
     burst.findElement(By.cssSelector("button.link-button")).click();
     wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("history")).getText()
         .contains("Versions of record"));
-    screenshot("dashboard-staff.png");
+    fullPageScreenshot("dashboard-staff.png");
+    scrollTo("audit-title");
+    screenshot("dashboard-staff-audit.png");
     assertNoConsoleErrors();
   }
 
@@ -205,6 +209,22 @@ class DashboardBrowserTest {
   private void screenshot(String name) throws Exception {
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void scrollTo(String id) {
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+  }
+
+  /** The whole page: the window is made as tall as the document for the shot, then restored. */
+  private void fullPageScreenshot(String name) throws Exception {
+    Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("return document.documentElement.scrollHeight");
+    org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
+        Math.min(12_000, height.intValue() + 150)));
+    screenshot(name);
+    browser.manage().window().setSize(size);
   }
 
   private WebDriverWait wait(Duration timeout) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -173,7 +174,8 @@ public final class DemoSeeder {
       LocalDate ends = tiny ? starts : starts.plusWeeks(2 + random.nextInt(6));
       String venue = VENUES[random.nextInt(VENUES.length)];
       UUID drive = uuid(random);
-      dao.insertDrive(drive, PREFIX + council.name() + " " + venue.replace('_', ' '),
+      dao.insertDrive(drive, PREFIX + council.name() + " " + venue.replace('_', ' ') + " from "
+              + starts.format(java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.UK)),
           council.code(), region, venue, starts, ends, ends.isBefore(today) ? "closed" : "active",
           creator);
       List<UUID> team = new ArrayList<>();

@@ -16,10 +16,10 @@ public enum Dimension {
   /** Staff only: rows per volunteer. */
   PARTICIPANT("participant_id", KeyType.UUID, Grain.FACT),
   DAY("day", KeyType.DATE, Grain.REGION_DAY),
-  /** The Monday of the ISO week. */
-  WEEK("date_trunc('week', day)::date", KeyType.DATE, Grain.REGION_DAY),
+  /** The Monday of the ISO week (truncating a timestamp, not a timestamptz: no zone arithmetic). */
+  WEEK("date_trunc('week', day::timestamp)::date", KeyType.DATE, Grain.REGION_DAY),
   /** The first day of the month. */
-  MONTH("date_trunc('month', day)::date", KeyType.DATE, Grain.REGION_DAY),
+  MONTH("date_trunc('month', day::timestamp)::date", KeyType.DATE, Grain.REGION_DAY),
   OUTCOME(SummaryQuery.OUTCOME, KeyType.TEXT, Grain.REGION_DAY),
   BASIS("nullif(basis, '')", KeyType.TEXT, Grain.FACT),
   AGE_BAND("nullif(age_band, '')", KeyType.TEXT, Grain.FACT),
