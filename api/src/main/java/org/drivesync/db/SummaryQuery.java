@@ -104,7 +104,23 @@ public final class SummaryQuery {
 
   /** Runs the query; at most {@code limit} rows, ordered by the keys. */
   public List<Row> run(Handle handle, int limit) {
-    Query query = handle.createQuery(sql()).bind("limit", limit);
+    return bind(handle.createQuery(sql()), limit).map((rs, ctx) -> row(rs)).list();
+  }
+
+  /** The server's execution time of the statement in milliseconds, from EXPLAIN ANALYZE. */
+  public double explainMillis(Handle handle, int limit) {
+    String plan = bind(handle.createQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + sql()), limit)
+        .mapTo(String.class).one();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"Execution Time\": ([0-9.]+)").matcher(plan);
+    if (!m.find()) {
+      throw new IllegalStateException("no execution time in " + plan);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  private Query bind(Query query, int limit) {
+    query.bind("limit", limit);
     if (from != null) {
       query.bind("from", from);
     }
@@ -120,10 +136,11 @@ public final class SummaryQuery {
     if (driveId != null) {
       query.bind("driveId", driveId);
     }
-    return query.map((rs, ctx) -> row(rs)).list();
+    return query;
   }
 
-  String sql() {
+  /** The statement as {@link #run} sends it (for EXPLAIN and the benchmark). */
+  public String sql() {
     boolean byOutcome = keys.stream().anyMatch(k -> k.sql().equals(OUTCOME));
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < keys.size(); i++) {

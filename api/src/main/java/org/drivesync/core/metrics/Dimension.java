@@ -36,7 +36,7 @@ public enum Dimension {
   }
 
   /** The SQL expression over an aggregate table; a constant of this enum, never user input. */
-  SummaryQuery.Key key() {
+  public SummaryQuery.Key key() {
     return key;
   }
 
