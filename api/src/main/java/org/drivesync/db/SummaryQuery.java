@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drivesync.core.metrics.Counts;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -64,6 +66,8 @@ public final class SummaryQuery {
         AS eligible_not_registered
       """;
 
+  private static final Pattern EXECUTION_TIME = Pattern.compile("\"Execution Time\": ([0-9.]+)");
+
   /** The expression that names the outcome once {@link #UNPIVOT} is joined. */
   public static final String OUTCOME = "o.outcome";
 
@@ -111,8 +115,7 @@ public final class SummaryQuery {
   public double explainMillis(Handle handle, int limit) {
     String plan = bind(handle.createQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + sql()), limit)
         .mapTo(String.class).one();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\"Execution Time\": ([0-9.]+)").matcher(plan);
+    Matcher m = EXECUTION_TIME.matcher(plan);
     if (!m.find()) {
       throw new IllegalStateException("no execution time in " + plan);
     }
