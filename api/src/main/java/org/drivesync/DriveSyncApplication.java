@@ -28,6 +28,7 @@ import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.resources.EligibilityResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
 import org.drivesync.http.RequestIds;
@@ -142,5 +143,6 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
   }
 }
