@@ -28,7 +28,10 @@ import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.core.ConflictService;
+import org.drivesync.resources.ConflictResource;
 import org.drivesync.resources.EligibilityResource;
+import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
 import org.drivesync.http.RequestIds;
@@ -144,5 +147,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
+    jersey.register(new RecordResource(jdbi, push));
+    jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
   }
 }

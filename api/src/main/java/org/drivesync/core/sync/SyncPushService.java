@@ -109,23 +109,27 @@ public final class SyncPushService {
    * result is the same shape as a push result. A rejection becomes a 400 here.
    */
   public JsonNode correct(Caller caller, UUID recordId, JsonNode mutation) {
-    Instant now = clock.instant();
     return jdbi.inTransaction(handle -> {
-      Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), now);
-      JsonNode result = outcome.results().get(0);
-      if ("rejected".equals(result.path("status").asText())) {
-        handle.rollback();
-        JsonNode error = result.path("error");
-        throw new ApiException(
-            "record_not_accessible".equals(error.path("code").asText())
-                ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
-            error.path("message").asText(),
-            Map.of("reason", error.path("code").asText()));
-      }
+      JsonNode result = correctIn(handle, caller, mutation);
       auditLog.append(handle, Actor.of(caller), "record.correct", "drive_record", recordId,
-          outcome.counts());
+          Map.of("status", result.path("status").asText()));
       return result;
     });
+  }
+
+  /** {@link #correct} inside a caller's transaction (conflict resolution); audit is the caller's. */
+  public JsonNode correctIn(Handle handle, Caller caller, JsonNode mutation) {
+    Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), clock.instant());
+    JsonNode result = outcome.results().get(0);
+    if ("rejected".equals(result.path("status").asText())) {
+      JsonNode error = result.path("error");
+      throw new ApiException(
+          "record_not_accessible".equals(error.path("code").asText())
+              ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
+          error.path("message").asText(),
+          Map.of("reason", error.path("code").asText()));
+    }
+    return result;
   }
 
   /** Results and counts of one transaction's mutations. */
