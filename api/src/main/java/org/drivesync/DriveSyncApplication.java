@@ -41,8 +41,8 @@ import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.drivesync.db.DatabaseServer;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
@@ -54,7 +54,6 @@ import org.drivesync.http.WebJars;
 import org.drivesync.json.JsonMappers;
 import org.drivesync.resources.RegionResource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The drivesync HTTP service. Wiring is written out by hand so a reader can follow it. */
 public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
@@ -96,8 +95,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       Jdbi jdbi =
           new JdbiFactory()
               .build(environment, config.database.appPool(database.jdbcUrl()), "postgresql");
-      jdbi.installPlugin(new PostgresPlugin());
-      jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+      Jdbis.configure(jdbi);
       environment
           .healthChecks()
           .register(
