@@ -143,7 +143,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
         environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
     jersey.register(new RecordResource(jdbi, push));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
