@@ -53,11 +53,7 @@ public class RecordResource {
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "One drive record in the caller's regions")
   public RecordView get(@Context SecurityContext security, @PathParam("id") UUID id) {
-    Caller caller = UserResource.caller(security);
-    StoredRecord record = jdbi.onDemand(RecordDao.class).find(id)
-        .filter(r -> caller.coversRegion(r.regionCode()))
-        .orElseThrow(() -> ApiException.notFound("record"));
-    return RecordView.of(record);
+    return RecordView.of(visible(UserResource.caller(security), id));
   }
 
   @PUT
@@ -67,6 +63,8 @@ public class RecordResource {
   @Operation(summary = "Correct a record; merged with any edits since baseVersion like a device's")
   public JsonNode correct(
       @Context SecurityContext security, @PathParam("id") UUID id, @NotNull Correction correction) {
+    Caller caller = UserResource.caller(security);
+    visible(caller, id);
     ObjectNode mutation = JsonNodeFactory.instance.objectNode();
     mutation.put("mutationId", UUID.randomUUID().toString());
     mutation.put("entity", "drive_record");
@@ -74,6 +72,13 @@ public class RecordResource {
     mutation.put("id", id.toString());
     mutation.put("baseVersion", correction.baseVersion());
     mutation.set("record", correction.record());
-    return push.correct(UserResource.caller(security), id, mutation);
+    return push.correct(caller, id, mutation);
+  }
+
+  /** The record if it is in the caller's regions; otherwise exactly the answer for a missing one. */
+  private StoredRecord visible(Caller caller, UUID id) {
+    return jdbi.onDemand(RecordDao.class).find(id)
+        .filter(r -> caller.coversRegion(r.regionCode()))
+        .orElseThrow(() -> ApiException.notFound("record"));
   }
 }
