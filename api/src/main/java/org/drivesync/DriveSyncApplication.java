@@ -17,6 +17,7 @@ import org.drivesync.auth.BearerAuthFilter;
 import org.drivesync.auth.Passwords;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
+import org.drivesync.cli.PurgeTombstonesCommand;
 import org.drivesync.cli.VerifyAuditCommand;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
@@ -79,6 +80,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
+    bootstrap.addCommand(new PurgeTombstonesCommand());
   }
 
   @Override
