@@ -79,6 +79,11 @@ public class SyncResource {
 
   /** The calling device; its app version is noted when the app sends one. */
   private Caller device(SecurityContext security, String appVersion) {
+    return device(security, appVersion, jdbi);
+  }
+
+  /** As {@link #device(SecurityContext, String)}, for the other sync profiles. */
+  static Caller device(SecurityContext security, String appVersion, Jdbi jdbi) {
     Caller caller = (Caller) security.getUserPrincipal();
     if (!caller.isDevice()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Sync needs an enrolled device's token");

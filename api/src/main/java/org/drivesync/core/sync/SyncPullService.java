@@ -22,8 +22,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 /** Serves a participant's feed of records and drives from an opaque, commit-safe cursor. */
 public final class SyncPullService {
   public static final int MAX_LIMIT = 1000;
-  private static final String RECORD = "drive_record";
-  private static final String DRIVE = "drive";
+  static final String RECORD = "drive_record";
+  static final String DRIVE = "drive";
 
   /** One change in the feed. {@code record} is absent for deletes and evictions. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,9 +67,7 @@ public final class SyncPullService {
         throw new ApiException(ErrorCode.RESET_REQUIRED,
             "The cursor is older than the tombstone horizon: discard local data and pull from the start");
       }
-      List<FeedDao.FeedRow> rows = feed.page(participant, cursor.xid(),
-          includesAtXid(cursor, RECORD), afterId(cursor, RECORD),
-          includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit + 1);
+      List<FeedDao.FeedRow> rows = page(feed, participant, cursor, limit + 1);
       boolean hasMore = rows.size() > limit;
       List<FeedDao.FeedRow> served = hasMore ? rows.subList(0, limit) : rows;
       List<Change> changes = materialise(handle, served, participant);
@@ -85,7 +83,34 @@ public final class SyncPullService {
     return page;
   }
 
-  private static List<Change> materialise(org.jdbi.v3.core.Handle handle,
+  /**
+   * Every feed row after {@code from} below the horizon, read page by page. Call it inside a
+   * REPEATABLE READ transaction so that every page shares one snapshot, hence one horizon.
+   */
+  static List<FeedDao.FeedRow> allAfter(org.jdbi.v3.core.Handle handle, UUID participant,
+      PullCursor from) {
+    FeedDao feed = handle.attach(FeedDao.class);
+    List<FeedDao.FeedRow> all = new ArrayList<>();
+    PullCursor cursor = from;
+    while (true) {
+      List<FeedDao.FeedRow> rows = page(feed, participant, cursor, MAX_LIMIT);
+      all.addAll(rows);
+      if (rows.size() < MAX_LIMIT) {
+        return all;
+      }
+      cursor = position(rows.get(rows.size() - 1));
+    }
+  }
+
+  private static List<FeedDao.FeedRow> page(FeedDao feed, UUID participant, PullCursor cursor,
+      int limit) {
+    return feed.page(participant, cursor.xid(),
+        includesAtXid(cursor, RECORD), afterId(cursor, RECORD),
+        includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit);
+  }
+
+  /** Feed rows as changes: upserts with the record or drive, deletes, and evictions. */
+  static List<Change> materialise(org.jdbi.v3.core.Handle handle,
       List<FeedDao.FeedRow> rows, UUID participant) {
     List<UUID> recordIds = new ArrayList<>();
     List<UUID> driveIds = new ArrayList<>();

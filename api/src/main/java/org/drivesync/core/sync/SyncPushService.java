@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class SyncPushService {
 
   private static final ObjectMapper CANONICAL =
       JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final String ENTITY = "drive_record";
+  static final String ENTITY = "drive_record";
 
   private final Jdbi jdbi;
   private final AuditLog auditLog;
@@ -135,13 +134,39 @@ public final class SyncPushService {
   /** Results and counts of one transaction's mutations. */
   record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
 
+  /**
+   * A mutation for {@link #applyPrepared}: its native JSON, or the refusal a translating profile
+   * (Watermelon) met before it could build one. A refusal is quarantined with {@code mutation} as
+   * its payload, which must then already be free of personal data beyond what {@link #redacted}
+   * removes.
+   */
+  record Prepared(JsonNode mutation, RecordRejection refusal) {
+    static Prepared of(JsonNode mutation) {
+      return new Prepared(mutation, null);
+    }
+  }
+
   private Outcome apply(Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw,
+      Instant now) {
+    return applyPrepared(handle, scope, deviceId, raw.stream().map(Prepared::of).toList(), now);
+  }
+
+  /**
+   * Applies mutations inside the caller's transaction, exactly as a native push does (locks,
+   * ledger, merge, quarantine, versions, listener); the caller records the push and audits it.
+   */
+  Outcome applyPrepared(Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items,
       Instant now) {
     RecordDao dao = handle.attach(RecordDao.class);
     List<Object> inputs = new ArrayList<>(); // MutationInput or RecordRejection, in order
     Set<UUID> recordIds = new HashSet<>();
     Set<UUID> mutationIds = new HashSet<>();
-    for (JsonNode node : raw) {
+    for (Prepared item : items) {
+      if (item.refusal() != null) {
+        inputs.add(item.refusal());
+        continue;
+      }
+      JsonNode node = item.mutation();
       try {
         MutationInput input = MutationInput.read(node);
         inputs.add(input);
@@ -167,7 +192,7 @@ public final class SyncPushService {
     Map<UUID, String> seen = new HashMap<>();
     String firstError = null;
     for (int i = 0; i < inputs.size(); i++) {
-      JsonNode node = raw.get(i);
+      JsonNode node = items.get(i).mutation();
       JsonNode result;
       if (inputs.get(i) instanceof RecordRejection rejection) {
         result = reject(handle, scope, deviceId, node, null, rejection);
@@ -188,7 +213,7 @@ public final class SyncPushService {
     batch.flush(handle);
     listener.onChanges(handle, batch.changes());
     Map<String, Object> auditCounts = new LinkedHashMap<>(counts);
-    auditCounts.put("mutations", raw.size());
+    auditCounts.put("mutations", items.size());
     return new Outcome(results, auditCounts, firstError);
   }
 
@@ -322,25 +347,31 @@ public final class SyncPushService {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
 
-  /** The mutation with the values of refused personal-data fields removed. */
+  /**
+   * The mutation with the values of refused personal-data fields removed, at any depth of its
+   * record (a follow-up object's name and contact are as personal as top-level ones).
+   */
   static JsonNode redacted(JsonNode node) {
     if (node == null) {
       return JsonNodeFactory.instance.nullNode();
     }
     JsonNode copy = node.deepCopy();
-    JsonNode record = copy.get("record");
-    if (record instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-        names.add(it.next());
-      }
-      for (String name : names) {
-        if (ForbiddenFields.isForbidden(name)) {
-          object.put(name, "[redacted]");
-        }
-      }
+    if (copy.get("record") instanceof ObjectNode record) {
+      redactForbidden(record);
     }
     return copy;
+  }
+
+  private static void redactForbidden(ObjectNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      if (ForbiddenFields.isForbidden(name)) {
+        object.put(name, "[redacted]");
+      } else if (object.get(name) instanceof ObjectNode nested) {
+        redactForbidden(nested);
+      }
+    }
   }
 
   private static MutationResult.ConflictReport report(MergeOutcome merge) {
@@ -404,14 +435,15 @@ public final class SyncPushService {
   }
 
   /** Record and mutation ids mapped to advisory-lock keys in two disjoint halves of the key space. */
-  private static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
+  static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
     Set<Long> keys = new TreeSet<>();
     recordIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) | 1L)));
     mutationIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & ~1L)));
     return keys.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private String fingerprint(JsonNode mutation) {
+  /** The ledger's fingerprint of a mutation: SHA-256 of its canonical JSON (keys sorted). */
+  static String fingerprint(JsonNode mutation) {
     try {
       Object plain = CANONICAL.treeToValue(mutation, Object.class);
       return MutationFingerprint.of(CANONICAL.writeValueAsBytes(plain));
