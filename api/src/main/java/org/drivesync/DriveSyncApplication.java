@@ -27,6 +27,8 @@ import org.drivesync.core.UserService;
 import org.drivesync.core.sync.RecordChangeListener;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
+import org.drivesync.core.sync.WatermelonPullService;
+import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.core.ConflictService;
@@ -42,6 +44,7 @@ import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
+import org.drivesync.resources.WatermelonSyncResource;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
 import org.drivesync.db.ManagedDatabaseServer;
@@ -149,5 +152,10 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
     jersey.register(new RecordResource(jdbi, push));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
+    jersey.register(new WatermelonSyncResource(
+        new WatermelonPullService(jdbi, environment.getObjectMapper()),
+        new WatermelonPushService(jdbi, push, auditLog, rulesets, environment.getObjectMapper(),
+            clock),
+        jdbi));
   }
 }
