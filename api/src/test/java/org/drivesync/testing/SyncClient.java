@@ -88,6 +88,8 @@ public final class SyncClient {
 
   /** Pulls every page from the saved cursor and returns the changes in order. */
   public List<JsonNode> pullAll() {
+    // The feed serves only what every older transaction in the cluster has let through.
+    Sql.awaitHorizon(TestApp.get());
     List<JsonNode> changes = new ArrayList<>();
     while (true) {
       Http.Reply reply = http.get("/api/v1/sync/pull?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
