@@ -29,6 +29,7 @@ class TombstonePurgeTest {
     UUID old = UUID.randomUUID();
     phone.push(phone.upsert(young, null, SyncClient.record(drive, "pledged")),
         phone.upsert(old, null, SyncClient.record(drive, "pledged")));
+    org.drivesync.testing.Sql.awaitHorizon(app);
     String before = app.http().as(p.token()).get("/api/v1/sync/pull").json().get("cursor").asText();
     phone.push(phone.delete(young, 1L), phone.delete(old, 1L));
     execute("UPDATE drive_records SET deleted_at = now() - interval '181 days' WHERE id = ?", old);
