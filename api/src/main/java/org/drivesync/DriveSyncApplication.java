@@ -37,8 +37,8 @@ import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.drivesync.db.DatabaseServer;
+import org.drivesync.db.JdbiSetup;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
@@ -48,9 +48,10 @@ import org.drivesync.http.OpenApiSetup;
 import org.drivesync.http.StartupBanner;
 import org.drivesync.http.WebJars;
 import org.drivesync.json.JsonMappers;
+import org.drivesync.privacy.ContactCrypto;
+import org.drivesync.privacy.ContactKeys;
 import org.drivesync.resources.RegionResource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The drivesync HTTP service. Wiring is written out by hand so a reader can follow it. */
 public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
@@ -92,8 +93,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       Jdbi jdbi =
           new JdbiFactory()
               .build(environment, config.database.appPool(database.jdbcUrl()), "postgresql");
-      jdbi.installPlugin(new PostgresPlugin());
-      jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+      JdbiSetup.configure(jdbi);
       environment
           .healthChecks()
           .register(
@@ -102,7 +102,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
 
       AuditLog auditLog = new AuditLog();
       new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
-      registerResources(config, environment, jdbi, auditLog);
+      ContactCrypto crypto = ContactKeys.load(config.privacy.keys, config.database);
+      registerResources(config, environment, jdbi, auditLog, crypto);
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -112,8 +113,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     }
   }
 
-  private static void registerResources(
-      DriveSyncConfiguration config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+  private static void registerResources(DriveSyncConfiguration config, Environment environment,
+      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto) {
     JerseyEnvironment jersey = environment.jersey();
     RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
     AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
@@ -139,7 +140,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
-        environment.getObjectMapper(), clock);
+        crypto, environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
   }

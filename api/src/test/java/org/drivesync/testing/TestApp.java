@@ -61,6 +61,8 @@ public final class TestApp {
         ConfigOverride.config("database.password", database.ownerPassword()),
         ConfigOverride.config("auth.bootstrapToken", ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
+        ConfigOverride.config("privacy.keys.contactKeysetFile", TestKeys.contactFile().toString()),
+        ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()),
         ConfigOverride.config("logging.level", "WARN"));
   }
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.Ruleset;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
@@ -39,11 +41,11 @@ public final class SyncPullService {
   public record PullPage(List<Change> changes, String cursor, boolean hasMore,
       RulesetAnnouncement ruleset) {}
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final java.util.function.Supplier<Ruleset> currentRuleset;
 
   public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
     this.currentRuleset = currentRuleset;
   }
 
@@ -58,7 +60,8 @@ public final class SyncPullService {
       throw new ApiException(ErrorCode.INVALID_CURSOR, "Not a cursor this server issued");
     }
     UUID participant = caller.userId();
-    PullPage page = jdbi.inTransaction(handle -> {
+    // The participant's own row scope: even a feed query that lost its filter returns only theirs.
+    PullPage page = jdbi.inTransaction(RowScope.of(caller), handle -> {
       FeedDao feed = handle.attach(FeedDao.class);
       if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
         throw new ApiException(ErrorCode.RESET_REQUIRED,
@@ -77,7 +80,7 @@ public final class SyncPullService {
     });
     if (caller.isDevice()) {
       long xid = PullCursor.decode(page.cursor()).xid();
-      jdbi.useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
+      jdbi.jdbi().useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
     }
     return page;
   }
