@@ -17,12 +17,21 @@ import org.drivesync.auth.BearerAuthFilter;
 import org.drivesync.auth.Passwords;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
+import org.drivesync.cli.KeysetCommand;
+import org.drivesync.cli.RetentionCommand;
+import org.drivesync.cli.RotateKeysCommand;
 import org.drivesync.cli.VerifyAuditCommand;
+import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
+import org.drivesync.core.privacy.FollowUpCodec;
+import org.drivesync.core.privacy.FollowUpService;
+import org.drivesync.core.privacy.PrivacyRequestService;
+import org.drivesync.core.privacy.RetentionJob;
+import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.sync.RecordChangeListener;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
@@ -30,18 +39,23 @@ import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
+import org.drivesync.resources.FollowUpResource;
+import org.drivesync.resources.PrivacyResource;
 import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.JdbiSetup;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
+import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.OpenApiSetup;
@@ -77,6 +91,9 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
+    bootstrap.addCommand(new RetentionCommand());
+    bootstrap.addCommand(new RotateKeysCommand());
+    bootstrap.addCommand(new KeysetCommand());
   }
 
   @Override
@@ -103,6 +120,9 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       AuditLog auditLog = new AuditLog();
       new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
       ContactCrypto crypto = ContactKeys.load(config.privacy.keys, config.database);
+      environment.healthChecks().register("contact-keys",
+          new ContactKeysHealthCheck(new ScopedJdbi(jdbi), crypto));
+      scheduleRetention(config.privacy.retention, environment, jdbi, auditLog);
       registerResources(config, environment, jdbi, auditLog, crypto);
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
@@ -143,5 +163,21 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         crypto, environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
+
+    FollowUpCodec followUps = new FollowUpCodec(crypto);
+    jersey.register(new FollowUpResource(new FollowUpService(jdbi, auditLog, followUps)));
+    jersey.register(new PrivacyResource(new PrivacyRequestService(jdbi, auditLog, followUps,
+        config.privacy.retention.contactDays, clock)));
+  }
+
+  private static void scheduleRetention(
+      RetentionConfig config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+    if (!config.enabled) {
+      return;
+    }
+    ScheduledExecutorService executor =
+        environment.lifecycle().scheduledExecutorService("privacy-retention").threads(1).build();
+    environment.lifecycle().manage(new RetentionJob(
+        new RetentionService(jdbi, auditLog, Clock.systemUTC()), config, executor));
   }
 }

@@ -73,15 +73,15 @@ public interface FollowUpDao {
 
   /** Erases the contacts of {@code ids} still held; returns the record ids erased. */
   @SqlQuery(
-      "UPDATE follow_ups SET " + ERASE + ", erasure_reason = :reason,"
-          + """
-           withdrawn_at = CASE WHEN :withdraws THEN coalesce(withdrawn_at, now())
-                               ELSE withdrawn_at END
-          WHERE record_id = ANY(:ids) AND erased_at IS NULL
-          RETURNING record_id
-          """)
-  List<UUID> erase(
-      @Bind("ids") UUID[] ids, @Bind("reason") String reason, @Bind("withdraws") boolean withdraws);
+      "UPDATE follow_ups SET " + ERASE + ", erasure_reason = :reason"
+          + " WHERE record_id = ANY(:ids) AND erased_at IS NULL RETURNING record_id")
+  List<UUID> erase(@Bind("ids") UUID[] ids, @Bind("reason") String reason);
+
+  /** Records that consent was withdrawn (erasing is separate: see {@link #erase}). */
+  @SqlUpdate(
+      "UPDATE follow_ups SET withdrawn_at = now(), updated_at = now()"
+          + " WHERE record_id = ANY(:ids) AND withdrawn_at IS NULL")
+  int markWithdrawn(@Bind("ids") UUID[] ids);
 
   @SqlQuery(
       "SELECT " + COLUMNS + " FROM follow_ups WHERE phone_hmac IN (<hashes>) ORDER BY captured_at")

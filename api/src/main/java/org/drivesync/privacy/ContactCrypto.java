@@ -94,6 +94,15 @@ public final class ContactCrypto {
     return contactKeyset.getPrimary().getId();
   }
 
+  /** Every key id of the contact keyset: ciphertexts under any other id cannot be read. */
+  public java.util.Set<Integer> keyIds() {
+    java.util.Set<Integer> ids = new java.util.TreeSet<>();
+    for (int i = 0; i < contactKeyset.size(); i++) {
+      ids.add(contactKeyset.getAt(i).getId());
+    }
+    return ids;
+  }
+
   /** The key id a Tink ciphertext carries in its 5-byte prefix. */
   public static int keyIdOf(byte[] ciphertext) {
     if (ciphertext == null || ciphertext.length < 5 || ciphertext[0] != TINK_PREFIX) {

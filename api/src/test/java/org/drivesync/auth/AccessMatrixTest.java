@@ -67,6 +67,15 @@ class AccessMatrixTest {
         new Row("PATCH", "/api/v1/drives/" + drive, Map.of("name", "Renamed"), 401, 403, 200, 403, 200),
         new Row("GET", "/api/v1/audit", null, 401, 403, 403, 200, 403),
         new Row("GET", "/api/v1/audit/verify", null, 401, 403, 403, 200, 403),
+        new Row("GET", "/api/v1/follow-ups?reason=matrix", null, 401, 403, 403, 200, 403),
+        new Row("POST", "/api/v1/follow-ups/" + UUID.randomUUID() + "/done", Map.of(),
+            401, 403, 403, 404, 403),
+        new Row("POST", "/api/v1/follow-ups/" + UUID.randomUUID() + "/withdrawal", Map.of(),
+            401, 403, 403, 404, 403),
+        new Row("POST", "/api/v1/privacy/erasure", Map.of("recordId", UUID.randomUUID().toString()),
+            401, 403, 403, 200, 403),
+        new Row("POST", "/api/v1/privacy/access-requests", Map.of("email", "nobody@example.org"),
+            401, 403, 403, 200, 403),
         new Row("GET", "/api/v1/regions", null, 200, 200, 200, 200, 200));
   }
 

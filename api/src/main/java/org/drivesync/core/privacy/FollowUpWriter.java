@@ -45,7 +45,7 @@ public final class FollowUpWriter {
       }
     }
     if (!deleted.isEmpty()) {
-      dao.erase(deleted.toArray(UUID[]::new), "record_deleted", false);
+      dao.erase(deleted.toArray(UUID[]::new), "record_deleted");
     }
     return written;
   }
