@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.codahale.metrics.health.HealthCheck;
 import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.FollowUpWriter;
 import org.drivesync.db.FollowUpDao;
@@ -17,6 +18,7 @@ import org.drivesync.db.FollowUpRow;
 import org.drivesync.db.JdbiSetup;
 import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
+import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.records.FollowUp;
 import org.drivesync.testing.Commands;
 import org.drivesync.testing.Fixtures;
@@ -56,12 +58,13 @@ class PrivacyCommandsTest {
     RecordSeeds seeds = new RecordSeeds(db.ownerDataSource());
     UUID participant = seeds.participant(Fixtures.NORTH_WEST);
     UUID drive = seeds.drive(Fixtures.NORTH_WEST, participant);
+    List<UUID> ids = seeds.records(drive, Fixtures.NORTH_WEST, participant, ROWS);
     for (int i = 0; i < ROWS; i++) {
       FollowUp followUp = i % 3 == 0
           ? new FollowUp("2026-03", FollowUp.Channel.EMAIL, null, "p" + i + "@example.org")
           : new FollowUp("2026-03", FollowUp.Channel.SMS, "Person " + i,
               ContactNormaliser.phone("07700 9" + String.format("%05d", i)));
-      written.put(seeds.record(drive, Fixtures.NORTH_WEST, participant), followUp);
+      written.put(ids.get(i), followUp);
     }
     FollowUpWriter writer = new FollowUpWriter(new FollowUpCodec(crypto()));
     new ScopedJdbi(JdbiSetup.create(db.appDataSource()))
@@ -78,6 +81,7 @@ class PrivacyCommandsTest {
     assertThat(keyIds()).containsOnly(oldContactKey);
     byte[] oldPhoneHash = crypto().lookupHash(ContactKind.PHONE, ContactNormaliser.phone("07700 900001"));
 
+    assertThat(health(crypto()).getMessage()).isEqualTo("every contact ciphertext uses the primary key");
     String added = Commands.run("privacy-keyset", "add-key", "--file", contactFile.toString());
     Commands.run("privacy-keyset", "add-key", "--file", lookupFile.toString());
     int newContactKey = Keysets.read(contactFile).getPrimary().getId();
@@ -87,6 +91,7 @@ class PrivacyCommandsTest {
     long held = Jdbi.create(db.ownerDataSource()).withHandle(h -> h.createQuery(
         "SELECT count(*) FROM follow_ups WHERE erased_at IS NULL").mapTo(Long.class).one());
     assertThat(held).isGreaterThan(400);
+    assertThat(health(crypto()).getMessage()).endsWith("on older keys: run privacy-rotate-keys");
     String output = Commands.run("privacy-rotate-keys", config.toString());
     assertThat(output).contains(held + " row(s)").contains("no ciphertext uses an older key");
     assertThat(keyIds()).containsOnly(newContactKey);
@@ -107,6 +112,11 @@ class PrivacyCommandsTest {
     assertThat(count("phone_hmac = ?", newPhoneHash)).isEqualTo(1);
     assertThat(count("phone_hmac = ?", oldPhoneHash)).isZero();
     assertThat(auditCount("privacy.rotate_keys")).isEqualTo(1);
+    assertThat(health(retired).isHealthy()).isTrue();
+    HealthCheck.Result wrongKeys = health(ContactCrypto.of(
+        Keysets.generate(Keysets.Kind.CONTACT), Keysets.generate(Keysets.Kind.LOOKUP)));
+    assertThat(wrongKeys.isHealthy()).isFalse();
+    assertThat(wrongKeys.getMessage()).contains("missing from the configured contact keyset");
 
     assertThat(Commands.run("privacy-rotate-keys", config.toString()))
         .contains("0 of them moved off older keys");
@@ -125,6 +135,10 @@ class PrivacyCommandsTest {
     assertThat(output).contains("erased 1 contact(s): 0 done, 1 captured before");
     assertThat(count("record_id = ? AND erasure_reason = 'retention'", aged)).isEqualTo(1);
     assertThat(auditCount("privacy.retention")).isEqualTo(1);
+  }
+
+  private HealthCheck.Result health(ContactCrypto crypto) {
+    return new ContactKeysHealthCheck(app, crypto).execute();
   }
 
   private static KeysetHandle retireAllButPrimary(KeysetHandle keyset) throws RuntimeException {
