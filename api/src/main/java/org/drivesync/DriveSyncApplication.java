@@ -18,6 +18,7 @@ import org.drivesync.auth.Passwords;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
 import org.drivesync.cli.KeysetCommand;
+import org.drivesync.cli.PurgeTombstonesCommand;
 import org.drivesync.cli.RetentionCommand;
 import org.drivesync.cli.RotateKeysCommand;
 import org.drivesync.cli.VerifyAuditCommand;
@@ -37,6 +38,10 @@ import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.core.ConflictService;
+import org.drivesync.resources.ConflictResource;
+import org.drivesync.resources.EligibilityResource;
+import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +55,7 @@ import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.drivesync.db.DatabaseServer;
-import org.drivesync.db.JdbiSetup;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
@@ -91,6 +96,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
+    bootstrap.addCommand(new PurgeTombstonesCommand());
     bootstrap.addCommand(new RetentionCommand());
     bootstrap.addCommand(new RotateKeysCommand());
     bootstrap.addCommand(new KeysetCommand());
@@ -110,7 +116,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       Jdbi jdbi =
           new JdbiFactory()
               .build(environment, config.database.appPool(database.jdbcUrl()), "postgresql");
-      JdbiSetup.configure(jdbi);
+      Jdbis.configure(jdbi);
       environment
           .healthChecks()
           .register(
@@ -162,7 +168,10 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
         crypto, environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
+    jersey.register(new RecordResource(jdbi, push));
+    jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
 
     FollowUpCodec followUps = new FollowUpCodec(crypto);
     jersey.register(new FollowUpResource(new FollowUpService(jdbi, auditLog, followUps)));

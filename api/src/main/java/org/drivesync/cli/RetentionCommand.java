@@ -9,7 +9,7 @@ import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.db.DatabaseServer;
-import org.drivesync.db.JdbiSetup;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.Migrator;
 
 /**
@@ -42,7 +42,7 @@ public class RetentionCommand extends ConfiguredCommand<DriveSyncConfiguration> 
       System.out.printf("erasing follow-up contacts that are done or captured over %d days ago%n",
           days);
       RetentionService.Run run =
-          new RetentionService(JdbiSetup.create(server.ownerDataSource()), new AuditLog(),
+          new RetentionService(Jdbis.over(server.ownerDataSource()), new AuditLog(),
                   Clock.systemUTC())
               .run(days, "cli", count -> System.out.printf("  … %,d erased%n", count));
       System.out.printf("erased %,d contact(s): %,d done, %,d captured before %s%n",

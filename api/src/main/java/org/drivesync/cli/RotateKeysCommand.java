@@ -9,7 +9,7 @@ import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.KeyRotationService;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.FollowUpDao;
-import org.drivesync.db.JdbiSetup;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.Migrator;
 import org.drivesync.privacy.ContactKeys;
 
@@ -34,7 +34,7 @@ public class RotateKeysCommand extends ConfiguredCommand<DriveSyncConfiguration>
       System.out.printf("re-encrypting under contact key %s%n",
           Integer.toUnsignedString(codec.crypto().primaryKeyId()));
       KeyRotationService.Report report =
-          new KeyRotationService(JdbiSetup.create(server.ownerDataSource()), new AuditLog(), codec)
+          new KeyRotationService(Jdbis.over(server.ownerDataSource()), new AuditLog(), codec)
               .rotate(rows -> System.out.printf("  … %,d row(s)%n", rows));
       System.out.printf("%,d held contact(s) rewritten, %,d of them moved off older keys%n",
           report.rows(), report.reencrypted());

@@ -3,6 +3,7 @@ package org.drivesync.db;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Transactions with a {@link RowScope} set before any statement runs: the one way the service
@@ -23,6 +24,15 @@ public final class ScopedJdbi {
           scope.applyTo(handle);
           return work.withHandle(handle);
         });
+  }
+
+  /** As {@link #inTransaction(RowScope, HandleCallback)}, at {@code isolation}. */
+  public <R, X extends Exception> R inTransaction(TransactionIsolationLevel isolation,
+      RowScope scope, HandleCallback<R, X> work) throws X {
+    return jdbi.inTransaction(isolation, handle -> {
+      scope.applyTo(handle);
+      return work.withHandle(handle);
+    });
   }
 
   public <X extends Exception> void useTransaction(RowScope scope, HandleConsumer<X> work)

@@ -31,7 +31,7 @@ class ErrorDetailTest {
   @Test
   void theServiceSettingsKeepValuesOutOfErrorMessages() throws Exception {
     DataSourceFactory pool = new DatabaseConfig().appPool(db.jdbcUrl());
-    assertThat(failure(pool, JdbiSetup::create)).contains("users_email_check")
+    assertThat(failure(pool, Jdbis::over)).contains("users_email_check")
         .contains("INSERT INTO users").doesNotContain("Vera").doesNotContain("Failing row");
 
     // Each setting matters: without either, the message carries the values.
@@ -40,7 +40,7 @@ class ErrorDetailTest {
     Map<String, String> leaky = new HashMap<>(pool.getProperties());
     leaky.remove("logServerErrorDetail");
     pool.setProperties(leaky);
-    assertThat(failure(pool, JdbiSetup::create)).contains("Failing row").contains("Vera Detailtest");
+    assertThat(failure(pool, Jdbis::over)).contains("Failing row").contains("Vera Detailtest");
   }
 
   private static String failure(DataSourceFactory pool, Function<DataSource, Jdbi> jdbi)

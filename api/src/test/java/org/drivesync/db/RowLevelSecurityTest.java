@@ -30,7 +30,7 @@ class RowLevelSecurityTest {
   private static UUID neRecord;
   private static UUID nwRecord;
 
-  private final Jdbi app = JdbiSetup.create(db.appDataSource());
+  private final Jdbi app = Jdbis.over(db.appDataSource());
   private final ScopedJdbi scoped = new ScopedJdbi(app);
 
   @BeforeAll

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.core.privacy.RetentionService;
-import org.drivesync.db.JdbiSetup;
+import org.drivesync.db.Jdbis;
 import org.drivesync.testing.Audit;
 import org.drivesync.testing.Db;
 import org.drivesync.testing.Fixtures;
@@ -95,7 +95,7 @@ class FollowUpApiTest {
 
     db.execute("UPDATE follow_ups SET captured_at = now() - interval '91 days' WHERE record_id = ?", old);
     RetentionService.Run run = new RetentionService(
-        JdbiSetup.create(app.database().appDataSource()), new AuditLog(), Clock.systemUTC())
+        Jdbis.over(app.database().appDataSource()), new AuditLog(), Clock.systemUTC())
         .run(90, "test", n -> {});
     assertThat(run.erasedDone()).isGreaterThanOrEqualTo(1);
     assertThat(run.erasedExpired()).isGreaterThanOrEqualTo(1);

@@ -15,7 +15,7 @@ import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.FollowUpWriter;
 import org.drivesync.db.FollowUpDao;
 import org.drivesync.db.FollowUpRow;
-import org.drivesync.db.JdbiSetup;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.health.ContactKeysHealthCheck;
@@ -44,7 +44,7 @@ class PrivacyCommandsTest {
   private static Path lookupFile;
   private static Path config;
 
-  private final ScopedJdbi app = new ScopedJdbi(JdbiSetup.create(db.appDataSource()));
+  private final ScopedJdbi app = new ScopedJdbi(Jdbis.over(db.appDataSource()));
 
   @BeforeAll
   static void followUpsEncryptedUnderTheFirstKeys() {
@@ -67,7 +67,7 @@ class PrivacyCommandsTest {
       written.put(ids.get(i), followUp);
     }
     FollowUpWriter writer = new FollowUpWriter(new FollowUpCodec(crypto()));
-    new ScopedJdbi(JdbiSetup.create(db.appDataSource()))
+    new ScopedJdbi(Jdbis.over(db.appDataSource()))
         .useTransaction(RowScope.system(), h -> writer.write(h, written, List.of()));
   }
 

@@ -19,6 +19,7 @@ import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.InvalidCursorException;
 import org.drivesync.sync.PullCursor;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Serves a participant's feed of records and drives from an opaque, commit-safe cursor. */
 public final class SyncPullService {
@@ -60,8 +61,11 @@ public final class SyncPullService {
       throw new ApiException(ErrorCode.INVALID_CURSOR, "Not a cursor this server issued");
     }
     UUID participant = caller.userId();
+    // One snapshot for the page and the rows it names: under READ COMMITTED the second query could
+    // see a newer version than the position it is served at, and the device would get it twice.
     // The participant's own row scope: even a feed query that lost its filter returns only theirs.
-    PullPage page = jdbi.inTransaction(RowScope.of(caller), handle -> {
+    RowScope scope = RowScope.of(caller);
+    PullPage page = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, scope, handle -> {
       FeedDao feed = handle.attach(FeedDao.class);
       if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
         throw new ApiException(ErrorCode.RESET_REQUIRED,

@@ -64,8 +64,10 @@ import org.jdbi.v3.core.Jdbi;
  * retry is always safe. A record's consented {@code followUp} is stored encrypted in the same
  * transaction ({@link FollowUpWriter}) and never appears in results, versions or the ledger.
  *
- * <p>Transactions run in the {@link RowScope#system() system} row scope: who may write what is
- * decided here, by {@link WriteScope}, before anything is written.
+ * <p>A device's push runs in the {@link RowScope#system() system} row scope: who may write what
+ * is decided here, by {@link WriteScope}, before anything is written (a participant pushing an id
+ * that is someone else's must be told so, not fail on a row it cannot see). A correction runs in
+ * the caller's own scope, so PostgreSQL also holds an organiser to their regions.
  */
 public final class SyncPushService {
   /** The answer to a push: one result per mutation, in order. */
@@ -123,23 +125,30 @@ public final class SyncPushService {
    * result is the same shape as a push result. A rejection becomes a 400 here.
    */
   public JsonNode correct(Caller caller, UUID recordId, JsonNode mutation) {
-    Instant now = clock.instant();
-    return jdbi.inTransaction(RowScope.system(), handle -> {
-      Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), now);
-      JsonNode result = outcome.results().get(0);
-      if ("rejected".equals(result.path("status").asText())) {
-        handle.rollback();
-        JsonNode error = result.path("error");
-        throw new ApiException(
-            "record_not_accessible".equals(error.path("code").asText())
-                ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
-            error.path("message").asText(),
-            Map.of("reason", error.path("code").asText()));
-      }
+    return jdbi.inTransaction(RowScope.of(caller), handle -> {
+      JsonNode result = correctIn(handle, caller, mutation);
       auditLog.append(handle, Actor.of(caller), "record.correct", "drive_record", recordId,
-          outcome.counts());
+          Map.of("status", result.path("status").asText()));
       return result;
     });
+  }
+
+  /**
+   * {@link #correct} inside a caller's transaction (conflict resolution), which must carry the
+   * caller's {@link RowScope}; audit is the caller's.
+   */
+  public JsonNode correctIn(Handle handle, Caller caller, JsonNode mutation) {
+    Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), clock.instant());
+    JsonNode result = outcome.results().get(0);
+    if ("rejected".equals(result.path("status").asText())) {
+      JsonNode error = result.path("error");
+      throw new ApiException(
+          "record_not_accessible".equals(error.path("code").asText())
+              ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
+          error.path("message").asText(),
+          Map.of("reason", error.path("code").asText()));
+    }
+    return result;
   }
 
   /** Results and counts of one transaction's mutations. */

@@ -9,17 +9,19 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** The JDBI settings every entry point shares: the server, the commands and the tests. */
-public final class JdbiSetup {
-  private JdbiSetup() {}
+/** The one JDBI configuration, for the service's pool and for commands and tests alike. */
+public final class Jdbis {
+  private Jdbis() {}
 
-  /** Adds what the DAOs need to a Jdbi that already has the SqlObject plugin (Dropwizard's does). */
+  /** Configures a Jdbi (the service's comes from Dropwizard's factory with its pool and metrics). */
   public static Jdbi configure(Jdbi jdbi) {
+    jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.installPlugin(new PostgresPlugin());
+    // Scope parameters are bound whether or not a role's branch of a query uses them.
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     // JDBI's default message lists every bound argument — phone numbers, emails, names — and an
     // unexpected error is logged with its message. Keep the SQL (placeholders only), drop values.
-    jdbi.getConfig(StatementExceptions.class).setMessageRendering(JdbiSetup::withoutArguments);
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(Jdbis::withoutArguments);
     return jdbi;
   }
 
@@ -34,8 +36,8 @@ public final class JdbiSetup {
         + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine) + "]";
   }
 
-  /** A Jdbi over a plain data source, for commands and tests. */
-  public static Jdbi create(DataSource dataSource) {
-    return configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+  /** A Jdbi over a plain data source, for CLI commands and tests. */
+  public static Jdbi over(DataSource dataSource) {
+    return configure(Jdbi.create(dataSource));
   }
 }
