@@ -110,10 +110,13 @@ public final class Keysets {
   public static void write(Path file, KeysetHandle keyset) {
     try {
       Path folder = file.toAbsolutePath().getParent();
-      Files.createDirectories(folder);
+      if (!Files.exists(folder)) {
+        Files.createDirectories(folder);
+        ownerOnly(folder, "rwx------");
+      }
       Path temporary = Files.createTempFile(folder, ".keyset", ".tmp");
       try {
-        ownerOnly(temporary);
+        ownerOnly(temporary, "rw-------");
         Files.writeString(temporary, toJson(keyset), StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
@@ -136,9 +139,9 @@ public final class Keysets {
     return keyset.getPrimary().getKey().getParameters() + ": " + String.join(", ", keys);
   }
 
-  private static void ownerOnly(Path file) throws IOException {
+  private static void ownerOnly(Path path, String permissions) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
     } catch (UnsupportedOperationException e) {
       // Not a POSIX file system: the folder's own permissions have to protect it.
     }

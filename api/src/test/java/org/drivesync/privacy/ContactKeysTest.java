@@ -47,6 +47,8 @@ class ContactKeysTest {
       assertThat(data.resolve("keys").resolve("lookup-keyset.json")).exists();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(contact)))
           .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(contact.getParent())))
+          .isEqualTo("rwx------");
       assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
           .contains("Generated a new contact keyset").contains("secret store"));
 
