@@ -17,13 +17,22 @@ import org.drivesync.auth.BearerAuthFilter;
 import org.drivesync.auth.Passwords;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
+import org.drivesync.cli.KeysetCommand;
 import org.drivesync.cli.PurgeTombstonesCommand;
+import org.drivesync.cli.RetentionCommand;
+import org.drivesync.cli.RotateKeysCommand;
 import org.drivesync.cli.VerifyAuditCommand;
+import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
+import org.drivesync.core.privacy.FollowUpCodec;
+import org.drivesync.core.privacy.FollowUpService;
+import org.drivesync.core.privacy.PrivacyRequestService;
+import org.drivesync.core.privacy.RetentionJob;
+import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.sync.RecordChangeListener;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
@@ -37,9 +46,12 @@ import org.drivesync.resources.EligibilityResource;
 import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
+import org.drivesync.resources.FollowUpResource;
+import org.drivesync.resources.PrivacyResource;
 import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.SessionResource;
@@ -47,15 +59,19 @@ import org.drivesync.resources.UserResource;
 import org.drivesync.resources.WatermelonSyncResource;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
+import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.OpenApiSetup;
 import org.drivesync.http.StartupBanner;
 import org.drivesync.http.WebJars;
 import org.drivesync.json.JsonMappers;
+import org.drivesync.privacy.ContactCrypto;
+import org.drivesync.privacy.ContactKeys;
 import org.drivesync.resources.RegionResource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -84,6 +100,9 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
     bootstrap.addCommand(new PurgeTombstonesCommand());
+    bootstrap.addCommand(new RetentionCommand());
+    bootstrap.addCommand(new RotateKeysCommand());
+    bootstrap.addCommand(new KeysetCommand());
   }
 
   @Override
@@ -109,7 +128,11 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
 
       AuditLog auditLog = new AuditLog();
       new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
-      registerResources(config, environment, jdbi, auditLog);
+      ContactCrypto crypto = ContactKeys.load(config.privacy.keys, config.database);
+      environment.healthChecks().register("contact-keys",
+          new ContactKeysHealthCheck(new ScopedJdbi(jdbi), crypto));
+      scheduleRetention(config.privacy.retention, environment, jdbi, auditLog);
+      registerResources(config, environment, jdbi, auditLog, crypto);
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -119,8 +142,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     }
   }
 
-  private static void registerResources(
-      DriveSyncConfiguration config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+  private static void registerResources(DriveSyncConfiguration config, Environment environment,
+      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto) {
     JerseyEnvironment jersey = environment.jersey();
     RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
     AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
@@ -146,7 +169,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
-        environment.getObjectMapper(), clock);
+        crypto, environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
@@ -157,5 +180,21 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new WatermelonPushService(jdbi, push, auditLog, rulesets, environment.getObjectMapper(),
             clock),
         jdbi));
+
+    FollowUpCodec followUps = new FollowUpCodec(crypto);
+    jersey.register(new FollowUpResource(new FollowUpService(jdbi, auditLog, followUps)));
+    jersey.register(new PrivacyResource(new PrivacyRequestService(jdbi, auditLog, followUps,
+        config.privacy.retention.contactDays, clock)));
+  }
+
+  private static void scheduleRetention(
+      RetentionConfig config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+    if (!config.enabled) {
+      return;
+    }
+    ScheduledExecutorService executor =
+        environment.lifecycle().scheduledExecutorService("privacy-retention").threads(1).build();
+    environment.lifecycle().manage(new RetentionJob(
+        new RetentionService(jdbi, auditLog, Clock.systemUTC()), config, executor));
   }
 }

@@ -23,6 +23,8 @@ import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.drivesync.records.RecordView;
 import org.drivesync.records.StoredRecord;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -33,18 +35,18 @@ import org.jdbi.v3.core.Jdbi;
 public final class ConflictService {
   private static final ObjectMapper JSON = org.drivesync.json.JsonMappers.strict();
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final AuditLog auditLog;
   private final SyncPushService push;
 
   public ConflictService(Jdbi jdbi, AuditLog auditLog, SyncPushService push) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
     this.auditLog = auditLog;
     this.push = push;
   }
 
   public List<Conflict> list(Caller caller, String region, boolean includeResolved, int limit) {
-    return jdbi.onDemand(ConflictDao.class)
+    return jdbi.jdbi().onDemand(ConflictDao.class)
         .list(caller.seesAllRegions(), caller.regions().toArray(String[]::new), region,
             includeResolved, limit)
         .stream()
@@ -53,7 +55,8 @@ public final class ConflictService {
   }
 
   public Conflict resolve(Caller caller, UUID conflictId, ResolveConflictRequest request) {
-    return jdbi.inTransaction(handle -> {
+    // The caller's row scope: the correction and the flag update touch drive_records.
+    return jdbi.inTransaction(RowScope.of(caller), handle -> {
       ConflictDao conflicts = handle.attach(ConflictDao.class);
       ConflictDao.ConflictRow row = conflicts.findForUpdate(conflictId)
           .filter(c -> caller.coversRegion(c.regionCode()))

@@ -27,6 +27,10 @@ public interface TombstoneDao {
       """)
   void advanceHorizon(@Bind("ids") UUID[] ids);
 
+  // Contact details are erased long before (retention), but the emptied row still refers to the record.
+  @SqlUpdate("DELETE FROM follow_ups WHERE record_id = ANY(:ids)")
+  int deleteFollowUps(@Bind("ids") UUID[] ids);
+
   @SqlUpdate("DELETE FROM record_conflicts WHERE record_id = ANY(:ids)")
   int deleteConflicts(@Bind("ids") UUID[] ids);
 

@@ -21,6 +21,8 @@ import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.records.RecordView;
 import org.drivesync.records.StoredRecord;
@@ -40,11 +42,11 @@ public class RecordResource {
   /** {@code PUT /records/{id}}: the version the organiser saw and the corrected record. */
   public record Correction(@NotNull Long baseVersion, @NotNull JsonNode record) {}
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final SyncPushService push;
 
   public RecordResource(Jdbi jdbi, SyncPushService push) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
     this.push = push;
   }
 
@@ -77,7 +79,7 @@ public class RecordResource {
 
   /** The record if it is in the caller's regions; otherwise exactly the answer for a missing one. */
   private StoredRecord visible(Caller caller, UUID id) {
-    return jdbi.onDemand(RecordDao.class).find(id)
+    return jdbi.inTransaction(RowScope.of(caller), h -> h.attach(RecordDao.class).find(id))
         .filter(r -> caller.coversRegion(r.regionCode()))
         .orElseThrow(() -> ApiException.notFound("record"));
   }

@@ -128,7 +128,18 @@ class FeedNeverSkipsTest {
     }
   }
 
+  /**
+   * These writers bypass the service, so they declare the row-level-security scope the service
+   * would (V2026_11_29_21): for the rest of the connection's current transaction.
+   */
+  private static void systemScope(Connection c) throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT set_config('drivesync.scope', 'system', true)");
+    }
+  }
+
   private static void touch(Connection c, UUID id) throws Exception {
+    systemScope(c);
     try (PreparedStatement update = c.prepareStatement(
         "UPDATE drive_records SET version = version + 1,"
             + " change_xid = pg_current_xact_id()::text::bigint WHERE id = ?")) {
@@ -189,6 +200,7 @@ class FeedNeverSkipsTest {
       c.setAutoCommit(false);
       for (int i = 0; i < WRITES_PER_WRITER; i++) {
         UUID id = records.get(random.nextInt(records.size()));
+        systemScope(c);
         try (PreparedStatement update = c.prepareStatement(
             """
             UPDATE drive_records

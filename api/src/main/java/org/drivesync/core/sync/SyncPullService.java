@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.Ruleset;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
@@ -40,11 +42,11 @@ public final class SyncPullService {
   public record PullPage(List<Change> changes, String cursor, boolean hasMore,
       RulesetAnnouncement ruleset) {}
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final java.util.function.Supplier<Ruleset> currentRuleset;
 
   public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
     this.currentRuleset = currentRuleset;
   }
 
@@ -61,7 +63,9 @@ public final class SyncPullService {
     UUID participant = caller.userId();
     // One snapshot for the page and the rows it names: under READ COMMITTED the second query could
     // see a newer version than the position it is served at, and the device would get it twice.
-    PullPage page = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+    // The participant's own row scope: even a feed query that lost its filter returns only theirs.
+    RowScope scope = RowScope.of(caller);
+    PullPage page = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, scope, handle -> {
       FeedDao feed = handle.attach(FeedDao.class);
       if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
         throw new ApiException(ErrorCode.RESET_REQUIRED,
@@ -78,7 +82,7 @@ public final class SyncPullService {
     });
     if (caller.isDevice()) {
       long xid = PullCursor.decode(page.cursor()).xid();
-      jdbi.useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
+      jdbi.jdbi().useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
     }
     return page;
   }

@@ -8,6 +8,8 @@ import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.db.TombstoneDao;
 import org.drivesync.sync.TombstonePolicy;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -19,11 +21,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class TombstonePurge {
   private static final int BATCH = 1000;
 
-  private final Jdbi ownerJdbi;
+  private final ScopedJdbi ownerJdbi;
   private final AuditLog auditLog;
 
   public TombstonePurge(Jdbi ownerJdbi, AuditLog auditLog) {
-    this.ownerJdbi = ownerJdbi;
+    // Row-level security binds the owner too (FORCE): the purge declares the system scope.
+    this.ownerJdbi = new ScopedJdbi(ownerJdbi);
     this.auditLog = auditLog;
   }
 
@@ -32,7 +35,7 @@ public final class TombstonePurge {
     int days = (int) policy.retention().toDays();
     long total = 0;
     while (true) {
-      int removed = ownerJdbi.inTransaction(handle -> {
+      int removed = ownerJdbi.inTransaction(RowScope.system(), handle -> {
         TombstoneDao dao = handle.attach(TombstoneDao.class);
         List<UUID> ids = dao.lockExpired(days, BATCH);
         if (ids.isEmpty()) {
@@ -40,6 +43,7 @@ public final class TombstonePurge {
         }
         UUID[] batch = ids.toArray(UUID[]::new);
         dao.advanceHorizon(batch);
+        dao.deleteFollowUps(batch);
         int conflicts = dao.deleteConflicts(batch);
         int versions = dao.deleteVersions(batch);
         int records = dao.deleteRecords(batch);

@@ -16,6 +16,8 @@ import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.drivesync.records.RecordView;
 import org.drivesync.sync.PullCursor;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -46,7 +48,8 @@ public final class WatermelonPullService {
     Long since = LastPulledAt.optional(lastPulledAt);
     WatermelonMigration migration = WatermelonMigration.parse(migrationText, json);
     UUID participant = caller.userId();
-    PullResponse response = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+    PullResponse response = new ScopedJdbi(jdbi).inTransaction(
+        TransactionIsolationLevel.REPEATABLE_READ, RowScope.of(caller), handle -> {
       FeedDao feed = handle.attach(FeedDao.class);
       long horizon = feed.horizon();
       boolean replace = since != null && (since > horizon || since < feed.purgedThroughXid());

@@ -31,6 +31,8 @@ import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
 import org.jdbi.v3.core.Handle;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -68,7 +70,8 @@ public final class WatermelonPushService {
     long since = LastPulledAt.required(lastPulledAt);
     WatermelonPushBody changes = WatermelonPushBody.read(body, json);
     Instant now = clock.instant();
-    return jdbi.inTransaction(handle -> {
+    // As the native push: the system row scope, with who-may-write-what checked in Java.
+    return new ScopedJdbi(jdbi).inTransaction(RowScope.system(), handle -> {
       RecordDao dao = handle.attach(RecordDao.class);
       Set<UUID> ids = ids(changes);
       // The same keys SyncPushService locks (it takes them again, re-entrantly): nobody can change
@@ -228,7 +231,7 @@ public final class WatermelonPushService {
    * Its id is derived from the device and the rest of the mutation, so a push replayed after a
    * lost answer carries the same ids and the ledger recognises it.
    */
-  private static Prepared prepare(UUID deviceId, Item item, StoredRecord current, long since,
+  private Prepared prepare(UUID deviceId, Item item, StoredRecord current, long since,
       RecordDao.Provenance provenance) {
     if (item.refusal() != null) {
       ObjectNode quarantined = JsonNodeFactory.instance.objectNode();
@@ -266,8 +269,13 @@ public final class WatermelonPushService {
     return mutation;
   }
 
-  private static ObjectNode withMutationId(UUID deviceId, ObjectNode mutation) {
-    String name = "watermelon:" + deviceId + ":" + SyncPushService.fingerprint(mutation);
+  /**
+   * A mutation id derived from the device and the content, so an identical replay is recognised.
+   * Derived from the keyed fingerprint: a plain hash of content that may carry a phone number
+   * could be brute-forced back to it.
+   */
+  private ObjectNode withMutationId(UUID deviceId, ObjectNode mutation) {
+    String name = "watermelon:" + deviceId + ":" + push.primaryFingerprint(mutation);
     mutation.put("mutationId", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     return mutation;
   }
