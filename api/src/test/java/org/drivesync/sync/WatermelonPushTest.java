@@ -374,14 +374,6 @@ class WatermelonPushTest {
         + " WHERE payload::text LIKE '%Amina%' OR payload::text LIKE '%07700900123%'")).isZero();
   }
 
-  private static JsonNode readJson(String text) {
-    try {
-      return Http.JSON.readTree(text);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** A record phone A created, once both phones have pulled it. */
   private Map<String, Object> recordOnBothPhones() {
     Map<String, Object> raw = raw(UUID.randomUUID(), drive, "pledged");
