@@ -44,8 +44,8 @@ export const schema = appSchema({
       columns: [
         { name: 'drive_id', type: 'string', isIndexed: true },
         { name: 'outcome', type: 'string' },
-        // Optional columns stay null rather than becoming '' / 0 / false, which the server would
-        // refuse as invalid values.
+        // Optional columns stay null rather than becoming '' / 0 / false: the server reads '' as
+        // null, but a false would be stored as an answer.
         { name: 'guidance_ruleset', type: 'string', isOptional: true },
         { name: 'guidance_basis', type: 'string', isOptional: true },
         { name: 'guidance_registration', type: 'string', isOptional: true },

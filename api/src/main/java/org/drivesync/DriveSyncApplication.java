@@ -20,7 +20,12 @@ import org.drivesync.auth.Passwords;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
 import org.drivesync.cli.DemoDataCommand;
+import org.drivesync.cli.KeysetCommand;
+import org.drivesync.cli.PurgeTombstonesCommand;
+import org.drivesync.cli.RetentionCommand;
+import org.drivesync.cli.RotateKeysCommand;
 import org.drivesync.cli.VerifyAuditCommand;
+import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
@@ -31,26 +36,43 @@ import org.drivesync.core.integrity.RecordHistoryService;
 import org.drivesync.core.metrics.DataQualityService;
 import org.drivesync.core.metrics.MetricsAggregator;
 import org.drivesync.core.metrics.MetricsService;
+import org.drivesync.core.privacy.FollowUpCodec;
+import org.drivesync.core.privacy.FollowUpService;
+import org.drivesync.core.privacy.PrivacyRequestService;
+import org.drivesync.core.privacy.RetentionJob;
+import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
+import org.drivesync.core.sync.WatermelonPullService;
+import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.core.ConflictService;
+import org.drivesync.resources.ConflictResource;
+import org.drivesync.resources.EligibilityResource;
+import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
+import org.drivesync.resources.FollowUpResource;
+import org.drivesync.resources.PrivacyResource;
 import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
-import org.jdbi.v3.core.statement.SqlStatements;
+import org.drivesync.resources.WatermelonSyncResource;
 import org.drivesync.db.DatabaseServer;
+import org.drivesync.db.Jdbis;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.db.ManagedDatabaseServer;
 import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
+import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.DashboardHeaders;
@@ -58,9 +80,10 @@ import org.drivesync.http.OpenApiSetup;
 import org.drivesync.http.StartupBanner;
 import org.drivesync.http.WebJars;
 import org.drivesync.json.JsonMappers;
+import org.drivesync.privacy.ContactCrypto;
+import org.drivesync.privacy.ContactKeys;
 import org.drivesync.resources.RegionResource;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
 
 /** The drivesync HTTP service. Wiring is written out by hand so a reader can follow it. */
 public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
@@ -92,6 +115,10 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
+    bootstrap.addCommand(new PurgeTombstonesCommand());
+    bootstrap.addCommand(new RetentionCommand());
+    bootstrap.addCommand(new RotateKeysCommand());
+    bootstrap.addCommand(new KeysetCommand());
     bootstrap.addCommand(new DemoDataCommand());
   }
 
@@ -111,8 +138,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       Jdbi jdbi =
           new JdbiFactory()
               .build(environment, config.database.appPool(database.jdbcUrl()), "postgresql");
-      jdbi.installPlugin(new PostgresPlugin());
-      jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+      Jdbis.configure(jdbi);
       environment
           .healthChecks()
           .register(
@@ -121,7 +147,11 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
 
       AuditLog auditLog = new AuditLog();
       new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
-      registerResources(config, environment, jdbi, auditLog);
+      ContactCrypto crypto = ContactKeys.load(config.privacy.keys, config.database);
+      environment.healthChecks().register("contact-keys",
+          new ContactKeysHealthCheck(new ScopedJdbi(jdbi), crypto));
+      scheduleRetention(config.privacy.retention, environment, jdbi, auditLog);
+      registerResources(config, environment, jdbi, auditLog, crypto);
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -131,8 +161,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     }
   }
 
-  private static void registerResources(
-      DriveSyncConfiguration config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+  private static void registerResources(DriveSyncConfiguration config, Environment environment,
+      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto) {
     JerseyEnvironment jersey = environment.jersey();
     RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
     AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
@@ -160,12 +190,37 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     // Metrics aggregates change in the push's own transaction: a summary reflects every
     // acknowledged push (docs/metrics.md).
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
-        environment.getObjectMapper(), clock);
+        crypto, environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
+    jersey.register(new RecordResource(jdbi, push));
+    jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
+    jersey.register(new WatermelonSyncResource(
+        new WatermelonPullService(jdbi, environment.getObjectMapper()),
+        new WatermelonPushService(jdbi, push, auditLog, rulesets, environment.getObjectMapper(),
+            clock),
+        jdbi));
+
     jersey.register(new MetricsResource(new MetricsService(jdbi, auditLog),
         new DataQualityService(jdbi)));
     jersey.register(new RecordAuditResource(new RecordHistoryService(jdbi),
         new IntegritySignalService(jdbi, config.signals, clock)));
+
+    FollowUpCodec followUps = new FollowUpCodec(crypto);
+    jersey.register(new FollowUpResource(new FollowUpService(jdbi, auditLog, followUps)));
+    jersey.register(new PrivacyResource(new PrivacyRequestService(jdbi, auditLog, followUps,
+        config.privacy.retention.contactDays, clock)));
+  }
+
+  private static void scheduleRetention(
+      RetentionConfig config, Environment environment, Jdbi jdbi, AuditLog auditLog) {
+    if (!config.enabled) {
+      return;
+    }
+    ScheduledExecutorService executor =
+        environment.lifecycle().scheduledExecutorService("privacy-retention").threads(1).build();
+    environment.lifecycle().manage(new RetentionJob(
+        new RetentionService(jdbi, auditLog, Clock.systemUTC()), config, executor));
   }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.drivesync.config.AuthConfig;
 import org.drivesync.config.DatabaseConfig;
 import org.drivesync.config.HttpConfig;
+import org.drivesync.config.PrivacyConfig;
 import org.drivesync.config.SignalsConfig;
 
 /** Configuration: one nested block per concern, every value with a working default. */
@@ -14,5 +15,6 @@ public class DriveSyncConfiguration extends Configuration {
   @JsonProperty @Valid @NotNull public DatabaseConfig database = new DatabaseConfig();
   @JsonProperty @Valid @NotNull public HttpConfig http = new HttpConfig();
   @JsonProperty @Valid @NotNull public AuthConfig auth = new AuthConfig();
+  @JsonProperty @Valid @NotNull public PrivacyConfig privacy = new PrivacyConfig();
   @JsonProperty @Valid @NotNull public SignalsConfig signals = new SignalsConfig();
 }

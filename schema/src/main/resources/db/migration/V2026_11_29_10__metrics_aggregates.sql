@@ -91,6 +91,9 @@ CREATE TABLE metrics_region_days (
 CREATE FUNCTION metrics_rebuild() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+  -- Every record, whatever row-level security would show the caller (V2026_11_29_21): this is a
+  -- trusted maintenance path, as the service's RowScope.system().
+  PERFORM set_config('drivesync.scope', 'system', true);
   LOCK TABLE metrics_facts, metrics_drive_days, metrics_region_days IN EXCLUSIVE MODE;
   DELETE FROM metrics_region_days;
   DELETE FROM metrics_drive_days;

@@ -16,6 +16,7 @@ public record Device(
     Instant lastSeenAt,
     Instant lastPushAt,
     Instant lastPullAt,
+    Long pullCursorXid,
     Long clockOffsetMs,
     String lastError) {
 
@@ -31,6 +32,7 @@ public record Device(
         row.lastSeenAt(),
         row.lastPushAt(),
         row.lastPullAt(),
+        row.pullCursorXid(),
         row.clockOffsetMs(),
         row.lastError());
   }

@@ -10,6 +10,7 @@ import org.drivesync.audit.AuditLog;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Migrator;
+import org.drivesync.db.Jdbis;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code create-admin --name N [--email E] [config.yml]}: a new admin and a token, printed once. */
@@ -33,7 +34,7 @@ public class CreateAdminCommand extends ConfiguredCommand<DriveSyncConfiguration
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       Migrator.prepare(server, configuration.database);
       // Runs as the owner: this is an operator's command on the database host.
-      Jdbi jdbi = Jdbi.create(server.ownerDataSource());
+      Jdbi jdbi = Jdbis.over(server.ownerDataSource());
       String token =
           new AdminBootstrap(jdbi, new AuditLog())
               .createNamedAdmin(namespace.getString("name"), namespace.getString("email"),

@@ -11,10 +11,9 @@ import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.auth.Passwords;
 import org.drivesync.core.demo.DemoSeeder;
 import org.drivesync.db.DatabaseServer;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.Migrator;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code demo-data [--weeks N] [--force] [--new-passwords] [config.yml]}: seeds synthetic drives
@@ -43,9 +42,7 @@ public class DemoDataCommand extends ConfiguredCommand<DriveSyncConfiguration> {
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       Migrator.prepare(server, configuration.database);
       // Runs as the owner: this is an operator's command on the database host.
-      Jdbi jdbi = Jdbi.create(server.ownerDataSource())
-          .installPlugin(new SqlObjectPlugin())
-          .installPlugin(new PostgresPlugin());
+      Jdbi jdbi = Jdbis.over(server.ownerDataSource());
       DemoSeeder seeder = new DemoSeeder(jdbi, new Passwords(configuration.auth.bcryptCost),
           Clock.systemUTC(), System.out::println);
       List<DemoSeeder.Credential> credentials;

@@ -6,6 +6,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditChainVerifier;
 import org.drivesync.db.DatabaseServer;
+import org.drivesync.db.Jdbis;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code audit-verify [config.yml]}: walks the audit chain, printing progress; exits 1 if broken. */
@@ -21,7 +22,7 @@ public class VerifyAuditCommand extends ConfiguredCommand<DriveSyncConfiguration
       DriveSyncConfiguration configuration) {
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       AuditChainVerifier.Result result =
-          new AuditChainVerifier(Jdbi.create(server.ownerDataSource()))
+          new AuditChainVerifier(Jdbis.over(server.ownerDataSource()))
               .verify(count -> System.out.printf("  … %,d rows verified%n", count));
       if (result.intact()) {
         System.out.printf("audit chain intact: %,d rows%n", result.rowsChecked());

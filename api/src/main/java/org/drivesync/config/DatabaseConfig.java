@@ -48,8 +48,10 @@ public class DatabaseConfig {
     factory.setDefaultTransactionIsolation(
         DataSourceFactory.TransactionIsolation.READ_COMMITTED);
     // reWriteBatchedInserts turns each JDBC batch of a push into multi-row INSERTs.
+    // logServerErrorDetail=false keeps PostgreSQL's "Failing row contains (…)" and "Key (email)=(…)"
+    // details — row values, possibly personal — out of exception messages and so out of the logs.
     factory.setProperties(java.util.Map.of("ApplicationName", "drivesync", "tcpKeepAlive", "true",
-        "reWriteBatchedInserts", "true"));
+        "reWriteBatchedInserts", "true", "logServerErrorDetail", "false"));
     return factory;
   }
 }

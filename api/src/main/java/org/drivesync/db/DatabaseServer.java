@@ -78,6 +78,8 @@ public final class DatabaseServer implements AutoCloseable {
       dataSource.setPassword(config.password);
     }
     dataSource.setApplicationName("drivesync-migrations");
+    // Row values in PostgreSQL's error details could be personal: keep them out of messages.
+    dataSource.setLogServerErrorDetail(false);
     return dataSource;
   }
 

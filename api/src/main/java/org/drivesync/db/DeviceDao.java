@@ -55,6 +55,6 @@ public interface DeviceDao {
   @SqlUpdate("UPDATE devices SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
   int revoke(@Bind("id") UUID id);
 
-  @SqlUpdate("UPDATE devices SET last_seen_at = now() WHERE id = :id")
-  void touch(@Bind("id") UUID id);
+  @SqlUpdate("UPDATE devices SET app_version = :appVersion WHERE id = :id AND app_version <> :appVersion")
+  void recordAppVersion(@Bind("id") UUID id, @Bind("appVersion") String appVersion);
 }

@@ -20,11 +20,14 @@ public interface FeedDao {
   /** One feed row: a record or a drive, at its position. */
   record FeedRow(long xid, String entity, UUID id) {}
 
+  /** The horizon of the statement's snapshot: every transaction below it has finished. */
+  String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
   // The position test (xid, entity, id) > cursor is spelled out per entity so each branch can use
   // its index; entity names compare in "C" collation, as PullCursor orders them.
   @SqlQuery(
-      """
-      WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin)
+      "WITH horizon AS (SELECT " + HORIZON + " AS xmin)\n"
+          + """
       SELECT xid, entity, id FROM (
         (SELECT r.change_xid AS xid, 'drive_record' AS entity, r.id
          FROM drive_records r, horizon
@@ -73,6 +76,13 @@ public interface FeedDao {
       """)
   @RegisterConstructorMapper(DriveFeedRow.class)
   List<DriveFeedRow> drives(@Bind("ids") UUID[] ids, @Bind("participant") UUID participant);
+
+  /**
+   * The horizon now. Inside a REPEATABLE READ transaction it is the horizon of every page read in
+   * that transaction, which makes it the position a consumer of all those pages has reached.
+   */
+  @SqlQuery("SELECT " + HORIZON)
+  long horizon();
 
   @SqlQuery("SELECT purged_through_xid FROM sync_state")
   long purgedThroughXid();

@@ -79,6 +79,23 @@ public interface RecordDao {
   @RegisterConstructorMapper(VersionRow.class)
   List<VersionRow> findVersions(@Bind("ids") UUID[] ids, @Bind("versions") int[] versions);
 
+  /**
+   * Where a record stands in the pull feed (the transaction of its last change) and which mutation
+   * wrote its current version, from which device and on which base.
+   */
+  record Provenance(
+      UUID recordId, long changeXid, UUID mutationId, UUID deviceId, Integer baseVersion) {}
+
+  @SqlQuery(
+      """
+      SELECT r.id AS record_id, r.change_xid, v.mutation_id, v.device_id, v.base_version
+      FROM drive_records r
+      LEFT JOIN drive_record_versions v ON v.record_id = r.id AND v.version = r.version
+      WHERE r.id = ANY(:ids)
+      """)
+  @RegisterConstructorMapper(Provenance.class)
+  List<Provenance> findProvenance(@Bind("ids") UUID[] ids);
+
   @SqlQuery(
       "SELECT mutation_id, fingerprint, result::text AS result FROM sync_mutations"
           + " WHERE mutation_id = ANY(:ids)")

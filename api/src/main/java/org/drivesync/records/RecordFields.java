@@ -12,6 +12,12 @@ public final class RecordFields {
   public static final String FIRST_TIME_REGISTRANT = "firstTimeRegistrant";
   public static final String LANGUAGE = "language";
 
+  /**
+   * A consented follow-up contact (see {@link FollowUp}). Deliberately not in {@link #ALL}: it is
+   * not merged, not versioned and never pulled; it is stored encrypted in its own table.
+   */
+  public static final String FOLLOW_UP = "followUp";
+
   public static final List<String> ALL =
       List.of(DRIVE_ID, RECORDED_AT, OUTCOME, GUIDANCE, AGE_BAND, FIRST_TIME_REGISTRANT, LANGUAGE);
 
@@ -23,6 +29,10 @@ public final class RecordFields {
       List.of("16-17", "18-24", "25-34", "35-49", "50-64", "65+");
 
   public static final List<String> REGISTRATIONS = List.of("yes", "attainer", "no");
+
+  /** The keys of a {@link #GUIDANCE} object. */
+  public static final java.util.Set<String> GUIDANCE_KEYS =
+      java.util.Set.of("rulesetVersion", "basis", "registration", "elections", "signposts");
 
   private RecordFields() {}
 }

@@ -25,8 +25,6 @@ import org.drivesync.eligibility.RulesetCatalog;
  */
 public final class RecordParser {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-  private static final Set<String> GUIDANCE_KEYS =
-      Set.of("rulesetVersion", "basis", "registration", "elections", "signposts");
 
   private final RulesetCatalog rulesets;
 
@@ -34,7 +32,10 @@ public final class RecordParser {
     this.rulesets = rulesets;
   }
 
-  /** Every field of {@link RecordFields#ALL}, null where absent; throws {@link RecordRejection}. */
+  /**
+   * Every field of {@link RecordFields#ALL}, null where absent; throws {@link RecordRejection}.
+   * A {@code followUp} is allowed here but read separately, by {@link FollowUpParser}.
+   */
   public Map<String, Object> parse(JsonNode record) {
     if (record == null || !record.isObject()) {
       throw new RecordRejection("invalid_record", "record must be a JSON object");
@@ -44,7 +45,8 @@ public final class RecordParser {
       String name = names.next();
       if (ForbiddenFields.isForbidden(name)) {
         forbidden.add(name);
-      } else if (!RecordFields.ALL.contains(name) && !name.equals("id")) {
+      } else if (!RecordFields.ALL.contains(name) && !name.equals("id")
+          && !name.equals(RecordFields.FOLLOW_UP)) {
         throw new RecordRejection("unknown_field", "unknown record field '" + name + "'");
       }
     }
@@ -130,7 +132,7 @@ public final class RecordParser {
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!GUIDANCE_KEYS.contains(name)) {
+      if (!RecordFields.GUIDANCE_KEYS.contains(name)) {
         throw invalid(RecordFields.GUIDANCE, "unknown field '" + name + "'");
       }
     }

@@ -9,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.drivesync.auth.Role;
 import org.drivesync.core.integrity.IntegritySignalService;
 import org.drivesync.core.integrity.RecordHistoryService;
@@ -37,20 +39,22 @@ public class RecordAuditResource {
   @GET
   @Path("/records/{id}/history")
   @Operation(summary = "Every version of a record with author, device, times, merges and conflicts")
-  public RecordHistoryService.History history(@PathParam("id") String id) {
-    return history.history(Params.uuid("id", id));
+  public RecordHistoryService.History history(@Context SecurityContext security,
+      @PathParam("id") String id) {
+    return history.history(UserResource.caller(security), Params.uuid("id", id));
   }
 
   @GET
   @Path("/signals")
   @Operation(summary = "Integrity signals per participant and per drive, each with its evidence")
   public IntegritySignalService.Signals signals(
+      @Context SecurityContext security,
       @Parameter(description = "region code; all regions when absent") @QueryParam("region")
           String region,
       @Parameter(description = "first day (UK), default 28 days before to") @QueryParam("from")
           String from,
       @Parameter(description = "last day (UK), default today") @QueryParam("to") String to) {
-    return signals.signals(region == null || region.isBlank() ? null : region,
+    return signals.signals(UserResource.caller(security), region == null || region.isBlank() ? null : region,
         Params.date("from", from), Params.date("to", to));
   }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +20,10 @@ import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
+import org.drivesync.db.DeviceDao;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The native offline-sync protocol for enrolled devices (docs/sync-protocol.md).
@@ -34,12 +37,17 @@ import org.drivesync.errors.ErrorCode;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sync")
 public class SyncResource {
+  /** Optional header with the app's version, shown to organisers in the device list. */
+  public static final String APP_VERSION = "X-App-Version";
+
   private final SyncPushService push;
   private final SyncPullService pull;
+  private final Jdbi jdbi;
 
-  public SyncResource(SyncPushService push, SyncPullService pull) {
+  public SyncResource(SyncPushService push, SyncPullService pull, Jdbi jdbi) {
     this.push = push;
     this.pull = pull;
+    this.jdbi = jdbi;
   }
 
   @POST
@@ -47,9 +55,13 @@ public class SyncResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.P)
   @Operation(summary = "Push a batch of mutations from a device's outbox")
-  public SyncPushService.PushResponse push(@Context SecurityContext security, byte[] body)
+  public SyncPushService.PushResponse push(
+      @Context SecurityContext security,
+      @HeaderParam(APP_VERSION) String appVersion,
+      byte[] body)
       throws IOException {
-    return push.push(device(security), body);
+    Caller device = device(security, appVersion);
+    return push.push(device, body);
   }
 
   @GET
@@ -60,14 +72,24 @@ public class SyncResource {
       @Context SecurityContext security,
       @Parameter(description = "opaque cursor from the previous page; absent on first sync")
           @QueryParam("cursor") String cursor,
-      @QueryParam("limit") @DefaultValue("500") int limit) {
-    return pull.pull(device(security), cursor, limit);
+      @QueryParam("limit") @DefaultValue("500") int limit,
+      @HeaderParam(APP_VERSION) String appVersion) {
+    return pull.pull(device(security, appVersion), cursor, limit);
   }
 
-  private static Caller device(SecurityContext security) {
+  /** The calling device; its app version is noted when the app sends one. */
+  private Caller device(SecurityContext security, String appVersion) {
+    return device(security, appVersion, jdbi);
+  }
+
+  /** As {@link #device(SecurityContext, String)}, for the other sync profiles. */
+  static Caller device(SecurityContext security, String appVersion, Jdbi jdbi) {
     Caller caller = (Caller) security.getUserPrincipal();
     if (!caller.isDevice()) {
       throw new ApiException(ErrorCode.FORBIDDEN, "Sync needs an enrolled device's token");
+    }
+    if (appVersion != null && !appVersion.isBlank() && appVersion.length() <= 50) {
+      jdbi.useHandle(h -> h.attach(DeviceDao.class).recordAppVersion(caller.deviceId(), appVersion.strip()));
     }
     return caller;
   }

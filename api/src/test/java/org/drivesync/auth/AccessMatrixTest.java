@@ -74,7 +74,31 @@ class AccessMatrixTest {
         new Row("GET", "/api/v1/audit/signals", null, 401, 403, 403, 200, 403),
         new Row("GET", "/api/v1/audit/records/" + UUID.randomUUID() + "/history", null, 401, 403,
             403, 404, 403),
-        new Row("GET", "/api/v1/regions", null, 200, 200, 200, 200, 200));
+        new Row("GET", "/api/v1/follow-ups?reason=matrix", null, 401, 403, 403, 200, 403),
+        new Row("POST", "/api/v1/follow-ups/" + UUID.randomUUID() + "/done", Map.of(),
+            401, 403, 403, 404, 403),
+        new Row("POST", "/api/v1/follow-ups/" + UUID.randomUUID() + "/withdrawal", Map.of(),
+            401, 403, 403, 404, 403),
+        new Row("POST", "/api/v1/privacy/erasure", Map.of("recordId", UUID.randomUUID().toString()),
+            401, 403, 403, 200, 403),
+        new Row("POST", "/api/v1/privacy/access-requests", Map.of("email", "nobody@example.org"),
+            401, 403, 403, 200, 403),
+        new Row("GET", "/api/v1/regions", null, 200, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/sync/pull", null, 401, 200, 403, 403, 403),
+        new Row("POST", "/api/v1/sync/push", Map.of("deviceId", phone.deviceId().toString(),
+            "protocolVersion", 1, "mutations", List.of()), 401, 200, 403, 403, 403),
+        new Row("GET", "/api/v1/records/" + UUID.randomUUID(), null, 401, 403, 404, 404, 404),
+        new Row("PUT", "/api/v1/records/" + UUID.randomUUID(), Map.of("baseVersion", 1,
+            "record", Map.of()), 401, 403, 404, 403, 404),
+        new Row("GET", "/api/v1/conflicts", null, 401, 403, 200, 200, 200),
+        new Row("POST", "/api/v1/conflicts/" + UUID.randomUUID() + "/resolve",
+            Map.of("choice", "keep_current"), 401, 403, 404, 403, 404),
+        new Row("POST", "/api/v1/eligibility/assessments", Map.of("nationalities", List.of("IE"),
+            "immigrationStatus", "no_leave_required", "dateOfBirth", "1980-01-01", "nation", "england"),
+            401, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/eligibility/rulesets/current", null, 200, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/users/" + participant + "/enrolments/" + UUID.randomUUID() + "/qr.png",
+            null, 401, 403, 404, 403, 404));
   }
 
   @Test
@@ -88,6 +112,26 @@ class AccessMatrixTest {
       check(mismatches, row, "admin", http.as(admin.token()), row.admin());
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void onlyDeviceTokensRotateAndEveryonesOwnSessionEnds() {
+    assertThat(http.post("/api/v1/devices/current/token", Map.of()).status()).isEqualTo(401);
+    assertThat(http.as(organiser.token()).post("/api/v1/devices/current/token", Map.of()).status())
+        .isEqualTo(403);
+    assertThat(http.as(phone.token()).delete("/api/v1/sessions/current").status()).isEqualTo(403);
+    assertThat(http.delete("/api/v1/sessions/current").status()).isEqualTo(401);
+    for (Person person : List.of(fixtures.organiser(Fixtures.NORTH_EAST), fixtures.staff(),
+        fixtures.adminPerson())) {
+      assertThat(http.as(person.token()).delete("/api/v1/sessions/current").status()).isEqualTo(204);
+    }
+    Phone spare = fixtures.participantWithPhone(Fixtures.NORTH_EAST);
+    assertThat(http.as(spare.token()).post("/api/v1/devices/current/token", Map.of()).status())
+        .isEqualTo(200);
+    assertThat(http.as(staff.token()).delete("/api/v1/devices/" + spare.deviceId()).status())
+        .isEqualTo(403);
+    assertThat(http.as(organiser.token()).delete("/api/v1/devices/" + spare.deviceId()).status())
+        .isEqualTo(204);
   }
 
   @Test

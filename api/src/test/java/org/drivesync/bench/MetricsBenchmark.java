@@ -18,11 +18,10 @@ import org.drivesync.core.metrics.MetricsService;
 import org.drivesync.core.metrics.SummaryRequest;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
+import org.drivesync.db.Jdbis;
 import org.drivesync.db.SummaryQuery;
 import org.drivesync.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,8 +55,7 @@ class MetricsBenchmark {
       pool.setMaxActive(4);
       pool.setInitialSize(2);
       POOLS.add(pool);
-      Jdbi jdbi = Jdbi.create(pool)
-          .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+      Jdbi jdbi = Jdbis.configure(Jdbi.create(pool));
       long seeded = time(() -> seed(jdbi));
       long rebuilt = time(() -> jdbi.useHandle(h -> {
         h.execute("SELECT metrics_rebuild()");

@@ -20,12 +20,11 @@ import org.drivesync.DriveSyncApplication;
 import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.auth.Passwords;
 import org.drivesync.core.demo.DemoSeeder;
+import org.drivesync.db.Jdbis;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.TestApp;
 import org.drivesync.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,7 @@ class DashboardBrowserTest {
       throw new AssertionError("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
     }
     database = TestDatabase.create("dashboard").migrate();
-    Jdbi owner = Jdbi.create(database.ownerDataSource())
-        .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    Jdbi owner = Jdbis.over(database.ownerDataSource());
     DemoSeeder seeder = new DemoSeeder(owner, new Passwords(4), Clock.systemUTC(), line -> {});
     DemoSeeder.Result seeded = seeder.seed(12, false);
     assertThat(seeded.seeded()).isTrue();

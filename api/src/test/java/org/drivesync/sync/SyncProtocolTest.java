@@ -271,6 +271,37 @@ class SyncProtocolTest {
     }
   }
 
+  @Test
+  void eachSyncUpdatesTheDevicesStatusAndStaleDevicesAreListed() throws Exception {
+    Map<String, Object> body = phone.body(List.of(
+        phone.upsert(UUID.randomUUID(), null, SyncClient.record(drive, "pledged")),
+        phone.upsert(UUID.randomUUID(), null, Map.of("outcome", "nope"))));
+    body.put("sentAt", java.time.Instant.now().minusSeconds(120).toString());
+    assertThat(phone.http().header("X-App-Version", "2.4.1").post("/api/v1/sync/push", body).status())
+        .isEqualTo(200);
+    phone.pullAll();
+    String deviceId = phone.phone().deviceId().toString();
+    JsonNode device = null;
+    for (JsonNode d : fixtures.admin().get("/api/v1/devices").json()) {
+      if (d.get("id").asText().equals(deviceId)) {
+        device = d;
+      }
+    }
+    assertThat(device.get("appVersion").asText()).isEqualTo("2.4.1");
+    assertThat(device.get("lastPushAt").isNull()).isFalse();
+    assertThat(device.get("lastPullAt").isNull()).isFalse();
+    assertThat(device.get("clockOffsetMs").asLong()).isBetween(110_000L, 200_000L);
+    assertThat(device.get("lastError").asText()).isEqualTo("invalid_field");
+    assertThat(fixtures.admin().get("/api/v1/devices?stale=7d").text()).doesNotContain(deviceId);
+    try (Connection c = app.database().ownerDataSource().getConnection();
+        PreparedStatement s = c.prepareStatement("UPDATE devices SET last_push_at = now() - interval '8 days',"
+            + " last_pull_at = now() - interval '8 days' WHERE id = ?")) {
+      s.setObject(1, phone.phone().deviceId());
+      s.executeUpdate();
+    }
+    assertThat(fixtures.admin().get("/api/v1/devices?stale=7d").text()).contains(deviceId);
+  }
+
   private long count(String sql, Object parameter) {
     try (Connection c = app.database().ownerDataSource().getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {

@@ -39,6 +39,24 @@ public final class SyncClient {
     return record;
   }
 
+  /** A consented follow-up, as a device sends it inside a record. */
+  public static Map<String, Object> followUp(String channel, String name, String contact) {
+    Map<String, Object> followUp = new LinkedHashMap<>();
+    followUp.put("consent", true);
+    followUp.put("noticeVersion", "2026-03");
+    followUp.put("channel", channel);
+    followUp.put("name", name);
+    followUp.put("contact", contact);
+    return followUp;
+  }
+
+  /** A valid record for {@code drive} whose person asked to be contacted again. */
+  public static Map<String, Object> recordWithFollowUp(UUID drive, Map<String, Object> followUp) {
+    Map<String, Object> record = record(drive, "follow_up");
+    record.put("followUp", followUp);
+    return record;
+  }
+
   public Map<String, Object> upsert(UUID id, Long baseVersion, Map<String, Object> record) {
     return mutation(UUID.randomUUID(), "upsert", id, baseVersion, record);
   }
@@ -88,6 +106,8 @@ public final class SyncClient {
 
   /** Pulls every page from the saved cursor and returns the changes in order. */
   public List<JsonNode> pullAll() {
+    // The feed serves only what every older transaction in the cluster has let through.
+    Sql.awaitHorizon(TestApp.get());
     List<JsonNode> changes = new ArrayList<>();
     while (true) {
       Http.Reply reply = http.get("/api/v1/sync/pull?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));

@@ -51,8 +51,15 @@ public final class TestApp {
     return instance;
   }
 
-  /** Overrides that point an application at {@code database} on free ports. */
+  /** Overrides that point an application at {@code database} on free ports, logging warnings. */
   public static List<ConfigOverride> baseOverrides(TestDatabase database) {
+    List<ConfigOverride> overrides = new ArrayList<>(appOverrides(database));
+    overrides.add(ConfigOverride.config("logging.level", "WARN"));
+    return overrides;
+  }
+
+  /** Overrides that point an application at {@code database} on free ports, with test keys. */
+  public static List<ConfigOverride> appOverrides(TestDatabase database) {
     return List.of(
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
@@ -61,7 +68,8 @@ public final class TestApp {
         ConfigOverride.config("database.password", database.ownerPassword()),
         ConfigOverride.config("auth.bootstrapToken", ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
-        ConfigOverride.config("logging.level", "WARN"));
+        ConfigOverride.config("privacy.keys.contactKeysetFile", TestKeys.contactFile().toString()),
+        ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()));
   }
 
   public String baseUrl() {

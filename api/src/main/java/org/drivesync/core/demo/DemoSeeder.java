@@ -24,6 +24,8 @@ import org.drivesync.auth.Passwords;
 import org.drivesync.core.metrics.MetricsAggregator;
 import org.drivesync.db.DemoDao;
 import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.records.FieldCodec;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
@@ -95,7 +97,8 @@ public final class DemoSeeder {
     for (int r = 0; r < REGIONS.size(); r++) {
       String region = REGIONS.get(r);
       int index = r;
-      int records = jdbi.inTransaction(
+      // Records are under row-level security: the seeder writes as a trusted internal path.
+      int records = new ScopedJdbi(jdbi).inTransaction(RowScope.system(),
           handle -> seedRegion(handle, region, index, creator, first, today, random));
       total += records;
       progress.accept(String.format("  %s %-24s %,6d synthetic records", region,

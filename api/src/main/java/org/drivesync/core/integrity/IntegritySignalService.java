@@ -9,8 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.drivesync.auth.Caller;
 import org.drivesync.config.SignalsConfig;
 import org.drivesync.db.MetricsScopeDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.db.SignalDao;
 import org.drivesync.errors.ApiException;
 import org.drivesync.sync.ClockCheck;
@@ -36,23 +39,23 @@ public final class IntegritySignalService {
       "Signals are prompts for a conversation, never verdicts: each has innocent explanations"
           + " (a busy stall, a phone with the wrong time, a correction after a call-back).";
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final SignalsConfig config;
   private final Clock clock;
 
   public IntegritySignalService(Jdbi jdbi, SignalsConfig config, Clock clock) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
     this.config = config;
     this.clock = clock;
   }
 
-  public Signals signals(String region, LocalDate from, LocalDate to) {
+  public Signals signals(Caller caller, String region, LocalDate from, LocalDate to) {
     LocalDate last = to != null ? to : LocalDate.now(clock.withZone(ClockCheck.DRIVE_ZONE));
     LocalDate first = from != null ? from : last.minusDays(config.defaultDays - 1L);
     if (last.isBefore(first)) {
       throw ApiException.invalid("to", "must not be before from");
     }
-    return jdbi.withHandle(handle -> {
+    return jdbi.inTransaction(RowScope.of(caller), handle -> {
       if (region != null && !handle.attach(MetricsScopeDao.class).regionExists(region)) {
         throw ApiException.notFound("region");
       }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.drivesync.auth.Caller;
 import org.drivesync.db.RecordHistoryDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.records.RecordFields;
 import org.jdbi.v3.core.Jdbi;
@@ -34,14 +37,14 @@ public final class RecordHistoryService {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
 
   public RecordHistoryService(Jdbi jdbi) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
   }
 
-  public History history(UUID recordId) {
-    return jdbi.inTransaction(handle -> {
+  public History history(Caller caller, UUID recordId) {
+    return jdbi.inTransaction(RowScope.of(caller), handle -> {
       RecordHistoryDao dao = handle.attach(RecordHistoryDao.class);
       RecordHistoryDao.Current current =
           dao.find(recordId).orElseThrow(() -> ApiException.notFound("record"));

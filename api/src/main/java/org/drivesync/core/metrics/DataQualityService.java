@@ -4,6 +4,8 @@ import java.util.List;
 import org.drivesync.auth.Caller;
 import org.drivesync.db.DataQualityDao;
 import org.drivesync.db.MetricsScopeDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.sync.RecordFlag;
 import org.jdbi.v3.core.Jdbi;
@@ -12,10 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class DataQualityService {
   public static final int MAX_LIMIT = 500;
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
 
   public DataQualityService(Jdbi jdbi) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
   }
 
   public List<DataQualityDao.FlaggedRecord> flagged(Caller caller, String region, String flag,
@@ -30,7 +32,8 @@ public final class DataQualityService {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ApiException.invalid("limit", "between 1 and " + MAX_LIMIT);
     }
-    return jdbi.withHandle(handle -> {
+    // drive_records is under row-level security: read in the caller's own scope as well.
+    return jdbi.inTransaction(RowScope.of(caller), handle -> {
       String[] regions = caller.regions().toArray(String[]::new);
       boolean all = caller.seesAllRegions() && region == null;
       if (region != null) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.drivesync.db.RecordDao;
 import org.drivesync.records.FieldCodec;
+import org.drivesync.records.FollowUp;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.RecordState;
@@ -26,6 +27,7 @@ final class PushBatch {
   private final List<RecordDao.NewVersion> newVersions = new ArrayList<>();
   private final List<RecordDao.NewLedgerEntry> ledger = new ArrayList<>();
   private final List<RecordDao.NewConflict> conflicts = new ArrayList<>();
+  private final Map<UUID, FollowUp> followUps = new LinkedHashMap<>();
 
   void load(List<StoredRecord> records, List<RecordDao.VersionRow> versionRows) {
     for (StoredRecord record : records) {
@@ -66,6 +68,28 @@ final class PushBatch {
 
   void ledger(RecordDao.NewLedgerEntry entry) {
     ledger.add(entry);
+  }
+
+  /** A consented follow-up for a record; a later one in the same push replaces it. */
+  void followUp(UUID recordId, FollowUp followUp) {
+    followUps.put(recordId, followUp);
+  }
+
+  /** Each record's latest follow-up of this push. */
+  Map<UUID, FollowUp> followUps() {
+    return followUps;
+  }
+
+  /** Records this push deleted (live before, tombstones now). */
+  List<UUID> deleted() {
+    List<UUID> deleted = new ArrayList<>();
+    for (UUID id : upserts.keySet()) {
+      StoredRecord was = before.get(id);
+      if (current.get(id).deleted() && (was == null || !was.deleted())) {
+        deleted.add(id);
+      }
+    }
+    return deleted;
   }
 
   /** Each changed record once: as it was before the push and as it is now. */

@@ -68,7 +68,7 @@ record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode
     return new PushEnvelope(deviceId, version.asInt(), sentAt, mutations);
   }
 
-  private static void tooLarge(PushLimitViolation violation) {
+  static void tooLarge(PushLimitViolation violation) {
     throw new ApiException(
         ErrorCode.PAYLOAD_TOO_LARGE,
         "Push over its " + violation.limit().wireName() + " limit: " + violation.actual()

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.Ruleset;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
@@ -17,12 +19,13 @@ import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.InvalidCursorException;
 import org.drivesync.sync.PullCursor;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Serves a participant's feed of records and drives from an opaque, commit-safe cursor. */
 public final class SyncPullService {
   public static final int MAX_LIMIT = 1000;
-  private static final String RECORD = "drive_record";
-  private static final String DRIVE = "drive";
+  static final String RECORD = "drive_record";
+  static final String DRIVE = "drive";
 
   /** One change in the feed. {@code record} is absent for deletes and evictions. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,11 +42,11 @@ public final class SyncPullService {
   public record PullPage(List<Change> changes, String cursor, boolean hasMore,
       RulesetAnnouncement ruleset) {}
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final java.util.function.Supplier<Ruleset> currentRuleset;
 
   public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset) {
-    this.jdbi = jdbi;
+    this.jdbi = new ScopedJdbi(jdbi);
     this.currentRuleset = currentRuleset;
   }
 
@@ -58,15 +61,17 @@ public final class SyncPullService {
       throw new ApiException(ErrorCode.INVALID_CURSOR, "Not a cursor this server issued");
     }
     UUID participant = caller.userId();
-    PullPage page = jdbi.inTransaction(handle -> {
+    // One snapshot for the page and the rows it names: under READ COMMITTED the second query could
+    // see a newer version than the position it is served at, and the device would get it twice.
+    // The participant's own row scope: even a feed query that lost its filter returns only theirs.
+    RowScope scope = RowScope.of(caller);
+    PullPage page = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, scope, handle -> {
       FeedDao feed = handle.attach(FeedDao.class);
       if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
         throw new ApiException(ErrorCode.RESET_REQUIRED,
             "The cursor is older than the tombstone horizon: discard local data and pull from the start");
       }
-      List<FeedDao.FeedRow> rows = feed.page(participant, cursor.xid(),
-          includesAtXid(cursor, RECORD), afterId(cursor, RECORD),
-          includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit + 1);
+      List<FeedDao.FeedRow> rows = page(feed, participant, cursor, limit + 1);
       boolean hasMore = rows.size() > limit;
       List<FeedDao.FeedRow> served = hasMore ? rows.subList(0, limit) : rows;
       List<Change> changes = materialise(handle, served, participant);
@@ -77,12 +82,39 @@ public final class SyncPullService {
     });
     if (caller.isDevice()) {
       long xid = PullCursor.decode(page.cursor()).xid();
-      jdbi.useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
+      jdbi.jdbi().useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
     }
     return page;
   }
 
-  private static List<Change> materialise(org.jdbi.v3.core.Handle handle,
+  /**
+   * Every feed row after {@code from} below the horizon, read page by page. Call it inside a
+   * REPEATABLE READ transaction so that every page shares one snapshot, hence one horizon.
+   */
+  static List<FeedDao.FeedRow> allAfter(org.jdbi.v3.core.Handle handle, UUID participant,
+      PullCursor from) {
+    FeedDao feed = handle.attach(FeedDao.class);
+    List<FeedDao.FeedRow> all = new ArrayList<>();
+    PullCursor cursor = from;
+    while (true) {
+      List<FeedDao.FeedRow> rows = page(feed, participant, cursor, MAX_LIMIT);
+      all.addAll(rows);
+      if (rows.size() < MAX_LIMIT) {
+        return all;
+      }
+      cursor = position(rows.get(rows.size() - 1));
+    }
+  }
+
+  private static List<FeedDao.FeedRow> page(FeedDao feed, UUID participant, PullCursor cursor,
+      int limit) {
+    return feed.page(participant, cursor.xid(),
+        includesAtXid(cursor, RECORD), afterId(cursor, RECORD),
+        includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit);
+  }
+
+  /** Feed rows as changes: upserts with the record or drive, deletes, and evictions. */
+  static List<Change> materialise(org.jdbi.v3.core.Handle handle,
       List<FeedDao.FeedRow> rows, UUID participant) {
     List<UUID> recordIds = new ArrayList<>();
     List<UUID> driveIds = new ArrayList<>();

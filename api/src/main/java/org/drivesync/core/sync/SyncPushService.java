@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +23,21 @@ import java.util.UUID;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
+import org.drivesync.auth.Role;
+import org.drivesync.core.privacy.FollowUpCodec;
+import org.drivesync.core.privacy.FollowUpWriter;
 import org.drivesync.db.RecordDao;
 import org.drivesync.db.RecordDao.DriveScope;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.drivesync.json.JsonMappers;
+import org.drivesync.privacy.ContactCrypto;
 import org.drivesync.records.FieldCodec;
-import org.drivesync.records.ForbiddenFields;
+import org.drivesync.records.FollowUp;
+import org.drivesync.records.FollowUpParser;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
@@ -40,7 +47,6 @@ import org.drivesync.sync.BaseVersionCheck;
 import org.drivesync.sync.ClockCheck;
 import org.drivesync.sync.FieldConflict;
 import org.drivesync.sync.MergeOutcome;
-import org.drivesync.sync.MutationFingerprint;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.PushLimits;
 import org.drivesync.sync.RecordFlag;
@@ -55,7 +61,13 @@ import org.jdbi.v3.core.Jdbi;
  * Applies pushed mutations: one transaction per push, records locked in a fixed order, the rules of
  * {@code org.drivesync.sync} deciding each outcome, every version kept, and one audit event.
  * A rejected mutation never blocks the others; a server fault rolls the whole push back, so a
- * retry is always safe.
+ * retry is always safe. A record's consented {@code followUp} is stored encrypted in the same
+ * transaction ({@link FollowUpWriter}) and never appears in results, versions or the ledger.
+ *
+ * <p>A device's push runs in the {@link RowScope#system() system} row scope: who may write what
+ * is decided here, by {@link WriteScope}, before anything is written (a participant pushing an id
+ * that is someone else's must be told so, not fail on a row it cannot see). A correction runs in
+ * the caller's own scope, so PostgreSQL also holds an organiser to their regions.
  */
 public final class SyncPushService {
   /** The answer to a push: one result per mutation, in order. */
@@ -63,19 +75,23 @@ public final class SyncPushService {
 
   private static final ObjectMapper CANONICAL =
       JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final String ENTITY = "drive_record";
+  static final String ENTITY = "drive_record";
 
-  private final Jdbi jdbi;
+  private final ScopedJdbi jdbi;
   private final AuditLog auditLog;
   private final RulesetCatalog rulesets;
   private final RecordParser parser;
   private final RecordChangeListener listener;
+  private final ContactCrypto crypto;
+  private final FollowUpWriter followUps;
   private final ObjectMapper json;
   private final Clock clock;
 
   public SyncPushService(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
-      RecordChangeListener listener, ObjectMapper json, Clock clock) {
-    this.jdbi = jdbi;
+      RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock) {
+    this.jdbi = new ScopedJdbi(jdbi);
+    this.crypto = crypto;
+    this.followUps = new FollowUpWriter(new FollowUpCodec(crypto));
     this.auditLog = auditLog;
     this.rulesets = rulesets;
     this.parser = new RecordParser(rulesets);
@@ -95,7 +111,7 @@ public final class SyncPushService {
     Instant now = clock.instant();
     Long offset = envelope.sentAt() == null ? null
         : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-    return jdbi.inTransaction(handle -> {
+    return jdbi.inTransaction(RowScope.system(), handle -> {
       Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
       handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
       auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
@@ -109,35 +125,68 @@ public final class SyncPushService {
    * result is the same shape as a push result. A rejection becomes a 400 here.
    */
   public JsonNode correct(Caller caller, UUID recordId, JsonNode mutation) {
-    Instant now = clock.instant();
-    return jdbi.inTransaction(handle -> {
-      Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), now);
-      JsonNode result = outcome.results().get(0);
-      if ("rejected".equals(result.path("status").asText())) {
-        handle.rollback();
-        JsonNode error = result.path("error");
-        throw new ApiException(
-            "record_not_accessible".equals(error.path("code").asText())
-                ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
-            error.path("message").asText(),
-            Map.of("reason", error.path("code").asText()));
-      }
+    return jdbi.inTransaction(RowScope.of(caller), handle -> {
+      JsonNode result = correctIn(handle, caller, mutation);
       auditLog.append(handle, Actor.of(caller), "record.correct", "drive_record", recordId,
-          outcome.counts());
+          Map.of("status", result.path("status").asText()));
       return result;
     });
+  }
+
+  /**
+   * {@link #correct} inside a caller's transaction (conflict resolution), which must carry the
+   * caller's {@link RowScope}; audit is the caller's.
+   */
+  public JsonNode correctIn(Handle handle, Caller caller, JsonNode mutation) {
+    Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), clock.instant());
+    JsonNode result = outcome.results().get(0);
+    if ("rejected".equals(result.path("status").asText())) {
+      JsonNode error = result.path("error");
+      throw new ApiException(
+          "record_not_accessible".equals(error.path("code").asText())
+              ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
+          error.path("message").asText(),
+          Map.of("reason", error.path("code").asText()));
+    }
+    return result;
   }
 
   /** Results and counts of one transaction's mutations. */
   record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
 
+  /**
+   * A mutation for {@link #applyPrepared}: its native JSON, or the refusal a translating profile
+   * (Watermelon) met before it could build one. A refusal is quarantined with {@code mutation} as
+   * its payload, which must then already be free of personal data beyond what {@link #redacted}
+   * removes.
+   */
+  record Prepared(JsonNode mutation, RecordRejection refusal) {
+    static Prepared of(JsonNode mutation) {
+      return new Prepared(mutation, null);
+    }
+  }
+
   private Outcome apply(Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw,
+      Instant now) {
+    return applyPrepared(handle, scope, deviceId, raw.stream().map(Prepared::of).toList(), now);
+  }
+
+  /**
+   * Applies mutations inside the caller's transaction, exactly as a native push does (locks,
+   * ledger, merge, quarantine, versions, listener); the caller records the push and audits it.
+   */
+  Outcome applyPrepared(Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items,
       Instant now) {
     RecordDao dao = handle.attach(RecordDao.class);
     List<Object> inputs = new ArrayList<>(); // MutationInput or RecordRejection, in order
     Set<UUID> recordIds = new HashSet<>();
     Set<UUID> mutationIds = new HashSet<>();
-    for (JsonNode node : raw) {
+    for (Prepared item : items) {
+      if (item.refusal() != null) {
+        inputs.add(item.refusal());
+        continue;
+      }
+      JsonNode node = item.mutation();
       try {
         MutationInput input = MutationInput.read(node);
         inputs.add(input);
@@ -163,16 +212,16 @@ public final class SyncPushService {
     Map<UUID, String> seen = new HashMap<>();
     String firstError = null;
     for (int i = 0; i < inputs.size(); i++) {
-      JsonNode node = raw.get(i);
+      JsonNode node = items.get(i).mutation();
       JsonNode result;
       if (inputs.get(i) instanceof RecordRejection rejection) {
         result = reject(handle, scope, deviceId, node, null, rejection);
       } else {
         MutationInput input = (MutationInput) inputs.get(i);
-        String fingerprint = fingerprint(node);
-        result = handleOne(handle, scope, deviceId, input, fingerprint, ledger.get(input.mutationId()),
-            seen, batch, drives, now);
-        seen.put(input.mutationId(), fingerprint);
+        List<String> fingerprints = fingerprints(node);
+        result = handleOne(handle, scope, deviceId, input, fingerprints,
+            ledger.get(input.mutationId()), seen, batch, drives, now);
+        seen.put(input.mutationId(), fingerprints.get(0));
       }
       String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
       counts.merge(status, 1, Integer::sum);
@@ -182,16 +231,21 @@ public final class SyncPushService {
       results.add(result);
     }
     batch.flush(handle);
+    int followUpsWritten = followUps.write(handle, batch.followUps(), batch.deleted());
     listener.onChanges(handle, batch.changes());
     Map<String, Object> auditCounts = new LinkedHashMap<>(counts);
-    auditCounts.put("mutations", raw.size());
+    auditCounts.put("mutations", items.size());
+    if (followUpsWritten > 0) {
+      auditCounts.put("followUps", followUpsWritten);
+    }
     return new Outcome(results, auditCounts, firstError);
   }
 
   private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, MutationInput input,
-      String fingerprint, RecordDao.LedgerRow stored, Map<UUID, String> seenInBatch,
+      List<String> fingerprints, RecordDao.LedgerRow stored, Map<UUID, String> seenInBatch,
       PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
     String mutationId = input.mutationId().toString();
+    String fingerprint = fingerprints.get(0);
     if (seenInBatch.containsKey(input.mutationId())) {
       if (seenInBatch.get(input.mutationId()).equals(fingerprint)) {
         ObjectNode duplicate = JsonNodeFactory.instance.objectNode();
@@ -203,8 +257,10 @@ public final class SyncPushService {
       return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
           "this mutationId was already used for different content");
     }
-    ReplayDecision replay =
-        ReplayCheck.classify(stored == null ? null : stored.fingerprint(), fingerprint);
+    // A fingerprint stored before a rotation of the lookup key matches under the old key.
+    String storedFingerprint = stored == null ? null : stored.fingerprint();
+    String comparable = fingerprints.contains(storedFingerprint) ? storedFingerprint : fingerprint;
+    ReplayDecision replay = ReplayCheck.classify(storedFingerprint, comparable);
     if (replay == ReplayDecision.REPLAY) {
       ObjectNode previous = (ObjectNode) readTree(stored.result());
       previous.put("replayed", true);
@@ -240,6 +296,11 @@ public final class SyncPushService {
     }
     Map<String, Object> incoming =
         input.op() == MutationOp.UPSERT ? parser.parse(input.record()) : null;
+    FollowUp followUp = input.op() == MutationOp.UPSERT ? FollowUpParser.parse(input.record()) : null;
+    if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
+      throw new RecordRejection("invalid_field",
+          "followUp: captured only on a participant's device, with the person present");
+    }
     String driveId = incoming != null ? (String) incoming.get(RecordFields.DRIVE_ID)
         : current == null ? null : current.driveId().toString();
     DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
@@ -266,6 +327,9 @@ public final class SyncPushService {
           FieldCodec.toJson(merge.fields()), merge.deleted(), scope.caller().userId(), deviceId,
           input.mutationId(), input.baseVersion() == null ? null : input.baseVersion().intValue(),
           merge.status().wireName()));
+    }
+    if (followUp != null && result != null && !result.deleted()) {
+      batch.followUp(result.id(), followUp);
     }
     MutationResult.ConflictReport report = null;
     if (merge.isConflict()) {
@@ -307,7 +371,7 @@ public final class SyncPushService {
     String mutationId = input != null ? input.mutationId().toString() : MutationInput.rawMutationId(node);
     String id = input != null ? input.id().toString() : MutationInput.rawId(node);
     handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(), mutationId, id,
-        rejection.code(), rejection.getMessage(), redacted(node).toString());
+        rejection.code(), rejection.getMessage(), QuarantineRedaction.redact(node).toString());
     return CANONICAL.valueToTree(
         MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage()));
   }
@@ -316,27 +380,6 @@ public final class SyncPushService {
   private JsonNode rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
       MutationInput input, String code, String message) {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
-  }
-
-  /** The mutation with the values of refused personal-data fields removed. */
-  static JsonNode redacted(JsonNode node) {
-    if (node == null) {
-      return JsonNodeFactory.instance.nullNode();
-    }
-    JsonNode copy = node.deepCopy();
-    JsonNode record = copy.get("record");
-    if (record instanceof ObjectNode object) {
-      List<String> names = new ArrayList<>();
-      for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-        names.add(it.next());
-      }
-      for (String name : names) {
-        if (ForbiddenFields.isForbidden(name)) {
-          object.put(name, "[redacted]");
-        }
-      }
-    }
-    return copy;
   }
 
   private static MutationResult.ConflictReport report(MergeOutcome merge) {
@@ -400,20 +443,33 @@ public final class SyncPushService {
   }
 
   /** Record and mutation ids mapped to advisory-lock keys in two disjoint halves of the key space. */
-  private static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
+  static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
     Set<Long> keys = new TreeSet<>();
     recordIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) | 1L)));
     mutationIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & ~1L)));
     return keys.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private String fingerprint(JsonNode mutation) {
+  /**
+   * The mutation's fingerprints for the idempotency ledger: a keyed hash of its canonical JSON,
+   * under the primary lookup key first and then any older ones. Keyed, because a plain hash of a
+   * mutation carrying a phone number or a refused nationality could be brute-forced back to it
+   * from the other values the database holds.
+   */
+  List<String> fingerprints(JsonNode mutation) {
     try {
       Object plain = CANONICAL.treeToValue(mutation, Object.class);
-      return MutationFingerprint.of(CANONICAL.writeValueAsBytes(plain));
+      return crypto.fingerprintDigests(CANONICAL.writeValueAsBytes(plain)).stream()
+          .map(HexFormat.of()::formatHex)
+          .toList();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The fingerprint under the primary key, e.g. to derive a stable mutation id from content. */
+  String primaryFingerprint(JsonNode mutation) {
+    return fingerprints(mutation).get(0);
   }
 
   private JsonNode readTree(String text) {

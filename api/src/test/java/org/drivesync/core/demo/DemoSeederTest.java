@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import org.drivesync.auth.Passwords;
+import org.drivesync.db.Jdbis;
 import org.drivesync.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ class DemoSeederTest {
   @BeforeAll
   static void migrate() {
     database = TestDatabase.create("demo").migrate();
-    jdbi = Jdbi.create(database.ownerDataSource())
-        .installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    jdbi = Jdbis.over(database.ownerDataSource());
   }
 
   @AfterAll

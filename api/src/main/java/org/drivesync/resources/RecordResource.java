@@ -1,0 +1,86 @@
+package org.drivesync.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+import org.drivesync.auth.Caller;
+import org.drivesync.auth.Role;
+import org.drivesync.core.sync.SyncPushService;
+import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
+import org.drivesync.errors.ApiException;
+import org.drivesync.records.RecordView;
+import org.drivesync.records.StoredRecord;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Drive records for organisers (their regions) and staff: read one, or correct one through the
+ * same three-way merge a device's edit goes through.
+ *
+ * <p>Status codes: 200; 400 invalid record or unknown base version; 401; 403 role; 404 not found
+ * or outside the caller's regions.
+ */
+@Path("/api/v1/records")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "records")
+public class RecordResource {
+  /** {@code PUT /records/{id}}: the version the organiser saw and the corrected record. */
+  public record Correction(@NotNull Long baseVersion, @NotNull JsonNode record) {}
+
+  private final ScopedJdbi jdbi;
+  private final SyncPushService push;
+
+  public RecordResource(Jdbi jdbi, SyncPushService push) {
+    this.jdbi = new ScopedJdbi(jdbi);
+    this.push = push;
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Role.O, Role.S, Role.A})
+  @Operation(summary = "One drive record in the caller's regions")
+  public RecordView get(@Context SecurityContext security, @PathParam("id") UUID id) {
+    return RecordView.of(visible(UserResource.caller(security), id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.O, Role.A})
+  @Operation(summary = "Correct a record; merged with any edits since baseVersion like a device's")
+  public JsonNode correct(
+      @Context SecurityContext security, @PathParam("id") UUID id, @NotNull Correction correction) {
+    Caller caller = UserResource.caller(security);
+    visible(caller, id);
+    ObjectNode mutation = JsonNodeFactory.instance.objectNode();
+    mutation.put("mutationId", UUID.randomUUID().toString());
+    mutation.put("entity", "drive_record");
+    mutation.put("op", "upsert");
+    mutation.put("id", id.toString());
+    mutation.put("baseVersion", correction.baseVersion());
+    mutation.set("record", correction.record());
+    return push.correct(caller, id, mutation);
+  }
+
+  /** The record if it is in the caller's regions; otherwise exactly the answer for a missing one. */
+  private StoredRecord visible(Caller caller, UUID id) {
+    return jdbi.inTransaction(RowScope.of(caller), h -> h.attach(RecordDao.class).find(id))
+        .filter(r -> caller.coversRegion(r.regionCode()))
+        .orElseThrow(() -> ApiException.notFound("record"));
+  }
+}
