@@ -32,7 +32,7 @@ export async function history(container, recordId) {
   replace(container, el("p", { class: "note" }, "Loading the history of " + recordId + "…"));
   try {
     const h = await get("/api/v1/audit/records/" + encodeURIComponent(recordId) + "/history");
-    const r = h.record;
+    const r = h.current;
     replace(container,
       el("p", {}, "Record ", el("span", { class: "mono" }, r.id), " at ", r.driveName,
         " — version " + r.version + (r.deleted ? ", deleted" : "") +
@@ -45,7 +45,7 @@ export async function history(container, recordId) {
         { label: "Recorded (phone clock)", value: (v) => v.recordedAt || "—" },
         { label: "Received", value: (v) => v.receivedAt },
         { label: "Changed", value: (v) => v.version === 1 ? "created" : v.changedFields.join(", ") || "nothing" },
-        { label: "Outcome", value: (v) => v.fields.outcome || "—" },
+        { label: "Outcome", value: (v) => (v.record && v.record.outcome) || "—" },
       ], h.versions),
       table("Conflicts on record " + r.id.slice(0, 8), [
         { label: "Version", value: (c) => String(c.version), numeric: true },

@@ -56,7 +56,8 @@ class RecordAuditTest {
     assertThat(conflict.get("status").asText()).isEqualTo("conflict");
 
     JsonNode history = staff.get("/api/v1/audit/records/" + id + "/history").json();
-    assertThat(history.get("record").get("id").asText()).isEqualTo(id.toString());
+    assertThat(history.get("recordId").asText()).isEqualTo(id.toString());
+    assertThat(history.get("current").get("version").asInt()).isEqualTo(3);
     JsonNode versions = history.get("versions");
     assertThat(versions).hasSize(3);
     assertThat(versions.get(0).get("mergeStatus").asText()).isEqualTo("applied");
@@ -66,6 +67,7 @@ class RecordAuditTest {
     assertThat(versions.get(0).get("recordedAt").asText()).isEqualTo("2026-04-02T10:00:00Z");
     assertThat(versions.get(0).has("receivedAt")).isTrue();
     assertThat(versions.get(1).get("changedFields").toString()).isEqualTo("[\"outcome\"]");
+    assertThat(versions.get(1).get("record").get("outcome").asText()).isEqualTo("registered_on_site");
     assertThat(versions.get(2).get("mergeStatus").asText()).isEqualTo("conflict");
     assertThat(versions.get(2).get("deviceId").asText()).isEqualTo(other.phone().deviceId().toString());
     assertThat(versions.get(2).get("baseVersion").asInt()).isEqualTo(1);

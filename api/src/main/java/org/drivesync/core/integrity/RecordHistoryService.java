@@ -18,17 +18,18 @@ import org.jdbi.v3.core.Jdbi;
 
 /** A record's whole story for staff: every version, who sent it from where, and every conflict. */
 public final class RecordHistoryService {
-  /** The record, its versions oldest first, and its conflicts with their resolutions. */
-  public record History(RecordHistoryDao.Current record, List<Version> versions,
+  /** The record as it stands, its versions oldest first, and its conflicts with resolutions. */
+  public record History(UUID recordId, RecordHistoryDao.Current current, List<Version> versions,
       List<Conflict> conflicts) {}
 
   /**
    * One version: who wrote it (author and their role, device), when it was recorded on the
-   * device and received here, how the merge went, and which fields it changed.
+   * device and received here, how the merge went, which fields it changed, and the record's
+   * fields at that version (wire names, as devices send them).
    */
   public record Version(int version, String mergeStatus, UUID authorId, String authorRole,
       UUID deviceId, UUID mutationId, Integer baseVersion, String recordedAt, Instant receivedAt,
-      boolean deleted, List<String> changedFields, JsonNode fields) {}
+      boolean deleted, List<String> changedFields, JsonNode record) {}
 
   /** A conflict: both sides of each field, and the resolution once someone has decided. */
   public record Conflict(UUID id, int version, String reason, JsonNode fields, UUID mutationId,
@@ -74,7 +75,7 @@ public final class RecordHistoryService {
               c.mutationId(), c.deviceId(), c.authorId(), c.createdAt(), c.resolvedAt(),
               c.resolvedBy(), c.resolution() == null ? null : parse(c.resolution())))
           .toList();
-      return new History(current, versions, conflicts);
+      return new History(recordId, current, versions, conflicts);
     });
   }
 
