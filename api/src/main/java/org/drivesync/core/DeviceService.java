@@ -42,7 +42,8 @@ public final class DeviceService {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
     this.config = config;
-    this.publicUrl = publicUrl;
+    // config.yml's empty ${DRIVESYNC_PUBLIC_URL:-} reads as null, not "".
+    this.publicUrl = publicUrl == null ? "" : publicUrl;
   }
 
   /** A single-use code for a trained participant in the caller's scope. */
