@@ -139,7 +139,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, RecordChangeListener.NONE,
-        environment.getObjectMapper(), clock);
+        environment.getObjectMapper(), clock, config.sync);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)))));
   }

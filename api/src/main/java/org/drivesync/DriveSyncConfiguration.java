@@ -7,10 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import org.drivesync.config.AuthConfig;
 import org.drivesync.config.DatabaseConfig;
 import org.drivesync.config.HttpConfig;
+import org.drivesync.config.SyncConfig;
 
 /** Configuration: one nested block per concern, every value with a working default. */
 public class DriveSyncConfiguration extends Configuration {
   @JsonProperty @Valid @NotNull public DatabaseConfig database = new DatabaseConfig();
   @JsonProperty @Valid @NotNull public HttpConfig http = new HttpConfig();
   @JsonProperty @Valid @NotNull public AuthConfig auth = new AuthConfig();
+  @JsonProperty @Valid @NotNull public SyncConfig sync = new SyncConfig();
 }

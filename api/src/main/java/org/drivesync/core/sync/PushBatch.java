@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The working set of one push: records as they stand after each mutation so far, and every row
- * to write. Writes are flushed once, as JDBC batches, at the end of the transaction.
+ * to write. Writes are flushed once, one statement per table, at the end of the transaction.
  */
 final class PushBatch {
   private final Map<UUID, StoredRecord> current = new HashMap<>();
@@ -80,11 +80,11 @@ final class PushBatch {
   void flush(Handle handle) {
     RecordDao dao = handle.attach(RecordDao.class);
     if (!upserts.isEmpty()) {
-      dao.upsert(upserts.values());
-      dao.insertVersions(newVersions);
+      dao.upsert(RecordDao.RecordColumns.of(new ArrayList<>(upserts.values())));
+      dao.insertVersions(RecordDao.VersionColumns.of(newVersions));
     }
     if (!ledger.isEmpty()) {
-      dao.insertLedger(ledger);
+      dao.insertLedger(RecordDao.LedgerColumns.of(ledger));
     }
     if (!conflicts.isEmpty()) {
       dao.insertConflicts(conflicts);

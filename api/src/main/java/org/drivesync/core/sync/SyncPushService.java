@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
+import org.drivesync.config.SyncConfig;
 import org.drivesync.db.RecordDao;
 import org.drivesync.db.RecordDao.DriveScope;
 import org.drivesync.eligibility.RulesetCatalog;
@@ -40,7 +41,6 @@ import org.drivesync.sync.BaseVersionCheck;
 import org.drivesync.sync.ClockCheck;
 import org.drivesync.sync.FieldConflict;
 import org.drivesync.sync.MergeOutcome;
-import org.drivesync.sync.MutationFingerprint;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.PushLimits;
 import org.drivesync.sync.RecordFlag;
@@ -50,6 +50,7 @@ import org.drivesync.sync.ReplayDecision;
 import org.drivesync.sync.ThreeWayMerge;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Applies pushed mutations: one transaction per push, records locked in a fixed order, the rules of
@@ -59,12 +60,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SyncPushService {
   /** The answer to a push: one result per mutation, in order. */
-  public record PushResponse(List<JsonNode> results, Instant serverTime) {}
+  public record PushResponse(List<MutationAnswer> results, Instant serverTime) {}
 
   private static final ObjectMapper CANONICAL =
       JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private static final String ENTITY = "drive_record";
 
+  /** Transaction attempts when a concurrent push claimed the same mutation id first. */
+  private static final int ATTEMPTS = 3;
+
+  private final PushGate gate;
   private final Jdbi jdbi;
   private final AuditLog auditLog;
   private final RulesetCatalog rulesets;
@@ -74,7 +79,8 @@ public final class SyncPushService {
   private final Clock clock;
 
   public SyncPushService(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
-      RecordChangeListener listener, ObjectMapper json, Clock clock) {
+      RecordChangeListener listener, ObjectMapper json, Clock clock, SyncConfig config) {
+    this.gate = new PushGate(config.maxConcurrentPushes, config.pushQueueTimeout.toMilliseconds());
     this.jdbi = jdbi;
     this.auditLog = auditLog;
     this.rulesets = rulesets;
@@ -95,13 +101,26 @@ public final class SyncPushService {
     Instant now = clock.instant();
     Long offset = envelope.sentAt() == null ? null
         : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-    return jdbi.inTransaction(handle -> {
-      Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
-      handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
-      auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
-          outcome.counts());
-      return new PushResponse(outcome.results(), now);
-    });
+    try (PushGate.Turn turn = gate.enter()) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return jdbi.inTransaction(handle -> {
+            Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
+            handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
+            auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
+                outcome.counts());
+            return new PushResponse(outcome.results(), now);
+          });
+        } catch (JdbiException e) {
+          // Mutation ids are not locked, only records: a concurrent push that used one of this
+          // push's mutation ids for another record committed its ledger row first. Rolled back,
+          // the retry finds that row and answers as if the two had run one after the other.
+          if (attempt == ATTEMPTS || !LedgerRace.isLedgerConflict(e)) {
+            throw e;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -112,7 +131,7 @@ public final class SyncPushService {
     Instant now = clock.instant();
     return jdbi.inTransaction(handle -> {
       Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), now);
-      JsonNode result = outcome.results().get(0);
+      JsonNode result = readTree(outcome.results().get(0).json());
       if ("rejected".equals(result.path("status").asText())) {
         handle.rollback();
         JsonNode error = result.path("error");
@@ -129,7 +148,7 @@ public final class SyncPushService {
   }
 
   /** Results and counts of one transaction's mutations. */
-  record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
+  record Outcome(List<MutationAnswer> results, Map<String, Object> counts, String firstError) {}
 
   private Outcome apply(Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw,
       Instant now) {
@@ -147,7 +166,7 @@ public final class SyncPushService {
         inputs.add(rejection);
       }
     }
-    dao.lockInOrder(lockKeys(recordIds, mutationIds));
+    dao.lockInOrder(lockKeys(recordIds));
 
     Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
     for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {
@@ -158,26 +177,26 @@ public final class SyncPushService {
     batch.load(existing, dao.findVersions(baseIds(inputs), baseVersions(inputs)));
     Map<UUID, DriveScope> drives = loadDrives(dao, inputs, existing, scope);
 
-    List<JsonNode> results = new ArrayList<>();
+    List<MutationAnswer> results = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     Map<UUID, String> seen = new HashMap<>();
     String firstError = null;
     for (int i = 0; i < inputs.size(); i++) {
       JsonNode node = raw.get(i);
-      JsonNode result;
+      MutationAnswer result;
       if (inputs.get(i) instanceof RecordRejection rejection) {
         result = reject(handle, scope, deviceId, node, null, rejection);
       } else {
         MutationInput input = (MutationInput) inputs.get(i);
-        String fingerprint = fingerprint(node);
+        String fingerprint = Fingerprints.of(node);
         result = handleOne(handle, scope, deviceId, input, fingerprint, ledger.get(input.mutationId()),
             seen, batch, drives, now);
         seen.put(input.mutationId(), fingerprint);
       }
-      String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
+      String status = result.replayed() ? "replayed" : result.status();
       counts.merge(status, 1, Integer::sum);
-      if (firstError == null && result.has("error")) {
-        firstError = result.path("error").path("code").asText();
+      if (firstError == null && result.errorCode() != null) {
+        firstError = result.errorCode();
       }
       results.add(result);
     }
@@ -188,7 +207,7 @@ public final class SyncPushService {
     return new Outcome(results, auditCounts, firstError);
   }
 
-  private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, MutationInput input,
+  private MutationAnswer handleOne(Handle handle, WriteScope scope, UUID deviceId, MutationInput input,
       String fingerprint, RecordDao.LedgerRow stored, Map<UUID, String> seenInBatch,
       PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
     String mutationId = input.mutationId().toString();
@@ -198,7 +217,7 @@ public final class SyncPushService {
         duplicate.put("mutationId", mutationId);
         duplicate.put("id", input.id().toString());
         duplicate.put("status", "duplicate");
-        return duplicate;
+        return new MutationAnswer("duplicate", false, null, duplicate.toString());
       }
       return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
           "this mutationId was already used for different content");
@@ -208,13 +227,15 @@ public final class SyncPushService {
     if (replay == ReplayDecision.REPLAY) {
       ObjectNode previous = (ObjectNode) readTree(stored.result());
       previous.put("replayed", true);
-      return previous;
+      JsonNode error = previous.path("error").path("code");
+      return new MutationAnswer(previous.path("status").asText(), true,
+          error.isTextual() ? error.asText() : null, previous.toString());
     }
     if (replay == ReplayDecision.REUSED) {
       return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
           "this mutationId was already used for different content");
     }
-    JsonNode result;
+    MutationAnswer result;
     try {
       result = merge(scope, deviceId, input, batch, drives, now);
     } catch (RecordRejection rejection) {
@@ -222,12 +243,12 @@ public final class SyncPushService {
     }
     if (deviceId != null) {
       batch.ledger(new RecordDao.NewLedgerEntry(input.mutationId(), deviceId, input.deviceSeq(),
-          input.id(), fingerprint, result.toString()));
+          input.id(), fingerprint, result.json()));
     }
     return result;
   }
 
-  private JsonNode merge(WriteScope scope, UUID deviceId, MutationInput input, PushBatch batch,
+  private MutationAnswer merge(WriteScope scope, UUID deviceId, MutationInput input, PushBatch batch,
       Map<UUID, DriveScope> drives, Instant now) {
     if (!ENTITY.equals(input.entity())) {
       throw new RecordRejection("unsupported_entity", "only drive_record can be pushed");
@@ -279,7 +300,7 @@ public final class SyncPushService {
         input.mutationId().toString(), input.id().toString(), merge.status().wireName(),
         result == null ? null : result.version(),
         result == null ? null : RecordView.of(result), report, null);
-    return CANONICAL.valueToTree(answer);
+    return new MutationAnswer(answer.status(), false, null, write(answer));
   }
 
   private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive, Instant now) {
@@ -302,18 +323,18 @@ public final class SyncPushService {
     return flags;
   }
 
-  private JsonNode reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
+  private MutationAnswer reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
       MutationInput input, RecordRejection rejection) {
     String mutationId = input != null ? input.mutationId().toString() : MutationInput.rawMutationId(node);
     String id = input != null ? input.id().toString() : MutationInput.rawId(node);
     handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(), mutationId, id,
         rejection.code(), rejection.getMessage(), redacted(node).toString());
-    return CANONICAL.valueToTree(
-        MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage()));
+    return new MutationAnswer("rejected", false, rejection.code(), write(
+        MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage())));
   }
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
-  private JsonNode rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
+  private MutationAnswer rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
       MutationInput input, String code, String message) {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
@@ -399,18 +420,20 @@ public final class SyncPushService {
         .toArray();
   }
 
-  /** Record and mutation ids mapped to advisory-lock keys in two disjoint halves of the key space. */
-  private static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
+  /**
+   * Record ids as advisory-lock keys, sorted. Only records are locked: a mutation id belongs to
+   * one record, so the record's lock already serialises two pushes of the same mutation, and one
+   * lock per mutation would double the shared lock-table entries a push needs.
+   */
+  private static long[] lockKeys(Set<UUID> recordIds) {
     Set<Long> keys = new TreeSet<>();
-    recordIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) | 1L)));
-    mutationIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & ~1L)));
+    recordIds.forEach(id -> keys.add(id.getMostSignificantBits() ^ id.getLeastSignificantBits()));
     return keys.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private String fingerprint(JsonNode mutation) {
+  private static String write(MutationResult result) {
     try {
-      Object plain = CANONICAL.treeToValue(mutation, Object.class);
-      return MutationFingerprint.of(CANONICAL.writeValueAsBytes(plain));
+      return CANONICAL.writeValueAsString(result);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
