@@ -44,6 +44,7 @@ import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.BodySizeLimitFilter;
+import org.drivesync.http.NulCharacterFilter;
 import org.drivesync.http.OpenApiSetup;
 import org.drivesync.http.StartupBanner;
 import org.drivesync.http.WebJars;
@@ -122,6 +123,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     ErrorMappers.all().forEach(jersey::register);
     jersey.register(new RequestIds());
     jersey.register(new BodySizeLimitFilter(config.http.maxBodyBytes));
+    jersey.register(new NulCharacterFilter());
     jersey.register(new BearerAuthFilter(jdbi, rateLimiter, accessAudit));
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
