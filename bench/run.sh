@@ -6,6 +6,8 @@
 #   bench/run.sh --quick         # small counts: checks the harness in about a minute
 #   JFR=/tmp/server.jfr bench/run.sh --scenarios a   # also record a flight recording of the server
 #   SKIP_BUILD=1 bench/run.sh …  # reuse the jars already built
+#   SERVER_JAR=/tmp/old.jar SKIP_BUILD=1 bench/run.sh …   # measure another build of the service,
+#                                # for before/after figures under the same conditions
 #
 # Arguments are passed to the load generator (java -jar bench/target/drivesync-bench-cli.jar --help).
 # The run's server log and report are kept in bench/target/runs/<time>/.
@@ -44,7 +46,7 @@ DRIVESYNC_BOOTSTRAP_TOKEN="$token" DRIVESYNC_DATABASE_URL='' \
   java "${jvm[@]}" \
     -Ddw.database.embedded.port="$pg" \
     -Ddw.auth.rateLimits.enrolPerMinute=100000 \
-    -jar api/target/drivesync.jar server config.yml >"$out/server.log" 2>&1 &
+    -jar "${SERVER_JAR:-api/target/drivesync.jar}" server config.yml >"$out/server.log" 2>&1 &
 pid=$!
 stop() {
   if kill -0 "$pid" 2>/dev/null; then
@@ -68,6 +70,7 @@ done
   free -h | sed -n 1,2p
   echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "command: bench/run.sh $*"
+  echo "server jar: ${SERVER_JAR:-api/target/drivesync.jar}"
 } | tee "$out/report.md"
 
 java -Xmx1g -jar bench/target/drivesync-bench-cli.jar \

@@ -32,7 +32,7 @@ public final class SimulatedDevice {
 
   private static final int EDITABLE = 2_000;
 
-  private final ApiClient api;
+  private ApiClient api;
   private final Provisioning.Device identity;
   private final RecordFactory factory;
   private final Map<UUID, Acknowledged> acknowledged = new LinkedHashMap<>();
@@ -47,6 +47,11 @@ public final class SimulatedDevice {
 
   public Provisioning.Device identity() {
     return identity;
+  }
+
+  /** Sends later requests to another service instance (for scale-out tests). */
+  public void use(ApiClient other) {
+    this.api = other;
   }
 
   /**
