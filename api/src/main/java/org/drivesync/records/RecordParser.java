@@ -83,7 +83,7 @@ public final class RecordParser {
     }
     Instant instant;
     try {
-      instant = Instant.parse(node.asText());
+      instant = Instants.parse(node.asText());
     } catch (DateTimeParseException e) {
       throw invalid(RecordFields.RECORDED_AT, "not an ISO-8601 instant such as 2026-03-14T18:22:05Z");
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.drivesync.db.RecordDao;
 import org.drivesync.records.FieldCodec;
+import org.drivesync.records.Instants;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.RecordState;
@@ -97,7 +98,7 @@ final class PushBatch {
     return new RecordDao.RecordWrite(
         record.id(), record.driveId(), record.regionCode(), record.localAuthorityCode(),
         record.recordedBy(), record.deviceId(), record.version(),
-        Instant.parse((String) f.get(RecordFields.RECORDED_AT)),
+        Instants.parse((String) f.get(RecordFields.RECORDED_AT)),
         (String) f.get(RecordFields.OUTCOME),
         guidance == null ? null : guidance.toString(),
         (String) f.get(RecordFields.AGE_BAND),

@@ -32,6 +32,7 @@ import org.drivesync.errors.ErrorCode;
 import org.drivesync.json.JsonMappers;
 import org.drivesync.records.FieldCodec;
 import org.drivesync.records.ForbiddenFields;
+import org.drivesync.records.Instants;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
@@ -311,7 +312,7 @@ public final class SyncPushService {
     if (merge.isConflict()) {
       flags.add(RecordFlag.CONFLICT.wireName());
     }
-    Instant recordedAt = Instant.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
+    Instant recordedAt = Instants.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
     ClockCheck.flagsFor(recordedAt, now, drive.startsOn()).forEach(f -> flags.add(f.wireName()));
     JsonNode guidance = (JsonNode) merge.fields().get(RecordFields.GUIDANCE);
     if (guidance != null) {
