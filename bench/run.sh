@@ -75,6 +75,7 @@ done
 
 java -Xmx1g -jar bench/target/drivesync-bench-cli.jar \
   --base-url "http://127.0.0.1:$port" --admin-url "http://127.0.0.1:$admin" --admin-token "$token" \
+  --server-pid "$pid" --postgres-pid "$(head -n1 "$data/postgres/postmaster.pid")" \
   --jdbc-url "jdbc:postgresql://127.0.0.1:$pg/postgres?user=postgres" "$@" | tee -a "$out/report.md"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/report.md"
 echo "bench: report in $out/report.md"

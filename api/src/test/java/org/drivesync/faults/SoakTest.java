@@ -52,7 +52,7 @@ class SoakTest {
       summary.add(export ? "metrics CSV export every 5 s alongside"
           : "metrics CSV export skipped: GET " + MetricsProbe.EXPORT + " answered 404 (no metrics API yet)");
 
-      PushLoad.Plan warmUp = PushLoad.Plan.batches(100, 60, Duration.ofSeconds(1));
+      PushLoad.Plan warmUp = PushLoad.Plan.batches(100, 20, Duration.ofSeconds(1));
       PushLoad.Result first = PushLoad.run(devices, warmUp);
       long heapAfterWarmUp = heapAfterGc(admin, heap);
 

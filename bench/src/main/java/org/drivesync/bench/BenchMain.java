@@ -17,6 +17,7 @@ public final class BenchMain {
   private final ApiClient api;
   private final Provisioning provisioning;
   private final Report report = new Report();
+  private final ProcessCpu cpu;
   private HeapSampler heap;
   private long pushedRecords;
 
@@ -24,6 +25,7 @@ public final class BenchMain {
     this.options = options;
     this.api = new ApiClient(options.baseUrl);
     this.provisioning = new Provisioning(api, options.adminToken);
+    this.cpu = new ProcessCpu(options.serverPid, options.postgresPid);
   }
 
   public static void main(String[] args) throws Exception {
@@ -73,14 +75,18 @@ public final class BenchMain {
     phase("a", "bulk catch-up: %d devices x %d batches of %d", options.aDevices, options.aBatches,
         options.aBatch);
     List<SimulatedDevice> devices = devices(provisioning.phones("a", options.aDevices, 1), 1000);
+    ProcessCpu.Window pushCpu = cpu.start();
     PushLoad.Result push = PushLoad.run(devices,
         PushLoad.Plan.batches(options.aBatch, options.aBatches, Duration.ZERO));
+    String pushCost = pushCpu.per1000(push.stats().mutations());
     pushedRecords += push.stats().mutations();
+    ProcessCpu.Window pullCpu = cpu.start();
     PushLoad.Result pull = PullLoad.run(devices);
     String shape = options.aDevices + " devices x " + options.aBatch;
     report.row(new Report.Row("(a) bulk catch-up", shape, push.stats().mutations(),
         push.mutationsPerSecond(), push.stats().latency(), pull.pulledPerSecond(),
-        push.stats().errorCount() + pull.stats().errorCount(), outcomes(push.stats())));
+        push.stats().errorCount() + pull.stats().errorCount(),
+        cost(pushCost, pullCpu.per1000(pull.stats().pulled())), outcomes(push.stats())));
     Double copyRate = null;
     if (options.jdbcUrl != null) {
       phase("a", "COPY baseline of the same rows");
@@ -88,7 +94,7 @@ public final class BenchMain {
           devices.stream().map(d -> d.identity().deviceId()).toList(), options.copyRepeats);
       copyRate = copy.median();
       report.row(new Report.Row("COPY baseline", "same rows, scratch LIKE drive_records INCLUDING ALL",
-          copy.rows(), copyRate, null, null, null, "median of " + copy.rowsPerSecond().size()
+          copy.rows(), copyRate, null, null, null, null, "median of " + copy.rowsPerSecond().size()
           + ": " + copy.rowsPerSecond().stream().map(Report::rate).toList()));
       report.note(String.format(Locale.ROOT, "(a) ingest / COPY = %.3f", push.mutationsPerSecond() / copyRate));
     } else {
@@ -108,18 +114,20 @@ public final class BenchMain {
     List<SimulatedDevice> seeders = devices(phones, 2000);
     int batches = (int) Math.ceil(options.cRecords / 500.0 / phones.size());
     PushLoad.Plan plan = new PushLoad.Plan(500, batches, null, Duration.ZERO, 0, 0);
+    ProcessCpu.Window seedCpu = cpu.start();
     PushLoad.Result seed = PushLoad.run(seeders, plan);
     pushedRecords += seed.stats().mutations();
     report.row(new Report.Row("(c) seed", "8 phones of 1 participant x 500", seed.stats().mutations(),
         seed.mutationsPerSecond(), seed.stats().latency(), null, seed.stats().errorCount(),
-        "push only: the history (c) pulls"));
+        seedCpu.per1000(seed.stats().mutations()), "push only: the history (c) pulls"));
 
     phase("c", "a fresh phone pulls the whole feed");
     SimulatedDevice fresh = new SimulatedDevice(api, provisioning.anotherPhone(phones.get(0)), 3000);
+    ProcessCpu.Window freshCpu = cpu.start();
     PushLoad.Result pull = PullLoad.run(List.of(fresh));
     report.row(new Report.Row("(c) fresh device pull", "1 device, pages of " + PullLoad.PAGE,
         pull.stats().pulled(), null, null, pull.pulledPerSecond(), pull.stats().errorCount(),
-        String.format(Locale.ROOT, "%.1f s", pull.seconds())));
+        freshCpu.per1000(pull.stats().pulled()), String.format(Locale.ROOT, "%.1f s", pull.seconds())));
     report.target("(c) pull >= 50,000 records/s", Report.rate(pull.pulledPerSecond()),
         pull.pulledPerSecond() >= 50_000);
   }
@@ -153,24 +161,27 @@ public final class BenchMain {
     if (probe != null) {
       probe.start();
     }
+    ProcessCpu.Window pushCpu = cpu.start();
     PushLoad.Result push = runB || probe != null ? PushLoad.run(devices, plan) : null;
     if (probe != null) {
       probe.close();
       LoadStats q = probe.stats();
       report.row(new Report.Row("(d) metrics summary during (b)", "region x week, 1 client",
-          q.count("ok"), q.count("ok") / push.seconds(), q.latency(), null, q.errorCount(),
+          q.count("ok"), q.count("ok") / push.seconds(), q.latency(), null, q.errorCount(), null,
           String.format(Locale.ROOT, "over %,d records", recordCount())));
       double p95 = q.latency().percentileMillis(95);
       report.target("(d) metrics p95 <= 50 ms", String.format(Locale.ROOT, "%.1f ms", p95),
           q.latency().count() > 0 && p95 <= 50);
     }
+    String pushCost = pushCpu.per1000(push.stats().mutations());
     pushedRecords += push.stats().mutations();
+    ProcessCpu.Window pullCpu = cpu.start();
     PushLoad.Result pull = PullLoad.run(devices);
     report.row(new Report.Row("(b) many phones", options.bDevices + " devices x " + options.bBatch
         + (options.bIntervalMs > 0 ? ", every " + options.bIntervalMs + " ms" : ", back to back"),
         push.stats().mutations(), push.mutationsPerSecond(), push.stats().latency(),
         pull.pulledPerSecond(), push.stats().errorCount() + pull.stats().errorCount(),
-        outcomes(push.stats())));
+        cost(pushCost, pullCpu.per1000(pull.stats().pulled())), outcomes(push.stats())));
     double p99 = push.stats().latency().percentileMillis(99);
     report.target("(b) push p99 <= 250 ms, no errors",
         String.format(Locale.ROOT, "%.1f ms, %d errors", p99, push.stats().errorCount()),
@@ -186,11 +197,12 @@ public final class BenchMain {
     phase("d", "topping the database up from %,d to %,d records through the push API", have, target);
     List<SimulatedDevice> devices = devices(provisioning.phones("d", 8, 1), 5000);
     int batches = (int) Math.ceil((target - have) / 500.0 / devices.size());
+    ProcessCpu.Window seedCpu = cpu.start();
     PushLoad.Result seed = PushLoad.run(devices, new PushLoad.Plan(500, batches, null, Duration.ZERO, 0, 0));
     pushedRecords += seed.stats().mutations();
     report.row(new Report.Row("(d) seed", "8 devices x 500", seed.stats().mutations(),
         seed.mutationsPerSecond(), seed.stats().latency(), null, seed.stats().errorCount(),
-        "push only: records for the metrics queries"));
+        seedCpu.per1000(seed.stats().mutations()), "push only: records for the metrics queries"));
   }
 
   /** Records in the database: counted directly when a JDBC URL is given, else those this run pushed. */
@@ -225,6 +237,11 @@ public final class BenchMain {
       devices.add(new SimulatedDevice(api, phones.get(i), options.seed * 100_000 + seedBase + i));
     }
     return devices;
+  }
+
+  /** Push and pull CPU per 1,000 records, in one cell. */
+  private static String cost(String push, String pull) {
+    return push.isEmpty() ? "" : "push " + push + "; pull " + pull;
   }
 
   private static String outcomes(LoadStats stats) {

@@ -25,13 +25,15 @@ public final class BenchOptions {
         --d-period-ms N      (d) pause between metrics queries (default 100)
         --copy-repeats N     COPY baseline repeats, the median is reported (default 3)
         --seed N             random seed of the record generator (default 1)
+        --server-pid N --postgres-pid N   on the same Linux machine: report the CPU time the
+                             service's JVM and its PostgreSQL spend per 1,000 records (from /proc)
         --quick              small counts, to check the harness end to end in a minute
       """;
 
   private static final Set<String> KNOWN = Set.of("base-url", "admin-url", "admin-token", "jdbc-url",
       "scenarios", "a-devices", "a-batch", "a-batches", "b-devices", "b-batch", "b-batches",
       "b-interval-ms", "b-duration-s", "c-records", "d-records", "d-period-ms", "copy-repeats", "seed",
-      "quick", "help");
+      "quick", "help", "server-pid", "postgres-pid");
 
   public final String baseUrl;
   public final String adminUrl;
@@ -51,6 +53,8 @@ public final class BenchOptions {
   public final int dPeriodMs;
   public final int copyRepeats;
   public final long seed;
+  public final long serverPid;
+  public final long postgresPid;
 
   private BenchOptions(Map<String, String> o) {
     boolean quick = o.containsKey("quick");
@@ -73,6 +77,8 @@ public final class BenchOptions {
     dPeriodMs = number(o, "d-period-ms", 100);
     copyRepeats = number(o, "copy-repeats", 3);
     seed = number(o, "seed", 1);
+    serverPid = number(o, "server-pid", 0);
+    postgresPid = number(o, "postgres-pid", 0);
     if (adminToken == null || adminToken.isBlank()) {
       throw new IllegalArgumentException("an admin token is needed: --admin-token or DRIVESYNC_BOOTSTRAP_TOKEN");
     }

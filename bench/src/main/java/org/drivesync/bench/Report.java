@@ -9,7 +9,7 @@ import java.util.Locale;
 public final class Report {
   /** One line of figures; null where a figure does not apply. */
   public record Row(String scenario, String shape, Long count, Double perSecond, Latencies latency,
-      Double pullPerSecond, Long errors, String note) {}
+      Double pullPerSecond, Long errors, String cpu, String note) {}
 
   private final List<Row> rows = new ArrayList<>();
   private final List<String> targets = new ArrayList<>();
@@ -31,15 +31,16 @@ public final class Report {
 
   public void print(PrintStream out) {
     out.println();
-    out.println("| scenario | shape | records | records/s | p50 ms | p95 ms | p99 ms | max ms | pull records/s | errors | notes |");
-    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    out.println("| scenario | shape | records | records/s | p50 ms | p95 ms | p99 ms | max ms | pull records/s | errors | CPU ms per 1,000 (JVM / PostgreSQL) | notes |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (Row r : rows) {
       Latencies l = r.latency();
-      out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           r.scenario(), r.shape(), r.count() == null ? "" : String.format(Locale.ROOT, "%,d", r.count()),
           rate(r.perSecond()), ms(l, 50), ms(l, 95), ms(l, 99),
           l == null || l.count() == 0 ? "" : String.format(Locale.ROOT, "%.0f", l.maxMillis()),
-          rate(r.pullPerSecond()), r.errors() == null ? "" : r.errors(), r.note() == null ? "" : r.note());
+          rate(r.pullPerSecond()), r.errors() == null ? "" : r.errors(), r.cpu() == null ? "" : r.cpu(),
+          r.note() == null ? "" : r.note());
     }
     if (!targets.isEmpty()) {
       out.println();
