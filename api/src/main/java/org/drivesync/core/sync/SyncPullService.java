@@ -17,6 +17,7 @@ import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.InvalidCursorException;
 import org.drivesync.sync.PullCursor;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Serves a participant's feed of records and drives from an opaque, commit-safe cursor. */
 public final class SyncPullService {
@@ -58,7 +59,11 @@ public final class SyncPullService {
       throw new ApiException(ErrorCode.INVALID_CURSOR, "Not a cursor this server issued");
     }
     UUID participant = caller.userId();
-    PullPage page = jdbi.inTransaction(handle -> {
+    // One snapshot for the whole page: under READ COMMITTED each statement took its own, so a
+    // record committed between the feed query and the row fetch was served at its new version in
+    // the old position, and again at its new position (found by TwoInstancesTest). Read-only,
+    // REPEATABLE READ never fails with a serialisation error.
+    PullPage page = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
       FeedDao feed = handle.attach(FeedDao.class);
       if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
         throw new ApiException(ErrorCode.RESET_REQUIRED,
