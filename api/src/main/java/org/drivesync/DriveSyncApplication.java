@@ -76,6 +76,7 @@ import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.DashboardHeaders;
+import org.drivesync.http.NulCharacterFilter;
 import org.drivesync.http.OpenApiSetup;
 import org.drivesync.http.StartupBanner;
 import org.drivesync.http.WebJars;
@@ -171,6 +172,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     ErrorMappers.all().forEach(jersey::register);
     jersey.register(new RequestIds());
     jersey.register(new BodySizeLimitFilter(config.http.maxBodyBytes));
+    jersey.register(new NulCharacterFilter());
     jersey.register(new BearerAuthFilter(jdbi, rateLimiter, accessAudit));
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
@@ -190,7 +192,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     // Metrics aggregates change in the push's own transaction: a summary reflects every
     // acknowledged push (docs/metrics.md).
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
-        crypto, environment.getObjectMapper(), clock);
+        crypto, environment.getObjectMapper(), clock, config.sync);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));

@@ -9,6 +9,7 @@ import org.drivesync.config.DatabaseConfig;
 import org.drivesync.config.HttpConfig;
 import org.drivesync.config.PrivacyConfig;
 import org.drivesync.config.SignalsConfig;
+import org.drivesync.config.SyncConfig;
 
 /** Configuration: one nested block per concern, every value with a working default. */
 public class DriveSyncConfiguration extends Configuration {
@@ -17,4 +18,5 @@ public class DriveSyncConfiguration extends Configuration {
   @JsonProperty @Valid @NotNull public AuthConfig auth = new AuthConfig();
   @JsonProperty @Valid @NotNull public PrivacyConfig privacy = new PrivacyConfig();
   @JsonProperty @Valid @NotNull public SignalsConfig signals = new SignalsConfig();
+  @JsonProperty @Valid @NotNull public SyncConfig sync = new SyncConfig();
 }

@@ -1,10 +1,21 @@
 package org.drivesync.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
 
-/** bcrypt password hashing (at.favre.lib), with a cost the configuration sets. */
+/**
+ * bcrypt password hashing (at.favre.lib), with a cost the configuration sets. bcrypt reads at most
+ * 72 bytes; a longer passphrase (the API allows 200 characters) is first reduced with SHA-512,
+ * rather than refused with an exception (a 500) or silently truncated. Passwords up to 72 bytes
+ * hash exactly as before.
+ */
 public final class Passwords {
+  private static final BCrypt.Hasher HASHER = BCrypt.with(
+      LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
+  private static final BCrypt.Verifyer VERIFYER = BCrypt.verifyer(
+      BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
+
   /** A valid hash of a random password, checked against when the email is unknown. */
   private final String decoy;
 
@@ -16,11 +27,11 @@ public final class Passwords {
   }
 
   public String hash(String password) {
-    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    return HASHER.hashToString(cost, password.toCharArray());
   }
 
   public boolean matches(String password, String hash) {
-    return BCrypt.verifyer()
+    return VERIFYER
         .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
         .verified;
   }

@@ -49,6 +49,9 @@ public final class DatabaseServer implements AutoCloseable {
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               .setServerConfig("max_connections", "100")
+              // Each push holds an advisory lock per record until it commits; the default 64
+              // leaves too small a shared lock table for several 500-record pushes at once.
+              .setServerConfig("max_locks_per_transaction", "256")
               .start();
       String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
       LOG.info(

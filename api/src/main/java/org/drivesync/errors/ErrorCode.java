@@ -32,7 +32,8 @@ public enum ErrorCode {
   RATE_LIMITED(429),
   ACCOUNT_LOCKED(429),
   INTERNAL_ERROR(500),
-  DATABASE_UNAVAILABLE(503);
+  DATABASE_UNAVAILABLE(503),
+  SERVER_BUSY(503);
 
   private final int status;
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.tomcat.jdbc.pool.PoolExhaustedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (isClientGone(e)) {
+      // The client hung up mid-request (a phone losing signal): nobody will read this answer, and
+      // it is not a server fault worth a stack trace.
+      LOG.info("client closed the connection before sending the whole request: {}", e.toString());
+      return ErrorResponses.of(ErrorCode.MALFORMED_JSON, "The request body ended early");
+    }
     if (isDatabaseUnavailable(e)) {
       LOG.warn("database unavailable: {}", e.toString());
       return Response.fromResponse(
@@ -34,15 +41,28 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         ErrorCode.INTERNAL_ERROR, "Unexpected server error", Map.of("errorId", errorId));
   }
 
-  /** Connection failures (SQLSTATE class 08), admin shutdown (57P01..03) and pool time-outs. */
+  /** The request body ended before its declared length (Jetty's EofException is an EOFException). */
+  static boolean isClientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.EOFException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Connection failures (SQLSTATE class 08), admin shutdown (57P01..03), running out of shared
+   * memory (53200) and pool time-outs — the pool's own exception carries no SQLSTATE.
+   */
   static boolean isDatabaseUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
+      if (t instanceof SQLTransientConnectionException || t instanceof PoolExhaustedException) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) {
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53200")) {
           return true;
         }
       }

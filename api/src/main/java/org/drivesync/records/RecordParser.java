@@ -83,12 +83,29 @@ public final class RecordParser {
     if (node == null || !node.isTextual()) {
       throw invalid(RecordFields.RECORDED_AT, "an ISO-8601 instant is required");
     }
+    Instant instant;
     try {
-      return Instant.parse(node.asText()).toString();
+      instant = Instants.parse(node.asText());
     } catch (DateTimeParseException e) {
       throw invalid(RecordFields.RECORDED_AT, "not an ISO-8601 instant such as 2026-03-14T18:22:05Z");
     }
+    if (!isFourDigitYear(instant)) {
+      throw invalid(RecordFields.RECORDED_AT, "the year must be between 0001 and 9999");
+    }
+    return instant.toString();
   }
+
+  /**
+   * Whether an instant falls in years 0001–9999. Java parses years up to ±999,999,999; beyond
+   * PostgreSQL's timestamptz range (year 294276) a store would fail, and no device clock is that
+   * wrong without being plainly broken.
+   */
+  public static boolean isFourDigitYear(Instant instant) {
+    return !instant.isBefore(FIRST) && instant.isBefore(AFTER_LAST);
+  }
+
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
   private static String code(JsonNode node, List<String> allowed, String field, boolean required) {
     if (node == null || node.isNull()) {

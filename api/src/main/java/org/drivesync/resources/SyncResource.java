@@ -30,8 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Push: 200 with one result per mutation (a rejected mutation is a result, not an error); 400
  * malformed envelope; 401; 403 not a device token or another device's id; 413 over 500 mutations
- * or 1 MiB; 426 unsupported protocolVersion; 503 database unavailable (retry the same push).
- * Pull: 200; 400 bad cursor or limit; 401; 410 cursor older than the tombstone horizon.
+ * or 1 MiB; 426 unsupported protocolVersion; 503 database_unavailable or server_busy (retry the
+ * same push after Retry-After). Pull: 200; 400 bad cursor or limit; 401; 410 cursor older than the
+ * tombstone horizon; 503 database_unavailable.
  */
 @Path("/api/v1/sync")
 @Produces(MediaType.APPLICATION_JSON)

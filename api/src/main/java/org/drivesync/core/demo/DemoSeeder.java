@@ -310,8 +310,8 @@ public final class DemoSeeder {
       versions.add(new RecordDao.NewVersion(r.id(), 1, FieldCodec.toJson(f), false,
           r.recordedBy(), r.deviceId(), null, null, "applied"));
     }
-    dao.upsert(rows);
-    dao.insertVersions(versions);
+    dao.upsert(RecordDao.RecordColumns.of(rows));
+    dao.insertVersions(RecordDao.VersionColumns.of(versions));
     if (!conflicts.isEmpty()) {
       dao.insertConflicts(conflicts);
     }

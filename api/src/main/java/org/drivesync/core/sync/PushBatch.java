@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.drivesync.db.RecordDao;
 import org.drivesync.records.FieldCodec;
 import org.drivesync.records.FollowUp;
+import org.drivesync.records.Instants;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.RecordState;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The working set of one push: records as they stand after each mutation so far, and every row
- * to write. Writes are flushed once, as JDBC batches, at the end of the transaction.
+ * to write. Writes are flushed once, one statement per table, at the end of the transaction.
  */
 final class PushBatch {
   private final Map<UUID, StoredRecord> current = new HashMap<>();
@@ -104,11 +105,11 @@ final class PushBatch {
   void flush(Handle handle) {
     RecordDao dao = handle.attach(RecordDao.class);
     if (!upserts.isEmpty()) {
-      dao.upsert(upserts.values());
-      dao.insertVersions(newVersions);
+      dao.upsert(RecordDao.RecordColumns.of(new ArrayList<>(upserts.values())));
+      dao.insertVersions(RecordDao.VersionColumns.of(newVersions));
     }
     if (!ledger.isEmpty()) {
-      dao.insertLedger(ledger);
+      dao.insertLedger(RecordDao.LedgerColumns.of(ledger));
     }
     if (!conflicts.isEmpty()) {
       dao.insertConflicts(conflicts);
@@ -121,7 +122,7 @@ final class PushBatch {
     return new RecordDao.RecordWrite(
         record.id(), record.driveId(), record.regionCode(), record.localAuthorityCode(),
         record.recordedBy(), record.deviceId(), record.version(),
-        Instant.parse((String) f.get(RecordFields.RECORDED_AT)),
+        Instants.parse((String) f.get(RecordFields.RECORDED_AT)),
         (String) f.get(RecordFields.OUTCOME),
         guidance == null ? null : guidance.toString(),
         (String) f.get(RecordFields.AGE_BAND),

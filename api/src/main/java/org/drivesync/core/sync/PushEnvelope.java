@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
+import org.drivesync.records.RecordParser;
 import org.drivesync.sync.ProtocolVersions;
 import org.drivesync.sync.PushLimitViolation;
 import org.drivesync.sync.PushLimits;
@@ -58,6 +59,10 @@ record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode
         sentAt = Instant.parse(root.get("sentAt").asText());
       } catch (DateTimeParseException e) {
         throw ApiException.invalid("sentAt", "an ISO-8601 instant");
+      }
+      if (!RecordParser.isFourDigitYear(sentAt)) {
+        // The clock offset is kept in milliseconds: a date a billion years off overflows it.
+        throw ApiException.invalid("sentAt", "an ISO-8601 instant in years 0001 to 9999");
       }
     }
     JsonNode mutations = root.get("mutations");

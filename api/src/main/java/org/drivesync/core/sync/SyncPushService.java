@@ -35,7 +35,9 @@ import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.drivesync.json.JsonMappers;
 import org.drivesync.privacy.ContactCrypto;
+import org.drivesync.config.SyncConfig;
 import org.drivesync.records.FieldCodec;
+import org.drivesync.records.Instants;
 import org.drivesync.records.FollowUp;
 import org.drivesync.records.FollowUpParser;
 import org.drivesync.records.RecordFields;
@@ -84,11 +86,14 @@ public final class SyncPushService {
   private final RecordChangeListener listener;
   private final ContactCrypto crypto;
   private final FollowUpWriter followUps;
+  private final PushGate gate;
   private final ObjectMapper json;
   private final Clock clock;
 
   public SyncPushService(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
-      RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock) {
+      RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock,
+      SyncConfig config) {
+    this.gate = new PushGate(config.maxConcurrentPushes, config.pushQueueTimeout.toMilliseconds());
     this.jdbi = new ScopedJdbi(jdbi);
     this.crypto = crypto;
     this.followUps = new FollowUpWriter(new FollowUpCodec(crypto));
@@ -111,13 +116,15 @@ public final class SyncPushService {
     Instant now = clock.instant();
     Long offset = envelope.sentAt() == null ? null
         : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-    return jdbi.inTransaction(RowScope.system(), handle -> {
-      Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
-      handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
-      auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
-          outcome.counts());
-      return new PushResponse(outcome.results(), now);
-    });
+    try (PushGate.Turn turn = gate.enter()) {
+      return jdbi.inTransaction(RowScope.system(), handle -> {
+        Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
+        handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
+        auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
+            outcome.counts());
+        return new PushResponse(outcome.results(), now);
+      });
+    }
   }
 
   /**
@@ -354,7 +361,7 @@ public final class SyncPushService {
     if (merge.isConflict()) {
       flags.add(RecordFlag.CONFLICT.wireName());
     }
-    Instant recordedAt = Instant.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
+    Instant recordedAt = Instants.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
     ClockCheck.flagsFor(recordedAt, now, drive.startsOn()).forEach(f -> flags.add(f.wireName()));
     JsonNode guidance = (JsonNode) merge.fields().get(RecordFields.GUIDANCE);
     if (guidance != null) {
