@@ -20,7 +20,11 @@ final class InProcessApp implements AutoCloseable {
         ConfigOverride.config("auth.bootstrapToken", ServerProcess.ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
         ConfigOverride.config("auth.rateLimits.enabled", "false"),
-        ConfigOverride.config("logging.level", "ERROR"));
+        ConfigOverride.config("logging.level", "ERROR"),
+        ConfigOverride.config("privacy.keys.contactKeysetFile",
+            org.drivesync.testing.TestKeys.contactFile().toString()),
+        ConfigOverride.config("privacy.keys.lookupKeysetFile",
+            org.drivesync.testing.TestKeys.lookupFile().toString()));
     try {
       support.before();
     } catch (Exception e) {

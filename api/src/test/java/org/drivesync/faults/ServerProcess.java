@@ -100,6 +100,9 @@ final class ServerProcess implements AutoCloseable {
     env.put("DRIVESYNC_PORT", Integer.toString(port));
     env.put("DRIVESYNC_ADMIN_PORT", Integer.toString(adminPort));
     env.put("DRIVESYNC_BOOTSTRAP_TOKEN", ADMIN_TOKEN);
+    // An external database needs keysets from outside it (docs/operations.md, "Keys").
+    env.put("DRIVESYNC_CONTACT_KEYSET_FILE", org.drivesync.testing.TestKeys.contactFile().toString());
+    env.put("DRIVESYNC_LOOKUP_KEYSET_FILE", org.drivesync.testing.TestKeys.lookupFile().toString());
     try {
       Files.createDirectories(log.getParent());
       builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
