@@ -140,10 +140,9 @@ public final class Keysets {
   }
 
   private static void ownerOnly(Path path, String permissions) throws IOException {
-    try {
+    // On a file system without POSIX permissions the folder's own protection has to do.
+    if (Files.getFileStore(path).supportsFileAttributeView("posix")) {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the folder's own permissions have to protect it.
     }
   }
 }
