@@ -24,7 +24,9 @@ public interface FeedDao {
   String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
   // The position test (xid, entity, id) > cursor is spelled out per entity so each branch can use
-  // its index; entity names compare in "C" collation, as PullCursor orders them.
+  // its index; entity names compare in "C" collation, as PullCursor orders them. Records compare as
+  // a row value, (change_xid, id) > (:recordXid, :recordId), which the feed index turns into a range
+  // scan starting at the cursor; spelled with OR it read every earlier row of the participant.
   @SqlQuery(
       "WITH horizon AS (SELECT " + HORIZON + " AS xmin)\n"
           + """
@@ -33,9 +35,7 @@ public interface FeedDao {
          FROM drive_records r, horizon
          WHERE r.recorded_by = :participant
            AND r.change_xid < horizon.xmin
-           AND (r.change_xid > :xid
-                OR (r.change_xid = :xid AND :recordsAtXid
-                    AND (CAST(:recordAfter AS uuid) IS NULL OR r.id > :recordAfter)))
+           AND (r.change_xid, r.id) > (:recordXid, :recordId)
          ORDER BY r.change_xid, r.id
          LIMIT :limit)
         UNION ALL
@@ -56,8 +56,8 @@ public interface FeedDao {
   List<FeedRow> page(
       @Bind("participant") UUID participant,
       @Bind("xid") long xid,
-      @Bind("recordsAtXid") boolean recordsAtXid,
-      @Bind("recordAfter") UUID recordAfter,
+      @Bind("recordXid") long recordXid,
+      @Bind("recordId") UUID recordId,
       @Bind("drivesAtXid") boolean drivesAtXid,
       @Bind("driveAfter") UUID driveAfter,
       @Bind("limit") int limit);

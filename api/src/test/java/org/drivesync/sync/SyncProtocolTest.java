@@ -253,6 +253,31 @@ class SyncProtocolTest {
   }
 
   @Test
+  void smallPagesWalkRecordsOfOneTransactionExactlyOnce() {
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(phone.upsert(UUID.randomUUID(), null, SyncClient.record(drive, "pledged")));
+    }
+    phone.push(batch); // one transaction: thirty rows at one position xid
+    org.drivesync.testing.Sql.awaitHorizon(app);
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    boolean more = true;
+    while (more) {
+      JsonNode page = phone.http().get("/api/v1/sync/pull?limit=7"
+          + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      page.get("changes").forEach(c -> {
+        if (c.get("entity").asText().equals("drive_record")) {
+          seen.add(c.get("id").asText());
+        }
+      });
+      cursor = page.get("cursor").asText();
+      more = page.get("hasMore").asBoolean();
+    }
+    assertThat(seen).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
   void badCursorsAreA400AndPurgedHistoryA410() throws Exception {
     Http.Reply bad = phone.http().get("/api/v1/sync/pull?cursor=garbage");
     assertThat(bad.status()).isEqualTo(400);

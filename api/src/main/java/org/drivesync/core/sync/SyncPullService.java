@@ -108,10 +108,25 @@ public final class SyncPullService {
 
   private static List<FeedDao.FeedRow> page(FeedDao feed, UUID participant, PullCursor cursor,
       int limit) {
-    return feed.page(participant, cursor.xid(),
-        includesAtXid(cursor, RECORD), afterId(cursor, RECORD),
+    // Records after the cursor as one (change_xid, id) bound: within the cursor's xid, after its
+    // record id; every record at that xid when the cursor stopped on a drive (which sorts first);
+    // none of them when it stopped past records (no entity sorts after drive_record today).
+    long recordXid = cursor.xid();
+    UUID recordId;
+    if (RECORD.equals(cursor.entity())) {
+      recordId = cursor.id();
+    } else if (includesAtXid(cursor, RECORD)) {
+      recordXid = cursor.xid() - 1;
+      recordId = LAST_UUID;
+    } else {
+      recordId = LAST_UUID;
+    }
+    return feed.page(participant, cursor.xid(), recordXid, recordId,
         includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit);
   }
+
+  /** The greatest UUID in PostgreSQL's (unsigned, byte-wise) order. */
+  private static final UUID LAST_UUID = new UUID(-1L, -1L);
 
   /** Feed rows as changes: upserts with the record or drive, deletes, and evictions. */
   static List<Change> materialise(org.jdbi.v3.core.Handle handle,
