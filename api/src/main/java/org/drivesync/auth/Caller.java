@@ -36,6 +36,14 @@ public record Caller(
     return seesAllRegions() || regionCodes.stream().anyMatch(this::coversRegion);
   }
 
+  /**
+   * The organiser's regions as an array for SQL's {@code = ANY(:regions)}; empty for every other
+   * role (staff and admins are not filtered by region, participants by ownership instead).
+   */
+  public String[] organiserRegions() {
+    return role == Role.ORGANISER ? regions.toArray(String[]::new) : new String[0];
+  }
+
   public boolean isDevice() {
     return deviceId != null;
   }

@@ -47,7 +47,7 @@ public final class ConflictService {
 
   public List<Conflict> list(Caller caller, String region, boolean includeResolved, int limit) {
     return jdbi.jdbi().onDemand(ConflictDao.class)
-        .list(caller.seesAllRegions(), caller.regions().toArray(String[]::new), region,
+        .list(caller.seesAllRegions(), caller.organiserRegions(), region,
             includeResolved, limit)
         .stream()
         .map(ConflictService::toConflict)

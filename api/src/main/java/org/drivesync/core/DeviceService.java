@@ -145,14 +145,10 @@ public final class DeviceService {
   public List<Device> list(Caller caller, Duration stale) {
     Instant staleBefore = stale == null ? null : Instant.now().minus(stale);
     return jdbi.onDemand(DeviceDao.class)
-        .list(caller.seesAllRegions(), caller.userId(), organiserRegions(caller), staleBefore)
+        .list(caller.seesAllRegions(), caller.userId(), caller.organiserRegions(), staleBefore)
         .stream()
         .map(Device::from)
         .toList();
-  }
-
-  static String[] organiserRegions(Caller caller) {
-    return caller.is(Role.ORGANISER) ? caller.regions().toArray(String[]::new) : new String[0];
   }
 
   /** The device if the caller may see it; otherwise exactly the answer for a missing one. */

@@ -69,7 +69,7 @@ public final class DriveService {
 
   public List<Drive> list(Caller caller, String region, DriveStatus status) {
     return jdbi.onDemand(DriveDao.class)
-        .list(caller.seesAllRegions(), caller.userId(), DeviceService.organiserRegions(caller), region,
+        .list(caller.seesAllRegions(), caller.userId(), caller.organiserRegions(), region,
             status == null ? null : status.wireName())
         .stream()
         .map(Drive::from)

@@ -34,7 +34,7 @@ public final class DataQualityService {
     }
     // drive_records is under row-level security: read in the caller's own scope as well.
     return jdbi.inTransaction(RowScope.of(caller), handle -> {
-      String[] regions = caller.regions().toArray(String[]::new);
+      String[] regions = caller.organiserRegions();
       boolean all = caller.seesAllRegions() && region == null;
       if (region != null) {
         if (!handle.attach(MetricsScopeDao.class).regionExists(region)

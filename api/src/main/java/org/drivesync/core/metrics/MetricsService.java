@@ -123,7 +123,7 @@ public final class MetricsService {
       }
       return new String[] {request.region()};
     }
-    return caller.seesAllRegions() ? null : caller.regions().toArray(String[]::new);
+    return caller.seesAllRegions() ? null : caller.organiserRegions();
   }
 
   private static void checkInScope(Caller caller, SummaryRequest request, MetricsScopeDao scope) {
