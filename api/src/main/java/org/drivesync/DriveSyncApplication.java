@@ -50,9 +50,15 @@ import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.core.ConflictService;
 import org.drivesync.resources.ConflictResource;
 import org.drivesync.resources.EligibilityResource;
+import org.drivesync.resources.RulesetTranslationResource;
+import org.drivesync.resources.TranslationResource;
+import org.drivesync.core.i18n.TranslationService;
+import org.drivesync.eligibility.i18n.ShippedBundles;
+import org.drivesync.eligibility.i18n.SourceTexts;
 import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
@@ -195,7 +201,13 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         crypto, environment.getObjectMapper(), clock, config.sync);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
-    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
+    Map<String, String> labels = SourceTexts.bundledLabels();
+    TranslationService translations = new TranslationService(jdbi, auditLog, rulesets,
+        ShippedBundles.load(rulesets, labels), labels, Clock.system(EligibilityEngine.UK));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK),
+        translations, environment.getObjectMapper()));
+    jersey.register(new RulesetTranslationResource(translations));
+    jersey.register(new TranslationResource(translations));
     jersey.register(new RecordResource(jdbi, push));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(

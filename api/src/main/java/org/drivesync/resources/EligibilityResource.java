@@ -1,12 +1,20 @@
 package org.drivesync.resources;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,12 +27,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.Map;
 import org.drivesync.auth.Role;
+import org.drivesync.core.i18n.AssessmentTexts;
+import org.drivesync.core.i18n.TranslationService;
 import org.drivesync.eligibility.Assessment;
 import org.drivesync.eligibility.AssessmentRequest;
 import org.drivesync.eligibility.EligibilityEngine;
 import org.drivesync.eligibility.InvalidAssessmentException;
 import org.drivesync.eligibility.Ruleset;
 import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.eligibility.i18n.SupportedLocale;
+import org.drivesync.eligibility.i18n.SupportedLocales;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 
@@ -34,6 +46,9 @@ import org.drivesync.errors.ErrorCode;
  * <p>Assessments: 200; 400 with one message per invalid field (never a guess); 401. Nothing in an
  * assessment is stored or logged: the request holds nationality and immigration status. Rulesets:
  * 200 with a strong ETag; 304 when the device's copy is current; 404 unknown version.
+ *
+ * <p>Language (docs/languages.md): a {@code locale} field in the body, else {@code Accept-Language},
+ * chooses the language of guidance and labels, falling back to English text by text.
  */
 @Path("/api/v1/eligibility")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,10 +56,15 @@ import org.drivesync.errors.ErrorCode;
 public class EligibilityResource {
   private final RulesetCatalog rulesets;
   private final Clock ukClock;
+  private final TranslationService translations;
+  private final ObjectMapper json;
 
-  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock) {
+  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock,
+      TranslationService translations, ObjectMapper json) {
     this.rulesets = rulesets;
     this.ukClock = ukClock;
+    this.translations = translations;
+    this.json = json;
   }
 
   @POST
@@ -52,10 +72,28 @@ public class EligibilityResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
   @Operation(summary = "Who may register and vote in which elections, for one person, now or on a date")
-  public Response assess(@NotNull AssessmentRequest request) {
+  public Response assess(
+      @HeaderParam("Accept-Language") String acceptLanguage,
+      @RequestBody(content = @Content(schema = @Schema(implementation = AssessmentRequest.class)))
+          @NotNull JsonNode body)
+      throws JsonProcessingException {
+    // The locale is the resource's business, not the engine's: take it off before the strict read.
+    JsonNode field = body instanceof ObjectNode object ? object.remove("locale") : null;
+    if (field != null && !field.isNull() && !field.isTextual()) {
+      throw ApiException.invalid("locale", "a language tag such as \"ur\" or \"pa-Arab\"");
+    }
+    SupportedLocale locale = SupportedLocales.negotiate(
+        field != null && field.isTextual() ? field.asText() : acceptLanguage);
+    AssessmentRequest request = json.treeToValue(body, AssessmentRequest.class);
     try {
       Assessment assessment = EligibilityEngine.assess(request, rulesets, ukClock);
-      return Response.ok(assessment).cacheControl(noStore()).build();
+      Ruleset ruleset = rulesets.byVersion(assessment.rulesetVersion()).orElseThrow();
+      return Response.ok(AssessmentTexts.localise(json, assessment,
+              translations.texts(locale, ruleset)))
+          .cacheControl(noStore())
+          .header("Content-Language", locale.tag())
+          .header("Vary", "Accept-Language")
+          .build();
     } catch (InvalidAssessmentException e) {
       throw new ApiException(ErrorCode.VALIDATION_FAILED, "The assessment request is invalid",
           Map.of("fields", e.errors()));

@@ -88,6 +88,11 @@ public final class Ruleset {
         return ordered(definition.nations().stream().map(NationDefinition::code).toList());
     }
 
+    /** The guidance texts in the ruleset's default language (English), by message id, in file order. */
+    public java.util.Map<String, String> defaultMessages() {
+        return java.util.Collections.unmodifiableMap(definition.defaultMessages());
+    }
+
     RulesetDefinition definition() {
         return definition;
     }
