@@ -59,7 +59,7 @@ public class TranslationResource {
   }
 
   @GET
-  @Produces(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON + ";qs=0.5") // PO unless JSON is asked for
   @RolesAllowed(Role.S)
   @Operation(summary = "Every text of a ruleset in a locale with its review state (Accept: application/json)")
   public TranslationBundle bundle(
