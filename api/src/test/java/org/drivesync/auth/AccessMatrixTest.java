@@ -97,6 +97,11 @@ class AccessMatrixTest {
             "immigrationStatus", "no_leave_required", "dateOfBirth", "1980-01-01", "nation", "england"),
             401, 200, 200, 200, 200),
         new Row("GET", "/api/v1/eligibility/rulesets/current", null, 200, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/eligibility/rulesets/current/translations/ur", null,
+            200, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/translations/pl/current", null, 401, 403, 403, 200, 403),
+        new Row("POST", "/api/v1/translations/pl/current/reviews",
+            Map.of("messages", Map.of("registration.yes", "not the text")), 401, 403, 403, 409, 403),
         new Row("GET", "/api/v1/users/" + participant + "/enrolments/" + UUID.randomUUID() + "/qr.png",
             null, 401, 403, 404, 403, 404));
   }

@@ -23,7 +23,7 @@ class DenyByDefaultTest {
   private static final Set<String> PUBLIC =
       Set.of("RegionResource.list", "SessionResource.signIn", "DeviceResource.enrol",
           "OpenApiDescriptionResource.describe", "EligibilityResource.currentRuleset",
-          "EligibilityResource.ruleset");
+          "EligibilityResource.ruleset", "RulesetTranslationResource.bundle");
 
   @Test
   void everyResourceMethodDeclaresItsRolesAndOnlyKnownOnesArePublic() throws Exception {

@@ -52,11 +52,15 @@ class TranslationApiTest {
         .isEqualTo("You can register to vote at the address where you live.");
     assertThat(first.get("text").asText()).isNotEqualTo(first.get("english").asText())
         .contains("رجسٹر");
-    JsonNode label = body.get("labels").get("election.uk_parliament");
+    // Labels keep their shape (id → text), translated; labelDetails says what each text is.
+    JsonNode label = body.get("labelDetails").get("election.uk_parliament");
     assertThat(label.get("state").asText()).isEqualTo("draft");
-    assertThat(label.get("english").asText()).isEqualTo("UK Parliament");
+    assertThat(label.get("english").asText()).startsWith("UK Parliament elections");
+    assertThat(body.get("labels").get("election.uk_parliament").asText())
+        .isEqualTo(label.get("text").asText()).isNotEqualTo(label.get("english").asText());
     assertThat(body.get("labels").has("answer.yes")).isTrue();
-    assertThat(body.get("labels").has("signpost.gov_uk_register")).isTrue();
+    assertThat(body.get("labelDetails").get("signpost.gov_uk_register").get("locale").asText())
+        .isEqualTo("ur");
   }
 
   @Test
