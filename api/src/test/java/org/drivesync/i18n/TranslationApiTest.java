@@ -188,6 +188,39 @@ class TranslationApiTest {
   }
 
   @Test
+  void aRulesetThatRewordsAMessageShowsItStaleInEnglishUntilTranslatedAndKeepsTheRest() {
+    // The bundles were made for EA22; the earlier ruleset words basis.relevant_eu_citizen
+    // differently, so in every language that message is stale there, while unchanged wording is
+    // translated in both rulesets.
+    String pre = "PRE-EA22-2021-04-05";
+    JsonNode bundle = http.get("/api/v1/eligibility/rulesets/" + pre + "/translations/uk").json();
+    JsonNode reworded = bundle.get("messages").get("basis.relevant_eu_citizen");
+    assertThat(reworded.get("state").asText()).isEqualTo("stale");
+    assertThat(reworded.get("locale").asText()).isEqualTo("en");
+    assertThat(reworded.get("text").asText()).isEqualTo(reworded.get("english").asText())
+        .startsWith("Before 7 May 2024");
+    assertThat(bundle.get("messages").get("registration.yes").get("state").asText())
+        .isEqualTo("draft");
+
+    // The translator's file offers the newer translation as a fuzzy starting point; once
+    // translated and imported, the text is a draft for that ruleset and the other is untouched.
+    Http staff = http.as(fixtures.staff().token());
+    String po = staff.get("/api/v1/translations/uk/" + pre).text();
+    assertThat(po).contains("#, fuzzy\n#| msgid \"In Wales, EU citizens can vote");
+    String translated = replaceTranslation(po, "message:basis.relevant_eu_citizen",
+        "До 7 травня 2024 року громадяни ЄС могли голосувати на місцевих виборах в Англії.")
+        .replace("#, fuzzy\n#| msgid \"In Wales", "#| msgid \"In Wales");
+    Http.Reply imported = staff.sendRaw("PUT", "/api/v1/translations/uk/" + pre, PO,
+        bytes(translated));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    JsonNode after = http.get("/api/v1/eligibility/rulesets/" + pre + "/translations/uk").json();
+    assertThat(after.get("messages").get("basis.relevant_eu_citizen").get("state").asText())
+        .isEqualTo("draft");
+    assertThat(bundle("uk").get("messages").get("basis.relevant_eu_citizen").get("text").asText())
+        .startsWith("В Уельсі");
+  }
+
+  @Test
   void onlyStaffExportImportAndReview() {
     String path = "/api/v1/translations/pl/" + EA22;
     assertThat(http.get(path).status()).isEqualTo(401);
