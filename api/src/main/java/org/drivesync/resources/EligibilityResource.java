@@ -74,7 +74,9 @@ public class EligibilityResource {
   @Operation(summary = "Who may register and vote in which elections, for one person, now or on a date")
   public Response assess(
       @HeaderParam("Accept-Language") String acceptLanguage,
-      @RequestBody(content = @Content(schema = @Schema(implementation = AssessmentRequest.class)))
+      @RequestBody(description = "The person's facts, plus an optional \"locale\" (a language tag"
+          + " such as \"ur\"; it wins over Accept-Language)",
+          content = @Content(schema = @Schema(implementation = AssessmentRequest.class)))
           @NotNull JsonNode body)
       throws JsonProcessingException {
     // The locale is the resource's business, not the engine's: take it off before the strict read.
