@@ -29,6 +29,7 @@ import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
+import org.drivesync.core.PasswordService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
 import org.drivesync.core.integrity.IntegritySignalService;
@@ -63,6 +64,7 @@ import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
+import org.drivesync.resources.PasswordResetResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.drivesync.resources.WatermelonSyncResource;
@@ -90,6 +92,12 @@ import org.jdbi.v3.core.Jdbi;
 public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
   public static void main(String[] args) throws Exception {
     new DriveSyncApplication().run(args);
+  }
+
+  /** A command's failure ends the process with that command's exit status (docs/operations.md). */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(org.drivesync.cli.CommandFailure.exitCodeOf(t));
   }
 
   @Override
@@ -177,12 +185,15 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
 
-    UserService users = new UserService(jdbi, auditLog, passwords);
+    PasswordService passwordService = new PasswordService(jdbi, auditLog, passwords,
+        java.time.Duration.ofMillis(config.auth.passwordResetTtl.toMilliseconds()), Clock.systemUTC());
+    UserService users = new UserService(jdbi, auditLog, passwords, passwordService);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
     jersey.register(new RegionResource(jdbi));
     jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth),
-        rateLimiter));
-    jersey.register(new UserResource(users, devices));
+        passwordService, rateLimiter));
+    jersey.register(new PasswordResetResource(passwordService, rateLimiter));
+    jersey.register(new UserResource(users, devices, passwordService));
     jersey.register(new DeviceResource(devices, rateLimiter));
     jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
     jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
