@@ -76,7 +76,9 @@ import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
+import org.drivesync.http.AccessLogFormat;
 import org.drivesync.http.BodySizeLimitFilter;
+import org.drivesync.http.RequestIdFilter;
 import org.drivesync.http.DashboardHeaders;
 import org.drivesync.http.NulCharacterFilter;
 import org.drivesync.http.OpenApiSetup;
@@ -137,10 +139,13 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       // Our mappers answer every error in one JSON shape; Dropwizard's would answer in another.
       server.setRegisterDefaultExceptionMappers(false);
     }
+    AccessLogFormat.apply(config.getServerFactory());
+    environment.servlets().addFilter("request-ids", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
-    DatabaseServer database = DatabaseServer.open(config.database);
+    DatabaseServer database = DatabaseServer.openForService(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));
       Migrator.prepare(database, config.database);
