@@ -142,6 +142,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     AccessLogFormat.apply(config.getServerFactory());
     environment.servlets().addFilter("request-ids", new RequestIdFilter())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    environment.admin().addFilter("request-ids", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
