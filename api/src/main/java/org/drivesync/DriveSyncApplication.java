@@ -193,7 +193,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(OpenApiSetup.resource());
 
     PasswordService passwordService = new PasswordService(jdbi, auditLog, passwords,
-        java.time.Duration.ofMillis(config.auth.passwordResetTtl.toMilliseconds()), Clock.systemUTC());
+        java.time.Duration.ofMillis(config.auth.passwordResetTtl.toMilliseconds()),
+        Clock.systemUTC());
     UserService users = new UserService(jdbi, auditLog, passwords, passwordService);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
     jersey.register(new RegionResource(jdbi));

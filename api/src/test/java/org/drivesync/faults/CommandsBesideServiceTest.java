@@ -89,7 +89,8 @@ class CommandsBesideServiceTest {
     Jar.Result noDatabase = Jar.command(unreachable, "", "audit-verify", config);
     assertThat(noDatabase.exitCode()).as(noDatabase.toString()).isEqualTo(2);
     assertOneLineError(noDatabase, "audit-verify: could not check the audit chain: PostgreSQL:");
-    Jar.Result noConfig = Jar.command(env, "", "audit-verify", data.resolve("absent.yml").toString());
+    Jar.Result noConfig =
+        Jar.command(env, "", "audit-verify", data.resolve("absent.yml").toString());
     assertThat(noConfig.exitCode()).isEqualTo(2);
     assertOneLineError(noConfig, "audit-verify: ");
 

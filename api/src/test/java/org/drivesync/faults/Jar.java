@@ -49,7 +49,7 @@ final class Jar {
     return builder;
   }
 
-  /** Starts {@code java <jvmOptions> -jar drivesync.jar server …} with its output in {@code log}. */
+  /** Starts {@code java <jvmOptions> -jar drivesync.jar server …}, its output in {@code log}. */
   static Process server(
       Map<String, String> env, Path log, List<String> jvmOptions, String... arguments) {
     List<String> all = new ArrayList<>(jvmOptions);
