@@ -24,6 +24,7 @@ import org.drivesync.cli.KeysetCommand;
 import org.drivesync.cli.PurgeTombstonesCommand;
 import org.drivesync.cli.RetentionCommand;
 import org.drivesync.cli.RotateKeysCommand;
+import org.drivesync.cli.ServeCommand;
 import org.drivesync.cli.VerifyAuditCommand;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
@@ -100,6 +101,12 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
   @Override
   protected void onFatalError(Throwable t) {
     System.exit(org.drivesync.cli.CommandFailure.exitCodeOf(t));
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<DriveSyncConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServeCommand(this));
+    bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
   }
 
   @Override
