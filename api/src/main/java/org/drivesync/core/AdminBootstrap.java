@@ -54,22 +54,23 @@ public final class AdminBootstrap {
     }
   }
 
+  /** A named admin and their one-time token. */
+  public record NamedAdmin(UUID id, String token) {}
+
   /**
-   * From the CLI: a named admin (with a password when {@code passwordHash} is given) and a token
-   * valid for {@code validity}, returned to print once.
+   * From the CLI, in the caller's transaction: a named admin (with a password when
+   * {@code passwordHash} is given) and a token valid for {@code validity}, to print once.
    */
-  public String createNamedAdmin(String name, String email, String passwordHash, Duration validity) {
+  public NamedAdmin createNamedAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
+      String passwordHash, Duration validity) {
+    if (email != null && handle.attach(UserDao.class).findByEmail(email).isPresent()) {
+      throw new IllegalArgumentException("a user with the email " + email + " exists already");
+    }
     String token = Tokens.newToken();
-    jdbi.useTransaction(handle -> {
-      if (email != null && handle.attach(UserDao.class).findByEmail(email).isPresent()) {
-        throw new IllegalArgumentException("a user with the email " + email + " exists already");
-      }
-      createAdmin(handle, name, email, passwordHash, token, validity);
-    });
-    return token;
+    return new NamedAdmin(createAdmin(handle, name, email, passwordHash, token, validity), token);
   }
 
-  private void createAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
+  private UUID createAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
       String passwordHash, String token, Duration validity) {
     UUID id = handle.attach(UserDao.class)
         .insert(name, email, Role.ADMIN.wireName(), passwordHash, null, null, null);
@@ -77,5 +78,6 @@ public final class AdminBootstrap {
         .attach(TokenDao.class)
         .insert(Tokens.hash(token), "bootstrap", id, null, Instant.now().plus(validity));
     auditLog.append(handle, Actor.system(), "user.bootstrap_admin", "user", id, Map.of());
+    return id;
   }
 }
