@@ -86,7 +86,7 @@ public final class DatabaseServer implements AutoCloseable {
       EmbeddedLease holder, boolean service) {
     if (service || !holder.service()) {
       throw new IllegalStateException(holder.describeOwner() + " is already running the embedded"
-          + " PostgreSQL in " + dataDirectory + (service
+          + " PostgreSQL in " + dataDirectory + (holder.service()
               ? ": stop it first, or give this one another DRIVESYNC_DATA_DIR"
               : ": run this again when it has finished"));
     }
