@@ -91,10 +91,12 @@ public final class PasswordService {
   /** {@code PUT /sessions/current/password}: the current password is required. */
   public void change(Caller caller, String currentPassword, String newPassword) {
     UserRow user = jdbi.onDemand(UserDao.class).find(caller.userId()).orElseThrow();
-    if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
-      if (user.passwordHash() == null) {
-        passwords.burnTime(currentPassword);
-      }
+    if (user.passwordHash() == null) {
+      // A token-only admin (the bootstrap one, or create-admin without a password).
+      throw new ApiException(ErrorCode.CONFLICT,
+          "You have no password to change: an admin sets one (PUT /api/v1/users/{id}/password)");
+    }
+    if (!passwords.matches(currentPassword, user.passwordHash())) {
       jdbi.useTransaction(handle -> auditLog.append(handle, Actor.of(caller),
           "user.password_change_failed", "user", caller.userId(), Map.of()));
       throw new ApiException(ErrorCode.CURRENT_PASSWORD_INCORRECT,

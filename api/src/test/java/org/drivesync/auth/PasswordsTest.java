@@ -182,6 +182,8 @@ class PasswordsTest {
       assertThat(signIn(person.email(), "my first password 1").status()).isEqualTo(401);
       session(person.email(), "my second password 2");
     }
+    assertThat(admin.put("/api/v1/sessions/current/password", Map.of("currentPassword", "",
+        "newPassword", "my second password 2")).status()).as("token-only admin").isEqualTo(409);
     Fixtures.Phone phone = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
     assertThat(http.as(phone.token()).put("/api/v1/sessions/current/password",
         Map.of("currentPassword", "x", "newPassword", "my second password 2")).status())
