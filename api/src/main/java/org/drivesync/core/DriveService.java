@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.drivesync.api.CreateDriveRequest;
 import org.drivesync.api.Drive;
 import org.drivesync.api.DriveStatus;
+import org.drivesync.api.DriveUpdate;
+import org.drivesync.api.PendingDevices;
 import org.drivesync.api.UpdateDriveRequest;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
@@ -80,7 +82,16 @@ public final class DriveService {
     return Drive.from(visible(caller, jdbi.onDemand(DriveDao.class).find(id).orElse(null)));
   }
 
-  public Drive update(Caller caller, UUID id, UpdateDriveRequest request) {
+  /** The phones that may still hold records of a drive the caller may see. */
+  public PendingDevices devicesPending(Caller caller, UUID id) {
+    return jdbi.inTransaction(handle -> {
+      DriveDao drives = handle.attach(DriveDao.class);
+      visible(caller, drives.find(id).orElse(null));
+      return new PendingDevices(drives.devicesPending(id));
+    });
+  }
+
+  public DriveUpdate update(Caller caller, UUID id, UpdateDriveRequest request) {
     return jdbi.inTransaction(
         handle -> {
           DriveDao drives = handle.attach(DriveDao.class);
@@ -119,7 +130,8 @@ public final class DriveService {
             changed.put("unassigned", removed.size());
           }
           auditLog.append(handle, Actor.of(caller), "drive.update", "drive", id, changed);
-          return Drive.from(drives.find(id).orElseThrow());
+          return new DriveUpdate(Drive.from(drives.find(id).orElseThrow()),
+              next == DriveStatus.CLOSED ? drives.devicesPending(id) : null);
         });
   }
 

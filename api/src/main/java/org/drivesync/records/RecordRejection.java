@@ -6,13 +6,32 @@ package org.drivesync.records;
  */
 public final class RecordRejection extends RuntimeException {
   private final String code;
+  private final boolean forReview;
 
   public RecordRejection(String code, String message) {
+    this(code, message, false);
+  }
+
+  private RecordRejection(String code, String message, boolean forReview) {
     super(message);
     this.code = code;
+    this.forReview = forReview;
+  }
+
+  /**
+   * A refusal of a valid record that came too late (docs/sync-protocol.md, "Late records"): its
+   * result says it is kept in quarantine, for staff to decide.
+   */
+  public static RecordRejection forReview(String code, String message) {
+    return new RecordRejection(code, message, true);
   }
 
   public String code() {
     return code;
+  }
+
+  /** Whether the result says the mutation is kept in quarantine for staff. */
+  public boolean forReview() {
+    return forReview;
   }
 }

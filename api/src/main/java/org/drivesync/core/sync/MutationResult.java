@@ -13,7 +13,8 @@ public record MutationResult(
     Integer version,
     RecordView record,
     ConflictReport conflict,
-    Failure error) {
+    Failure error,
+    Boolean quarantined) {
 
   /** Both sides of a conflict: the device's values and the server's. */
   public record ConflictReport(String reason, java.util.List<String> fields, JsonNode yours,
@@ -23,6 +24,17 @@ public record MutationResult(
   public record Failure(String code, String message) {}
 
   public static MutationResult rejected(String mutationId, String id, String code, String message) {
-    return new MutationResult(mutationId, id, "rejected", null, null, null, new Failure(code, message));
+    return new MutationResult(mutationId, id, "rejected", null, null, null, new Failure(code, message),
+        null);
+  }
+
+  /**
+   * A valid record refused because it came too late: kept whole (redacted as every refusal) in
+   * quarantine for staff, and the result says so with {@code "quarantined": true}.
+   */
+  public static MutationResult quarantined(String mutationId, String id, String code,
+      String message) {
+    return new MutationResult(mutationId, id, "rejected", null, null, null, new Failure(code, message),
+        true);
   }
 }

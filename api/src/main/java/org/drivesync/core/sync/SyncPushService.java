@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ public final class SyncPushService {
   private final PushGate gate;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Duration lateGrace;
 
   public SyncPushService(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
       RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock,
@@ -103,6 +105,12 @@ public final class SyncPushService {
     this.listener = listener;
     this.json = json;
     this.clock = clock;
+    this.lateGrace = Duration.ofMillis(config.lateGracePeriod.toMilliseconds());
+  }
+
+  /** Who may write what, for {@code caller}, with the configured grace for late records. */
+  WriteScope scope(Caller caller) {
+    return new WriteScope(caller, lateGrace);
   }
 
   /** A device's push. */
@@ -118,7 +126,7 @@ public final class SyncPushService {
         : ClockCheck.offset(envelope.sentAt(), now).toMillis();
     try (PushGate.Turn turn = gate.enter()) {
       return jdbi.inTransaction(RowScope.system(), handle -> {
-        Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
+        Outcome outcome = apply(handle, scope(caller), caller.deviceId(), mutations, now);
         handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
         auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
             outcome.counts());
@@ -145,7 +153,7 @@ public final class SyncPushService {
    * caller's {@link RowScope}; audit is the caller's.
    */
   public JsonNode correctIn(Handle handle, Caller caller, JsonNode mutation) {
-    Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), clock.instant());
+    Outcome outcome = apply(handle, scope(caller), null, List.of(mutation), clock.instant());
     JsonNode result = outcome.results().get(0);
     if ("rejected".equals(result.path("status").asText())) {
       JsonNode error = result.path("error");
@@ -314,8 +322,11 @@ public final class SyncPushService {
     if (input.op() == MutationOp.UPSERT && drive == null) {
       throw new RecordRejection("unknown_drive", "no drive " + driveId);
     }
+    boolean late = false;
     if (current != null || input.op() == MutationOp.UPSERT) {
-      scope.check(current, drive);
+      String recordedAt = (String) (incoming != null ? incoming : current.fields())
+          .get(RecordFields.RECORDED_AT);
+      late = scope.check(current, drive, Instants.parse(recordedAt), now);
     }
     RecordState base = input.baseVersion() == null ? null
         : batch.version(input.id(), input.baseVersion());
@@ -324,7 +335,7 @@ public final class SyncPushService {
     StoredRecord result = current;
     if (merge.changed()) {
       int version = current == null ? 1 : current.version() + 1;
-      Set<String> flags = flags(merge, current, drive, now);
+      Set<String> flags = flags(merge, current, drive, late, now);
       result = new StoredRecord(
           input.id(), drive.id(), drive.regionCode(), drive.localAuthorityCode(),
           scope.recordedBy(current), current == null ? deviceId : current.deviceId(), version,
@@ -349,14 +360,21 @@ public final class SyncPushService {
     MutationResult answer = new MutationResult(
         input.mutationId().toString(), input.id().toString(), merge.status().wireName(),
         result == null ? null : result.version(),
-        result == null ? null : RecordView.of(result), report, null);
+        result == null ? null : RecordView.of(result), report, null, null);
     return CANONICAL.valueToTree(answer);
   }
 
-  private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive, Instant now) {
+  private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive,
+      boolean late, Instant now) {
     Set<String> flags = new TreeSet<>();
-    if (current != null && current.flags().contains(RecordFlag.CONFLICT.wireName())) {
-      flags.add(RecordFlag.CONFLICT.wireName());
+    // Conflict and late stay for staff to see on every later version.
+    for (RecordFlag sticky : List.of(RecordFlag.CONFLICT, RecordFlag.LATE)) {
+      if (current != null && current.flags().contains(sticky.wireName())) {
+        flags.add(sticky.wireName());
+      }
+    }
+    if (late) {
+      flags.add(RecordFlag.LATE.wireName());
     }
     if (merge.isConflict()) {
       flags.add(RecordFlag.CONFLICT.wireName());
@@ -379,8 +397,9 @@ public final class SyncPushService {
     String id = input != null ? input.id().toString() : MutationInput.rawId(node);
     handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(), mutationId, id,
         rejection.code(), rejection.getMessage(), QuarantineRedaction.redact(node).toString());
-    return CANONICAL.valueToTree(
-        MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage()));
+    return CANONICAL.valueToTree(rejection.forReview()
+        ? MutationResult.quarantined(mutationId, id, rejection.code(), rejection.getMessage())
+        : MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage()));
   }
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */

@@ -116,7 +116,7 @@ public final class WatermelonPushService {
         preparedIds.add(item.rawId());
       }
       SyncPushService.Outcome outcome =
-          push.applyPrepared(handle, new WriteScope(caller), caller.deviceId(), prepared, now);
+          push.applyPrepared(handle, push.scope(caller), caller.deviceId(), prepared, now);
       dao.recordPush(caller.deviceId(), null, outcome.firstError());
       Map<String, Object> counts = new LinkedHashMap<>(outcome.counts());
       counts.put("ignoredDeletes", ignored);
