@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.http.ChecksCharactersItself;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.DeviceDao;
@@ -52,6 +53,7 @@ public class SyncResource {
   }
 
   @POST
+  @ChecksCharactersItself
   @Path("/push")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.P)

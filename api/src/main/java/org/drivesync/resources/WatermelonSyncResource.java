@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Role;
+import org.drivesync.http.ChecksCharactersItself;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.core.sync.WatermelonWire;
@@ -63,6 +64,7 @@ public class WatermelonSyncResource {
   }
 
   @POST
+  @ChecksCharactersItself
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.P)
   @Operation(summary = "WatermelonDB pushChanges: apply a phone's local changes")

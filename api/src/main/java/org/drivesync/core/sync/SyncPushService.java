@@ -45,6 +45,7 @@ import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.RecordView;
+import org.drivesync.records.StorableText;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.BaseVersionCheck;
 import org.drivesync.sync.ClockCheck;
@@ -203,6 +204,7 @@ public final class SyncPushService {
       }
       JsonNode node = item.mutation();
       try {
+        StorableText.check(node);
         MutationInput input = MutationInput.read(node);
         inputs.add(input);
         recordIds.add(input.id());
@@ -224,7 +226,7 @@ public final class SyncPushService {
 
     List<JsonNode> results = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<UUID, String> seen = new HashMap<>();
+    Set<UUID> seen = new HashSet<>();
     String firstError = null;
     for (int i = 0; i < inputs.size(); i++) {
       JsonNode node = items.get(i).mutation();
@@ -236,7 +238,7 @@ public final class SyncPushService {
         List<String> fingerprints = fingerprints(node);
         result = handleOne(handle, scope, deviceId, input, fingerprints,
             ledger.get(input.mutationId()), seen, batch, drives, now);
-        seen.put(input.mutationId(), fingerprints.get(0));
+        seen.add(input.mutationId());
       }
       String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
       counts.merge(status, 1, Integer::sum);
@@ -257,20 +259,18 @@ public final class SyncPushService {
   }
 
   private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, MutationInput input,
-      List<String> fingerprints, RecordDao.LedgerRow stored, Map<UUID, String> seenInBatch,
+      List<String> fingerprints, RecordDao.LedgerRow stored, Set<UUID> seenInBatch,
       PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
     String mutationId = input.mutationId().toString();
     String fingerprint = fingerprints.get(0);
-    if (seenInBatch.containsKey(input.mutationId())) {
-      if (seenInBatch.get(input.mutationId()).equals(fingerprint)) {
-        ObjectNode duplicate = JsonNodeFactory.instance.objectNode();
-        duplicate.put("mutationId", mutationId);
-        duplicate.put("id", input.id().toString());
-        duplicate.put("status", "duplicate");
-        return duplicate;
-      }
-      return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
-          "this mutationId was already used for different content");
+    // A mutation id seen earlier in this push is a duplicate whatever it carries now: the first
+    // occurrence decided (docs/sync-protocol.md). Across pushes, other content is a reuse.
+    if (seenInBatch.contains(input.mutationId())) {
+      ObjectNode duplicate = JsonNodeFactory.instance.objectNode();
+      duplicate.put("mutationId", mutationId);
+      duplicate.put("id", input.id().toString());
+      duplicate.put("status", "duplicate");
+      return duplicate;
     }
     // A fingerprint stored before a rotation of the lookup key matches under the old key.
     String storedFingerprint = stored == null ? null : stored.fingerprint();
@@ -395,11 +395,16 @@ public final class SyncPushService {
       MutationInput input, RecordRejection rejection) {
     String mutationId = input != null ? input.mutationId().toString() : MutationInput.rawMutationId(node);
     String id = input != null ? input.id().toString() : MutationInput.rawId(node);
-    handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(), mutationId, id,
-        rejection.code(), rejection.getMessage(), QuarantineRedaction.redact(node).toString());
+    // A refusal's message may quote a field name, and names are not checked before a profile's
+    // translation (Watermelon) refuses them: never let one fail the push.
+    String message = StorableText.isStorable(rejection.getMessage()) ? rejection.getMessage()
+        : "a field name contains the NUL character or an unpaired surrogate, which cannot be stored";
+    handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(),
+        StorableText.orNull(mutationId), StorableText.orNull(id), rejection.code(), message,
+        StorableText.clean(QuarantineRedaction.redact(node)).toString());
     return CANONICAL.valueToTree(rejection.forReview()
-        ? MutationResult.quarantined(mutationId, id, rejection.code(), rejection.getMessage())
-        : MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage()));
+        ? MutationResult.quarantined(mutationId, id, rejection.code(), message)
+        : MutationResult.rejected(mutationId, id, rejection.code(), message));
   }
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
