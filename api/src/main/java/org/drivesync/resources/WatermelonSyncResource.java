@@ -31,7 +31,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@code experimentalRejectedIds}); 400 malformed changes; 401; 403 not a device token, or
  * {@code read_only_table} for changes to drives; 409 {@code conflict}: a pushed record changed
  * after {@code last_pulled_at}, nothing applied, pull and push again; 413 over 500 records or 1 MiB;
- * 503 database unavailable (retry).
+ * 503 database_unavailable, or server_busy when too many pushes are under way (retry the same
+ * push after Retry-After).
  */
 @Path("/api/v1/sync/watermelon")
 @Produces(MediaType.APPLICATION_JSON)

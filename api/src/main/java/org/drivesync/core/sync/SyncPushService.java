@@ -114,6 +114,14 @@ public final class SyncPushService {
     return new WriteScope(caller, lateGrace);
   }
 
+  /**
+   * A turn at the push gate, for every profile's push: hold it around the push's transaction
+   * (503 server_busy when none comes in time).
+   */
+  PushGate.Turn turn() {
+    return gate.enter();
+  }
+
   /** A device's push. */
   public PushResponse push(Caller caller, byte[] body) throws IOException {
     PushEnvelope envelope = PushEnvelope.read(body, json, PushLimits.DEFAULTS);
@@ -125,7 +133,7 @@ public final class SyncPushService {
     Instant now = clock.instant();
     Long offset = envelope.sentAt() == null ? null
         : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-    try (PushGate.Turn turn = gate.enter()) {
+    try (PushGate.Turn turn = turn()) {
       return jdbi.inTransaction(RowScope.system(), handle -> {
         Outcome outcome = apply(handle, scope(caller), caller.deviceId(), mutations, now);
         handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());

@@ -70,7 +70,14 @@ public final class WatermelonPushService {
     long since = LastPulledAt.required(lastPulledAt);
     WatermelonPushBody changes = WatermelonPushBody.read(body, json);
     Instant now = clock.instant();
-    // As the native push: the system row scope, with who-may-write-what checked in Java.
+    // As the native push: through the same gate, in the system row scope, with who-may-write-what
+    // checked in Java.
+    try (PushGate.Turn turn = push.turn()) {
+      return apply(caller, since, changes, now);
+    }
+  }
+
+  private PushResponse apply(Caller caller, long since, WatermelonPushBody changes, Instant now) {
     return new ScopedJdbi(jdbi).inTransaction(RowScope.system(), handle -> {
       RecordDao dao = handle.attach(RecordDao.class);
       Set<UUID> ids = ids(changes);
