@@ -42,6 +42,8 @@ import org.drivesync.core.privacy.PrivacyRequestService;
 import org.drivesync.core.privacy.RetentionJob;
 import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.sync.SyncPullService;
+import org.drivesync.core.sync.FeedLagProbe;
+import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
@@ -54,6 +56,7 @@ import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
@@ -191,10 +194,12 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     Clock clock = Clock.systemUTC();
     // Metrics aggregates change in the push's own transaction: a summary reflects every
     // acknowledged push (docs/metrics.md).
+    SyncMetrics syncMetrics = syncMetrics(environment, jdbi, clock);
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
-        crypto, environment.getObjectMapper(), clock, config.sync);
+        crypto, environment.getObjectMapper(), clock, config.sync, syncMetrics);
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi,
+        syncMetrics));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
     jersey.register(new RecordResource(jdbi, push));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
@@ -202,7 +207,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new WatermelonPullService(jdbi, environment.getObjectMapper()),
         new WatermelonPushService(jdbi, push, auditLog, rulesets, environment.getObjectMapper(),
             clock),
-        jdbi));
+        jdbi, syncMetrics));
 
     jersey.register(new MetricsResource(new MetricsService(jdbi, auditLog),
         new DataQualityService(jdbi)));
@@ -213,6 +218,15 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new FollowUpResource(new FollowUpService(jdbi, auditLog, followUps)));
     jersey.register(new PrivacyResource(new PrivacyRequestService(jdbi, auditLog, followUps,
         config.privacy.retention.contactDays, clock)));
+  }
+
+  /** Sync metrics on the admin port, with the feed's lag sampled every second. */
+  private static SyncMetrics syncMetrics(Environment environment, Jdbi jdbi, Clock clock) {
+    FeedLagProbe probe = new FeedLagProbe(jdbi, clock);
+    ScheduledExecutorService executor =
+        environment.lifecycle().scheduledExecutorService("feed-lag").threads(1).build();
+    executor.scheduleWithFixedDelay(probe, 1, 1, TimeUnit.SECONDS);
+    return new SyncMetrics(environment.metrics(), probe);
   }
 
   private static void scheduleRetention(

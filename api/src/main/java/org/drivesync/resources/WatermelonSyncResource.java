@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Role;
 import org.drivesync.http.ChecksCharactersItself;
+import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.core.sync.WatermelonWire;
@@ -41,11 +42,14 @@ public class WatermelonSyncResource {
   private final WatermelonPullService pull;
   private final WatermelonPushService push;
   private final Jdbi jdbi;
+  private final SyncMetrics metrics;
 
-  public WatermelonSyncResource(WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi) {
+  public WatermelonSyncResource(WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi,
+      SyncMetrics metrics) {
     this.pull = pull;
     this.push = push;
     this.jdbi = jdbi;
+    this.metrics = metrics;
   }
 
   @GET
@@ -60,8 +64,10 @@ public class WatermelonSyncResource {
       @Parameter(description = "URL-encoded JSON {from, tables, columns} after a schema migration")
           @QueryParam("migration") String migration,
       @HeaderParam(SyncResource.APP_VERSION) String appVersion) {
-    return pull.pull(SyncResource.device(security, appVersion, jdbi), lastPulledAt, schemaVersion,
-        migration);
+    WatermelonWire.PullResponse page = pull.pull(SyncResource.device(security, appVersion, jdbi),
+        lastPulledAt, schemaVersion, migration);
+    metrics.pullPage(SyncMetrics.WATERMELON);
+    return page;
   }
 
   @POST

@@ -2,6 +2,7 @@ package org.drivesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -66,6 +67,9 @@ class PushGateTest {
         () -> watermelonPush(phone, WatermelonClient.raw(UUID.randomUUID(), drive, "pledged")),
         first -> assertThat(first.status()).as(first.toString()).isEqualTo(200));
     assertServerBusy(busy);
+    JsonNode metrics = SyncMetricsTest.metrics("http://localhost:" + APP.getAdminPort());
+    assertThat(SyncMetricsTest.counter(metrics, "pushes.watermelon.server_busy")).isPositive();
+    assertThat(SyncMetricsTest.counter(metrics, "server_busy")).isPositive();
   }
 
   @Test

@@ -92,10 +92,12 @@ public final class SyncPushService {
   private final ObjectMapper json;
   private final Clock clock;
   private final Duration lateGrace;
+  private final SyncMetrics metrics;
 
   public SyncPushService(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
       RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock,
-      SyncConfig config) {
+      SyncConfig config, SyncMetrics metrics) {
+    this.metrics = metrics;
     this.gate = new PushGate(config.maxConcurrentPushes, config.pushQueueTimeout.toMilliseconds());
     this.jdbi = new ScopedJdbi(jdbi);
     this.crypto = crypto;
@@ -122,8 +124,44 @@ public final class SyncPushService {
     return gate.enter();
   }
 
-  /** A device's push. */
+  /** The sync metrics, for the other profiles' pushes. */
+  SyncMetrics metrics() {
+    return metrics;
+  }
+
+  /** A device's push, counted in the sync metrics by its outcome. */
   public PushResponse push(Caller caller, byte[] body) throws IOException {
+    return counted(SyncMetrics.NATIVE, metrics, () -> {
+      PushResponse response = apply(caller, body);
+      metrics.mutations(response.results());
+      return response;
+    });
+  }
+
+  /** A push that answers or throws. */
+  interface PushCall<T> {
+    T call() throws IOException;
+  }
+
+  /** Runs a push of {@code profile}, counting it as "ok" or by the error that refused it. */
+  static <T> T counted(String profile, SyncMetrics metrics, PushCall<T> push) throws IOException {
+    try {
+      T answer = push.call();
+      metrics.push(profile, "ok");
+      return answer;
+    } catch (ApiException e) {
+      metrics.push(profile, e.code().code());
+      throw e;
+    } catch (IOException e) {
+      metrics.push(profile, "invalid_json");
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.push(profile, "error");
+      throw e;
+    }
+  }
+
+  private PushResponse apply(Caller caller, byte[] body) throws IOException {
     PushEnvelope envelope = PushEnvelope.read(body, json, PushLimits.DEFAULTS);
     if (!caller.isDevice() || !envelope.deviceId().equals(caller.deviceId())) {
       throw new ApiException(ErrorCode.FORBIDDEN, "deviceId must be the device this token belongs to");

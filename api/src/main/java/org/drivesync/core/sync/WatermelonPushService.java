@@ -67,17 +67,28 @@ public final class WatermelonPushService {
 
   /** A device's push; 409 {@code conflict} when it must pull first. */
   public PushResponse push(Caller caller, String lastPulledAt, byte[] body) throws IOException {
+    return SyncPushService.counted(SyncMetrics.WATERMELON, push.metrics(),
+        () -> gated(caller, lastPulledAt, body));
+  }
+
+  private PushResponse gated(Caller caller, String lastPulledAt, byte[] body) throws IOException {
     long since = LastPulledAt.required(lastPulledAt);
     WatermelonPushBody changes = WatermelonPushBody.read(body, json);
     Instant now = clock.instant();
     // As the native push: through the same gate, in the system row scope, with who-may-write-what
     // checked in Java.
+    Applied applied;
     try (PushGate.Turn turn = push.turn()) {
-      return apply(caller, since, changes, now);
+      applied = apply(caller, since, changes, now);
     }
+    push.metrics().mutations(applied.results());
+    return applied.response();
   }
 
-  private PushResponse apply(Caller caller, long since, WatermelonPushBody changes, Instant now) {
+  /** The answer of a committed push and its native results, for the metrics. */
+  private record Applied(PushResponse response, List<JsonNode> results) {}
+
+  private Applied apply(Caller caller, long since, WatermelonPushBody changes, Instant now) {
     return new ScopedJdbi(jdbi).inTransaction(RowScope.system(), handle -> {
       RecordDao dao = handle.attach(RecordDao.class);
       Set<UUID> ids = ids(changes);
@@ -129,7 +140,7 @@ public final class WatermelonPushService {
       counts.put("ignoredDeletes", ignored);
       auditLog.append(handle, Actor.of(caller), "sync.watermelon_push", "device",
           caller.deviceId(), counts);
-      return response(outcome.results(), preparedIds);
+      return new Applied(response(outcome.results(), preparedIds), outcome.results());
     });
   }
 
