@@ -187,7 +187,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         rateLimiter));
     jersey.register(new UserResource(users, devices));
     jersey.register(new DeviceResource(devices, rateLimiter));
-    jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
+    jersey.register(new DriveResource(new DriveService(jdbi, auditLog,
+        java.time.Duration.ofMillis(config.sync.lateGracePeriod.toMilliseconds()))));
     jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
 
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();

@@ -1,5 +1,7 @@
 package org.drivesync.core;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,10 +32,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class DriveService {
   private final Jdbi jdbi;
   private final AuditLog auditLog;
+  private final Duration lateGrace;
 
-  public DriveService(Jdbi jdbi, AuditLog auditLog) {
+  /** {@code lateGrace}: sync.lateGracePeriod, for telling organisers until when phones may sync. */
+  public DriveService(Jdbi jdbi, AuditLog auditLog, Duration lateGrace) {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
+    this.lateGrace = lateGrace;
   }
 
   public Drive create(Caller caller, CreateDriveRequest request) {
@@ -87,7 +92,9 @@ public final class DriveService {
     return jdbi.inTransaction(handle -> {
       DriveDao drives = handle.attach(DriveDao.class);
       visible(caller, drives.find(id).orElse(null));
-      return new PendingDevices(drives.devicesPending(id));
+      Instant closedAt = drives.closedAt(id);
+      return new PendingDevices(drives.devicesPending(id), closedAt,
+          closedAt == null ? null : closedAt.plus(lateGrace));
     });
   }
 

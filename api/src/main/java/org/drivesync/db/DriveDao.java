@@ -114,6 +114,9 @@ public interface DriveDao {
   List<UUID> eligibleParticipants(
       @BindList("ids") Collection<UUID> ids, @Bind("region") String region);
 
+  @SqlQuery("SELECT closed_at FROM drives WHERE id = :id")
+  Instant closedAt(@Bind("id") UUID id);
+
   /** A phone that may still hold records of a drive (see devicesPending.sql). */
   record PendingDevice(UUID deviceId, UUID participantId, String participantName,
       Instant lastPushAt) {}
