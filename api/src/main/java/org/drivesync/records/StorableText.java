@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * Text PostgreSQL can store: no NUL character (text and jsonb refuse it) and no unpaired UTF-16
@@ -44,7 +45,7 @@ public final class StorableText {
   public static void check(JsonNode node) {
     String where = find(node, "");
     if (where != null) {
-      throw new RecordRejection("invalid_character", (where.isEmpty() ? "mutation" : where)
+      throw new RecordRejection(RejectionCode.INVALID_CHARACTER, (where.isEmpty() ? "mutation" : where)
           + ": contains the NUL character or an unpaired surrogate, which cannot be stored");
     }
   }

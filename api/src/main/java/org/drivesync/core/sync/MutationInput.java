@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.sync.MutationOp;
+import org.drivesync.sync.RejectionCode;
 
 /** One mutation of a push, read structurally; its record is validated later. */
 record MutationInput(
@@ -24,41 +25,41 @@ record MutationInput(
   /** Reads a mutation, throwing {@link RecordRejection} with a stable code when it is malformed. */
   static MutationInput read(JsonNode node) {
     if (node == null || !node.isObject()) {
-      throw new RecordRejection("invalid_mutation", "a mutation must be a JSON object");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "a mutation must be a JSON object");
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KEYS.contains(name)) {
-        throw new RecordRejection("invalid_mutation", "unknown mutation field '" + name + "'");
+        throw new RecordRejection(RejectionCode.INVALID_MUTATION, "unknown mutation field '" + name + "'");
       }
     }
     UUID mutationId = uuid(node.get("mutationId"), "mutationId");
     JsonNode seq = node.get("deviceSeq");
     if (seq != null && !seq.isNull() && !seq.canConvertToLong()) {
-      throw new RecordRejection("invalid_mutation", "deviceSeq must be an integer");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "deviceSeq must be an integer");
     }
     JsonNode entity = node.get("entity");
     if (entity == null || !entity.isTextual()) {
-      throw new RecordRejection("invalid_mutation", "entity is required");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "entity is required");
     }
     MutationOp op;
     try {
       op = MutationOp.fromWire(node.path("op").asText(null));
     } catch (IllegalArgumentException e) {
-      throw new RecordRejection("invalid_mutation", "op must be 'upsert' or 'delete'");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "op must be 'upsert' or 'delete'");
     }
     UUID id = uuid(node.get("id"), "id");
     JsonNode base = node.get("baseVersion");
     if (base != null && !base.isNull() && !(base.isIntegralNumber() && base.canConvertToLong())) {
-      throw new RecordRejection("invalid_mutation", "baseVersion must be an integer or null");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "baseVersion must be an integer or null");
     }
     JsonNode record = node.get("record");
     if (op == MutationOp.UPSERT && (record == null || !record.isObject())) {
-      throw new RecordRejection("invalid_mutation", "an upsert needs a record object");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "an upsert needs a record object");
     }
     if (record != null && record.isObject() && record.has("id")
         && !id.toString().equals(record.get("id").asText())) {
-      throw new RecordRejection("invalid_mutation", "record.id differs from the mutation's id");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "record.id differs from the mutation's id");
     }
     return new MutationInput(
         node,
@@ -84,12 +85,12 @@ record MutationInput(
 
   private static UUID uuid(JsonNode node, String field) {
     if (node == null || !node.isTextual()) {
-      throw new RecordRejection("invalid_mutation", field + " must be a UUID");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, field + " must be a UUID");
     }
     try {
       return UUID.fromString(node.asText());
     } catch (IllegalArgumentException e) {
-      throw new RecordRejection("invalid_mutation", field + " must be a UUID");
+      throw new RecordRejection(RejectionCode.INVALID_MUTATION, field + " must be a UUID");
     }
   }
 }

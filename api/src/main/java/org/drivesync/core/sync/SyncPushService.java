@@ -60,6 +60,7 @@ import org.drivesync.sync.ReplayDecision;
 import org.drivesync.sync.ThreeWayMerge;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * Applies pushed mutations: one transaction per push, records locked in a fixed order, the rules of
@@ -328,7 +329,7 @@ public final class SyncPushService {
       return previous;
     }
     if (replay == ReplayDecision.REUSED) {
-      return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
+      return rejectUnrecorded(handle, scope, deviceId, input, RejectionCode.MUTATION_ID_REUSED,
           "this mutationId was already used for different content");
     }
     JsonNode result;
@@ -347,26 +348,26 @@ public final class SyncPushService {
   private JsonNode merge(WriteScope scope, UUID deviceId, MutationInput input, PushBatch batch,
       Map<UUID, DriveScope> drives, Instant now) {
     if (!ENTITY.equals(input.entity())) {
-      throw new RecordRejection("unsupported_entity", "only drive_record can be pushed");
+      throw new RecordRejection(RejectionCode.UNSUPPORTED_ENTITY, "only drive_record can be pushed");
     }
     StoredRecord current = batch.current(input.id());
     RecordState currentState = current == null ? null : current.state();
     if (!BaseVersionCheck.isAcceptable(input.baseVersion(), currentState)) {
-      throw new RecordRejection(BaseVersionCheck.UNKNOWN_BASE_VERSION,
+      throw new RecordRejection(RejectionCode.UNKNOWN_BASE_VERSION,
           "baseVersion " + input.baseVersion() + " is not a version the server has for this record");
     }
     Map<String, Object> incoming =
         input.op() == MutationOp.UPSERT ? parser.parse(input.record()) : null;
     FollowUp followUp = input.op() == MutationOp.UPSERT ? FollowUpParser.parse(input.record()) : null;
     if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
-      throw new RecordRejection("invalid_field",
+      throw new RecordRejection(RejectionCode.INVALID_FIELD,
           "followUp: captured only on a participant's device, with the person present");
     }
     String driveId = incoming != null ? (String) incoming.get(RecordFields.DRIVE_ID)
         : current == null ? null : current.driveId().toString();
     DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
     if (input.op() == MutationOp.UPSERT && drive == null) {
-      throw new RecordRejection("unknown_drive", "no drive " + driveId);
+      throw new RecordRejection(RejectionCode.UNKNOWN_DRIVE, "no drive " + driveId);
     }
     boolean late = false;
     if (current != null || input.op() == MutationOp.UPSERT) {
@@ -455,7 +456,7 @@ public final class SyncPushService {
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
   private JsonNode rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
-      MutationInput input, String code, String message) {
+      MutationInput input, RejectionCode code, String message) {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
 

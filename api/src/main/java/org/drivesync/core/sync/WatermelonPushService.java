@@ -34,6 +34,7 @@ import org.jdbi.v3.core.Handle;
 import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * The push of the WatermelonDB profile. Each pushed record becomes a native mutation and the
@@ -195,7 +196,7 @@ public final class WatermelonPushService {
       UUID id = uuid(rawId);
       try {
         if (id == null) {
-          throw new RecordRejection("invalid_record", "id must be a lower-case UUID");
+          throw new RecordRejection(RejectionCode.INVALID_RECORD, "id must be a lower-case UUID");
         }
         items.add(new Item(rawId, id, false, WatermelonToNative.record(raw, visible.get(id)), raw,
             null));

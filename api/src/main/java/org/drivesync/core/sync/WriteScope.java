@@ -9,6 +9,7 @@ import org.drivesync.db.RecordDao.DriveScope;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.LateArrival;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * Who may write which record: a participant's device writes its participant's own records, for
@@ -32,10 +33,10 @@ record WriteScope(Caller caller, Duration lateGrace) {
       return false;
     }
     if (current != null && !current.recordedBy().equals(caller.userId())) {
-      throw new RecordRejection("record_not_accessible", "this record id is not yours");
+      throw new RecordRejection(RejectionCode.RECORD_NOT_ACCESSIBLE, "this record id is not yours");
     }
     if (drive == null) {
-      throw new RecordRejection("drive_not_assigned", "you are not assigned to this drive");
+      throw new RecordRejection(RejectionCode.DRIVE_NOT_ASSIGNED, "you are not assigned to this drive");
     }
     LateArrival.Entitlement entitlement = new LateArrival.Entitlement(
         drive.startsOn(), drive.endsOn(), drive.assigned(), drive.inRegion(),
@@ -53,30 +54,30 @@ record WriteScope(Caller caller, Duration lateGrace) {
     LateArrival.Ended reason = entitlement.reason();
     if (reason == LateArrival.Ended.NEVER_ENTITLED) {
       return entitlement.wasAssigned() || entitlement.unassignedAt() != null
-          ? new RecordRejection("region_not_assigned", "you do not work in this drive's region")
-          : new RecordRejection("drive_not_assigned", "you are not assigned to this drive");
+          ? new RecordRejection(RejectionCode.REGION_NOT_ASSIGNED, "you do not work in this drive's region")
+          : new RecordRejection(RejectionCode.DRIVE_NOT_ASSIGNED, "you are not assigned to this drive");
     }
     String kept = "; captured after that, outside the drive's dates or past the grace period,"
         + " so it is kept in quarantine for staff";
     return switch (reason) {
-      case DRIVE_CLOSED -> RecordRejection.forReview("drive_closed", "the drive is closed" + kept);
+      case DRIVE_CLOSED -> RecordRejection.forReview(RejectionCode.DRIVE_CLOSED, "the drive is closed" + kept);
       case UNASSIGNED ->
-          RecordRejection.forReview("drive_not_assigned", "you were unassigned from this drive" + kept);
-      default -> RecordRejection.forReview("region_not_assigned",
+          RecordRejection.forReview(RejectionCode.DRIVE_NOT_ASSIGNED, "you were unassigned from this drive" + kept);
+      default -> RecordRejection.forReview(RejectionCode.REGION_NOT_ASSIGNED,
           "you no longer work in this drive's region" + kept);
     };
   }
 
   private void checkOrganiser(StoredRecord current, DriveScope drive) {
     if (current == null) {
-      throw new RecordRejection("record_not_accessible", "organisers correct existing records only");
+      throw new RecordRejection(RejectionCode.RECORD_NOT_ACCESSIBLE, "organisers correct existing records only");
     }
     if (drive == null || !caller.coversRegion(drive.regionCode())
         || !caller.coversRegion(current.regionCode())) {
-      throw new RecordRejection("record_not_accessible", "outside your regions");
+      throw new RecordRejection(RejectionCode.RECORD_NOT_ACCESSIBLE, "outside your regions");
     }
     if ("closed".equals(drive.status())) {
-      throw new RecordRejection("drive_closed", "the drive is closed; its records are final");
+      throw new RecordRejection(RejectionCode.DRIVE_CLOSED, "the drive is closed; its records are final");
     }
   }
 }
