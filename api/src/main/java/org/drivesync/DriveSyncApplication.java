@@ -43,6 +43,7 @@ import org.drivesync.core.privacy.RetentionJob;
 import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.FeedLagProbe;
+import org.drivesync.core.sync.SyncEngine;
 import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.core.sync.WatermelonPullService;
@@ -196,8 +197,10 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     // Metrics aggregates change in the push's own transaction: a summary reflects every
     // acknowledged push (docs/metrics.md).
     SyncMetrics syncMetrics = syncMetrics(environment, jdbi, clock);
-    SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
+    SyncEngine engine = new SyncEngine(jdbi, auditLog, rulesets, new MetricsAggregator(),
         crypto, environment.getObjectMapper(), clock, config.sync, syncMetrics);
+    SyncPushService push = new SyncPushService(engine, jdbi, auditLog,
+        environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi,
         syncMetrics));
@@ -206,8 +209,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(
         new WatermelonPullService(jdbi, environment.getObjectMapper()),
-        new WatermelonPushService(jdbi, push, auditLog, rulesets, environment.getObjectMapper(),
-            clock),
+        new WatermelonPushService(engine, rulesets, environment.getObjectMapper(), clock),
         jdbi, syncMetrics));
 
     jersey.register(new MetricsResource(new MetricsService(jdbi, auditLog),
