@@ -221,7 +221,7 @@ public final class SyncEngine {
   Outcome applyPrepared(Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items,
       Instant now) {
     RecordDao dao = handle.attach(RecordDao.class);
-    List<Object> inputs = new ArrayList<>(); // MutationInput or RecordRejection, in order
+    List<Object> inputs = new ArrayList<>(); // Mutation or RecordRejection, in order
     Set<UUID> recordIds = new HashSet<>();
     Set<UUID> mutationIds = new HashSet<>();
     for (Prepared item : items) {
@@ -232,7 +232,7 @@ public final class SyncEngine {
       JsonNode node = item.mutation();
       try {
         StorableText.check(node);
-        MutationInput input = MutationInput.read(node);
+        Mutation input = Mutation.read(node);
         inputs.add(input);
         recordIds.add(input.id());
         mutationIds.add(input.mutationId());
@@ -261,7 +261,7 @@ public final class SyncEngine {
       if (inputs.get(i) instanceof RecordRejection rejection) {
         result = reject(handle, scope, deviceId, node, null, rejection);
       } else {
-        MutationInput input = (MutationInput) inputs.get(i);
+        Mutation input = (Mutation) inputs.get(i);
         List<String> fingerprints = fingerprints(node);
         result = handleOne(handle, scope, deviceId, input, fingerprints,
             ledger.get(input.mutationId()), seen, batch, drives, now);
@@ -285,7 +285,7 @@ public final class SyncEngine {
     return new Outcome(results, auditCounts, firstError);
   }
 
-  private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, MutationInput input,
+  private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, Mutation input,
       List<String> fingerprints, RecordDao.LedgerRow stored, Set<UUID> seenInBatch,
       PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
     String mutationId = input.mutationId().toString();
@@ -325,7 +325,7 @@ public final class SyncEngine {
     return result;
   }
 
-  private JsonNode merge(WriteScope scope, UUID deviceId, MutationInput input, PushBatch batch,
+  private JsonNode merge(WriteScope scope, UUID deviceId, Mutation input, PushBatch batch,
       Map<UUID, DriveScope> drives, Instant now) {
     if (!ENTITY.equals(input.entity())) {
       throw new RecordRejection(RejectionCode.UNSUPPORTED_ENTITY, "only drive_record can be pushed");
@@ -336,9 +336,12 @@ public final class SyncEngine {
       throw new RecordRejection(RejectionCode.UNKNOWN_BASE_VERSION,
           "baseVersion " + input.baseVersion() + " is not a version the server has for this record");
     }
-    Map<String, Object> incoming =
-        input.op() == MutationOp.UPSERT ? parser.parse(input.record()) : null;
-    FollowUp followUp = input.op() == MutationOp.UPSERT ? FollowUpParser.parse(input.record()) : null;
+    Map<String, Object> incoming = null;
+    FollowUp followUp = null;
+    if (input instanceof Mutation.Upsert upsert) {
+      incoming = parser.parse(upsert.record());
+      followUp = FollowUpParser.parse(upsert.record());
+    }
     if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
       throw new RecordRejection(RejectionCode.INVALID_FIELD,
           "followUp: captured only on a participant's device, with the person present");
@@ -419,9 +422,9 @@ public final class SyncEngine {
   }
 
   private JsonNode reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
-      MutationInput input, RecordRejection rejection) {
-    String mutationId = input != null ? input.mutationId().toString() : MutationInput.rawMutationId(node);
-    String id = input != null ? input.id().toString() : MutationInput.rawId(node);
+      Mutation input, RecordRejection rejection) {
+    String mutationId = input != null ? input.mutationId().toString() : Mutation.rawMutationId(node);
+    String id = input != null ? input.id().toString() : Mutation.rawId(node);
     // A refusal's message may quote a field name, and names are not checked before a profile's
     // translation (Watermelon) refuses them: never let one fail the push.
     String message = StorableText.isStorable(rejection.getMessage()) ? rejection.getMessage()
@@ -436,7 +439,7 @@ public final class SyncEngine {
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
   private JsonNode rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
-      MutationInput input, RejectionCode code, String message) {
+      Mutation input, RejectionCode code, String message) {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
 
@@ -468,8 +471,8 @@ public final class SyncEngine {
     Set<UUID> ids = new HashSet<>();
     existing.forEach(r -> ids.add(r.driveId()));
     for (Object item : inputs) {
-      if (item instanceof MutationInput input && input.record() != null) {
-        JsonNode driveId = input.record().get(RecordFields.DRIVE_ID);
+      if (item instanceof Mutation.Upsert upsert && upsert.record() != null) {
+        JsonNode driveId = upsert.record().get(RecordFields.DRIVE_ID);
         if (driveId != null && driveId.isTextual()) {
           try {
             ids.add(UUID.fromString(driveId.asText()));
@@ -488,15 +491,15 @@ public final class SyncEngine {
 
   private static UUID[] baseIds(List<Object> inputs) {
     return inputs.stream()
-        .filter(i -> i instanceof MutationInput m && m.baseVersion() != null)
-        .map(i -> ((MutationInput) i).id())
+        .filter(i -> i instanceof Mutation m && m.baseVersion() != null)
+        .map(i -> ((Mutation) i).id())
         .toArray(UUID[]::new);
   }
 
   private static int[] baseVersions(List<Object> inputs) {
     return inputs.stream()
-        .filter(i -> i instanceof MutationInput m && m.baseVersion() != null)
-        .mapToInt(i -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, ((MutationInput) i).baseVersion())))
+        .filter(i -> i instanceof Mutation m && m.baseVersion() != null)
+        .mapToInt(i -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, ((Mutation) i).baseVersion())))
         .toArray();
   }
 

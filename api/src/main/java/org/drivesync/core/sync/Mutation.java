@@ -8,22 +8,52 @@ import org.drivesync.records.RecordRejection;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.RejectionCode;
 
-/** One mutation of a push, read structurally; its record is validated later. */
-record MutationInput(
-    JsonNode raw,
-    UUID mutationId,
-    Long deviceSeq,
-    String entity,
-    MutationOp op,
-    UUID id,
-    Long baseVersion,
-    JsonNode record) {
+/**
+ * One mutation of a push, read structurally and typed: an {@link Upsert} with the record as sent
+ * (validated later, by the engine) or a {@link Delete}. {@code raw} is the mutation as the device
+ * sent it (or a profile built it), for its fingerprint and for quarantine.
+ */
+sealed interface Mutation permits Mutation.Upsert, Mutation.Delete {
+  JsonNode raw();
 
-  private static final Set<String> KEYS =
+  UUID mutationId();
+
+  /** The device's own counter, for support; null if it sent none. */
+  Long deviceSeq();
+
+  String entity();
+
+  /** The record's id. */
+  UUID id();
+
+  /** The server version the device based this on; null for a new record. */
+  Long baseVersion();
+
+  MutationOp op();
+
+  /** Create or change a record. */
+  record Upsert(JsonNode raw, UUID mutationId, Long deviceSeq, String entity, UUID id,
+      Long baseVersion, JsonNode record) implements Mutation {
+    @Override
+    public MutationOp op() {
+      return MutationOp.UPSERT;
+    }
+  }
+
+  /** Delete a record (a tombstone). */
+  record Delete(JsonNode raw, UUID mutationId, Long deviceSeq, String entity, UUID id,
+      Long baseVersion) implements Mutation {
+    @Override
+    public MutationOp op() {
+      return MutationOp.DELETE;
+    }
+  }
+
+  Set<String> KEYS =
       Set.of("mutationId", "deviceSeq", "entity", "op", "id", "baseVersion", "record");
 
   /** Reads a mutation, throwing {@link RecordRejection} with a stable code when it is malformed. */
-  static MutationInput read(JsonNode node) {
+  static Mutation read(JsonNode node) {
     if (node == null || !node.isObject()) {
       throw new RecordRejection(RejectionCode.INVALID_MUTATION, "a mutation must be a JSON object");
     }
@@ -61,15 +91,11 @@ record MutationInput(
         && !id.toString().equals(record.get("id").asText())) {
       throw new RecordRejection(RejectionCode.INVALID_MUTATION, "record.id differs from the mutation's id");
     }
-    return new MutationInput(
-        node,
-        mutationId,
-        seq == null || seq.isNull() ? null : seq.asLong(),
-        entity.asText(),
-        op,
-        id,
-        base == null || base.isNull() ? null : base.asLong(),
-        record);
+    Long deviceSeq = seq == null || seq.isNull() ? null : seq.asLong();
+    Long baseVersion = base == null || base.isNull() ? null : base.asLong();
+    return op == MutationOp.UPSERT
+        ? new Upsert(node, mutationId, deviceSeq, entity.asText(), id, baseVersion, record)
+        : new Delete(node, mutationId, deviceSeq, entity.asText(), id, baseVersion);
   }
 
   /** The mutation id if it can be read at all, for reporting a malformed mutation. */
