@@ -257,16 +257,17 @@ public final class SyncEngine {
     String firstError = null;
     for (int i = 0; i < inputs.size(); i++) {
       JsonNode node = items.get(i).mutation();
-      JsonNode result;
+      Answered answered;
       if (inputs.get(i) instanceof RecordRejection rejection) {
-        result = reject(handle, scope, deviceId, node, null, rejection);
+        answered = Answered.of(reject(handle, scope, deviceId, node, null, rejection));
       } else {
         Mutation input = (Mutation) inputs.get(i);
         List<String> fingerprints = fingerprints(node);
-        result = handleOne(handle, scope, deviceId, input, fingerprints,
+        answered = handleOne(handle, scope, deviceId, input, fingerprints,
             ledger.get(input.mutationId()), seen, batch, drives, now);
         seen.add(input.mutationId());
       }
+      JsonNode result = answered.json();
       String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
       counts.merge(status, 1, Integer::sum);
       if (firstError == null && result.has("error")) {
@@ -285,7 +286,14 @@ public final class SyncEngine {
     return new Outcome(results, auditCounts, firstError);
   }
 
-  private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, Mutation input,
+  /** A result and its native JSON, written once. */
+  private record Answered(MutationResult result, JsonNode json) {
+    static Answered of(MutationResult result) {
+      return new Answered(result, NativeResult.toJson(result));
+    }
+  }
+
+  private Answered handleOne(Handle handle, WriteScope scope, UUID deviceId, Mutation input,
       List<String> fingerprints, RecordDao.LedgerRow stored, Set<UUID> seenInBatch,
       PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
     String mutationId = input.mutationId().toString();
@@ -293,39 +301,35 @@ public final class SyncEngine {
     // A mutation id seen earlier in this push is a duplicate whatever it carries now: the first
     // occurrence decided (docs/sync-protocol.md). Across pushes, other content is a reuse.
     if (seenInBatch.contains(input.mutationId())) {
-      ObjectNode duplicate = JsonNodeFactory.instance.objectNode();
-      duplicate.put("mutationId", mutationId);
-      duplicate.put("id", input.id().toString());
-      duplicate.put("status", "duplicate");
-      return duplicate;
+      return Answered.of(new MutationResult.Duplicate(mutationId, input.id().toString()));
     }
     // A fingerprint stored before a rotation of the lookup key matches under the old key.
     String storedFingerprint = stored == null ? null : stored.fingerprint();
     String comparable = fingerprints.contains(storedFingerprint) ? storedFingerprint : fingerprint;
     ReplayDecision replay = ReplayCheck.classify(storedFingerprint, comparable);
     if (replay == ReplayDecision.REPLAY) {
-      ObjectNode previous = (ObjectNode) readTree(stored.result());
-      previous.put("replayed", true);
-      return previous;
+      return Answered.of(
+          new MutationResult.Replayed(mutationId, input.id().toString(), readTree(stored.result())));
     }
     if (replay == ReplayDecision.REUSED) {
-      return rejectUnrecorded(handle, scope, deviceId, input, RejectionCode.MUTATION_ID_REUSED,
-          "this mutationId was already used for different content");
+      return Answered.of(rejectUnrecorded(handle, scope, deviceId, input,
+          RejectionCode.MUTATION_ID_REUSED, "this mutationId was already used for different content"));
     }
-    JsonNode result;
+    MutationResult result;
     try {
       result = merge(scope, deviceId, input, batch, drives, now);
     } catch (RecordRejection rejection) {
       result = reject(handle, scope, deviceId, input.raw(), input, rejection);
     }
+    Answered answered = Answered.of(result);
     if (deviceId != null) {
       batch.ledger(new RecordDao.NewLedgerEntry(input.mutationId(), deviceId, input.deviceSeq(),
-          input.id(), fingerprint, result.toString()));
+          input.id(), fingerprint, answered.json().toString()));
     }
-    return result;
+    return answered;
   }
 
-  private JsonNode merge(WriteScope scope, UUID deviceId, Mutation input, PushBatch batch,
+  private MutationResult merge(WriteScope scope, UUID deviceId, Mutation input, PushBatch batch,
       Map<UUID, DriveScope> drives, Instant now) {
     if (!ENTITY.equals(input.entity())) {
       throw new RecordRejection(RejectionCode.UNSUPPORTED_ENTITY, "only drive_record can be pushed");
@@ -387,11 +391,9 @@ public final class SyncEngine {
           merge.reason().wireName(), conflictJson(merge.conflicts()), input.mutationId(), deviceId,
           scope.caller().userId()));
     }
-    MutationResult answer = new MutationResult(
-        input.mutationId().toString(), input.id().toString(), merge.status().wireName(),
-        result == null ? null : result.version(),
-        result == null ? null : RecordView.of(result), report, null, null);
-    return CANONICAL.valueToTree(answer);
+    return new MutationResult.Written(input.mutationId().toString(), input.id().toString(),
+        merge.status(), result == null ? null : result.version(),
+        result == null ? null : RecordView.of(result), report);
   }
 
   private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive,
@@ -421,7 +423,7 @@ public final class SyncEngine {
     return flags;
   }
 
-  private JsonNode reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
+  private MutationResult reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
       Mutation input, RecordRejection rejection) {
     String mutationId = input != null ? input.mutationId().toString() : Mutation.rawMutationId(node);
     String id = input != null ? input.id().toString() : Mutation.rawId(node);
@@ -432,13 +434,12 @@ public final class SyncEngine {
     handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(),
         StorableText.orNull(mutationId), StorableText.orNull(id), rejection.code(), message,
         StorableText.clean(QuarantineRedaction.redact(node)).toString());
-    return CANONICAL.valueToTree(rejection.forReview()
-        ? MutationResult.quarantined(mutationId, id, rejection.code(), message)
-        : MutationResult.rejected(mutationId, id, rejection.code(), message));
+    return new MutationResult.Rejected(mutationId, id, rejection.rejectionCode(), message,
+        rejection.forReview());
   }
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
-  private JsonNode rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
+  private MutationResult rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
       Mutation input, RejectionCode code, String message) {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
