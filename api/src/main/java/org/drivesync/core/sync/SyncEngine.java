@@ -49,6 +49,7 @@ import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.BaseVersionCheck;
 import org.drivesync.sync.ClockCheck;
 import org.drivesync.sync.FieldConflict;
+import org.drivesync.sync.LockOrder;
 import org.drivesync.sync.MergeOutcome;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.RecordFlag;
@@ -240,7 +241,7 @@ public final class SyncEngine {
         inputs.add(rejection);
       }
     }
-    dao.lockInOrder(lockKeys(recordIds, mutationIds));
+    dao.lockInOrder(LockOrder.keys(recordIds, mutationIds));
 
     Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
     for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {
@@ -502,14 +503,6 @@ public final class SyncEngine {
         .filter(i -> i instanceof Mutation m && m.baseVersion() != null)
         .mapToInt(i -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, ((Mutation) i).baseVersion())))
         .toArray();
-  }
-
-  /** Record and mutation ids mapped to advisory-lock keys in two disjoint halves of the key space. */
-  static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
-    Set<Long> keys = new TreeSet<>();
-    recordIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) | 1L)));
-    mutationIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & ~1L)));
-    return keys.stream().mapToLong(Long::longValue).toArray();
   }
 
   /**

@@ -26,6 +26,7 @@ import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
+import org.drivesync.sync.LockOrder;
 import org.jdbi.v3.core.Handle;
 import org.drivesync.sync.RejectionCode;
 
@@ -79,7 +80,7 @@ public final class WatermelonPushService {
     Set<UUID> ids = ids(changes);
     // The same keys the engine locks (it takes them again, re-entrantly): nobody can change
     // these records between the check below and the writes.
-    dao.lockInOrder(SyncEngine.lockKeys(ids, Set.of()));
+    dao.lockInOrder(LockOrder.keys(ids, Set.of()));
     checkPosition(handle, since);
     Map<UUID, StoredRecord> visible = new HashMap<>();
     for (StoredRecord record : dao.findAll(ids.toArray(UUID[]::new))) {
