@@ -16,6 +16,19 @@ import org.drivesync.sync.RejectionCode;
  */
 public final class StorableText {
   private static final String UNSTORABLE = "[unstorable]";
+  /**
+   * Names a rejection's message may quote: the protocol's own. Any other name could be personal
+   * data typed by a volunteer, and the message is kept in quarantine.
+   */
+  private static final java.util.Set<String> KNOWN_NAMES = known();
+
+  private static java.util.Set<String> known() {
+    java.util.Set<String> names = new java.util.HashSet<>(RecordFields.ALL);
+    names.addAll(RecordFields.GUIDANCE_KEYS);
+    names.addAll(java.util.List.of("mutationId", "deviceSeq", "entity", "op", "id", "baseVersion",
+        "record", RecordFields.FOLLOW_UP, "consent", "noticeVersion", "channel", "name", "contact"));
+    return java.util.Set.copyOf(names);
+  }
 
   private StorableText() {}
 
@@ -40,7 +53,7 @@ public final class StorableText {
 
   /**
    * Throws {@code invalid_character} naming where the first unstorable name or string is, e.g.
-   * {@code record.language}; never the value itself.
+   * {@code record.language}; never the value itself, nor a name the protocol does not define.
    */
   public static void check(JsonNode node) {
     String where = find(node, "");
@@ -72,7 +85,8 @@ public final class StorableText {
         if (!isStorable(name)) {
           return path.isEmpty() ? "a field name" : path + ": a field name";
         }
-        String found = find(field.getValue(), path.isEmpty() ? name : path + "." + name);
+        String shown = KNOWN_NAMES.contains(name) ? name : "(another field)";
+        String found = find(field.getValue(), path.isEmpty() ? shown : path + "." + shown);
         if (found != null) {
           return found;
         }

@@ -55,6 +55,11 @@ class PushBatchRulesTest {
       assertThat(results.get(i).get("error").get("code").asText()).isEqualTo("invalid_character");
     }
     assertThat(results.get(0).get("error").get("message").asText()).startsWith("record.language");
+    Map<String, Object> underAName = SyncClient.record(drive, "pledged");
+    underAName.put("Fatima Begum", "u\u0000r");
+    JsonNode named = phone.push(phone.upsert(UUID.randomUUID(), null, underAName)).get(0);
+    assertThat(named.get("error").get("code").asText()).isEqualTo("invalid_character");
+    assertThat(named.get("error").get("message").asText()).doesNotContain("Fatima");
     assertThat(results.get(2).get("status").asText()).isEqualTo("applied");
     assertThat(stored(good)).isEqualTo(1);
     assertThat(stored(badValue) + stored(badName)).isZero();
