@@ -13,6 +13,9 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.drivesync.audit.AccessAudit;
 import org.drivesync.audit.AuditChainVerifier;
+import org.drivesync.audit.AuditCheckpointJob;
+import org.drivesync.audit.AuditCheckpoints;
+import org.drivesync.audit.AuditKeys;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.AccessControlFeature;
 import org.drivesync.auth.BearerAuthFilter;
@@ -146,13 +149,22 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
               "migrations",
               new MigrationsHealthCheck(database.ownerDataSource(), config.database.appUser));
 
-      AuditLog auditLog = new AuditLog();
+      AuditKeys auditKeys = AuditKeys.load(config.audit, config.database);
+      AuditLog auditLog = new AuditLog(auditKeys);
+      auditLog.sealLegacyChain(jdbi);
+      AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, auditKeys,
+          AuditKeys.checkpointFile(config.audit, config.database), Clock.systemUTC());
+      environment.lifecycle().manage(new AuditCheckpointJob(checkpoints,
+          config.audit.checkpointInterval.toMilliseconds(),
+          environment.lifecycle().scheduledExecutorService("audit-checkpoints").threads(1).build()));
       new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
       ContactCrypto crypto = ContactKeys.load(config.privacy.keys, config.database);
       environment.healthChecks().register("contact-keys",
           new ContactKeysHealthCheck(new ScopedJdbi(jdbi), crypto));
       scheduleRetention(config.privacy.retention, environment, jdbi, auditLog);
       registerResources(config, environment, jdbi, auditLog, crypto);
+      environment.jersey().register(new AuditResource(jdbi,
+          new AuditChainVerifier(jdbi, auditKeys, checkpoints::recorded), checkpoints, auditLog));
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -185,7 +197,6 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new UserResource(users, devices));
     jersey.register(new DeviceResource(devices, rateLimiter));
     jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
-    jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
 
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();

@@ -36,7 +36,7 @@ public class CreateAdminCommand extends ConfiguredCommand<DriveSyncConfiguration
       // Runs as the owner: this is an operator's command on the database host.
       Jdbi jdbi = Jdbis.over(server.ownerDataSource());
       String token =
-          new AdminBootstrap(jdbi, new AuditLog())
+          new AdminBootstrap(jdbi, AuditLog.configured(configuration))
               .createNamedAdmin(namespace.getString("name"), namespace.getString("email"),
                   Duration.ofDays(7));
       System.out.println("Admin created. Token (shown once, valid 7 days):");

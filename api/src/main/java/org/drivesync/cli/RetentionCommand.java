@@ -42,7 +42,7 @@ public class RetentionCommand extends ConfiguredCommand<DriveSyncConfiguration> 
       System.out.printf("erasing follow-up contacts that are done or captured over %d days ago%n",
           days);
       RetentionService.Run run =
-          new RetentionService(Jdbis.over(server.ownerDataSource()), new AuditLog(),
+          new RetentionService(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration),
                   Clock.systemUTC())
               .run(days, "cli", count -> System.out.printf("  … %,d erased%n", count));
       System.out.printf("erased %,d contact(s): %,d done, %,d captured before %s%n",

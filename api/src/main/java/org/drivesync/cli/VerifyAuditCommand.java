@@ -2,30 +2,59 @@ package org.drivesync.cli;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
 import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditChainVerifier;
+import org.drivesync.audit.AuditCheckpoints;
+import org.drivesync.audit.AuditKeys;
+import org.drivesync.audit.Checkpoint;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
-import org.jdbi.v3.core.Jdbi;
 
-/** {@code audit-verify [config.yml]}: walks the audit chain, printing progress; exits 1 if broken. */
+/**
+ * {@code audit-verify [--checkpoints FILE …] [config.yml]}: walks the audit chain under the audit
+ * key, compares it with the configured checkpoint file and any given checkpoint files (exports or
+ * log excerpts), printing progress; exits 1 if broken.
+ */
 public class VerifyAuditCommand extends ConfiguredCommand<DriveSyncConfiguration> {
   public VerifyAuditCommand() {
-    super("audit-verify", "Verify the audit trail's hash chain");
+    super("audit-verify", "Verify the audit trail's keyed hash chain against signed checkpoints");
+  }
+
+  @Override
+  public void configure(Subparser subparser) {
+    super.configure(subparser);
+    subparser.addArgument("--checkpoints").nargs("*").setDefault(List.of())
+        .help("files of checkpoints (JSON lines, or log lines holding them) to compare with");
   }
 
   @Override
   protected void run(
       Bootstrap<DriveSyncConfiguration> bootstrap,
       Namespace namespace,
-      DriveSyncConfiguration configuration) {
+      DriveSyncConfiguration configuration) throws Exception {
+    List<Checkpoint> given = new ArrayList<>();
+    for (Object file : namespace.getList("checkpoints")) {
+      given.addAll(AuditCheckpoints.parseLines(
+          Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
+    }
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
-      AuditChainVerifier.Result result =
-          new AuditChainVerifier(Jdbis.over(server.ownerDataSource()))
-              .verify(count -> System.out.printf("  … %,d rows verified%n", count));
+      var jdbi = Jdbis.over(server.ownerDataSource());
+      AuditKeys keys = AuditKeys.load(configuration.audit, configuration.database);
+      AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, keys,
+          AuditKeys.checkpointFile(configuration.audit, configuration.database),
+          java.time.Clock.systemUTC());
+      AuditChainVerifier.Result result = new AuditChainVerifier(jdbi, keys, checkpoints::recorded)
+          .verify(given, count -> System.out.printf("  … %,d rows verified%n", count));
       if (result.intact()) {
-        System.out.printf("audit chain intact: %,d rows%n", result.rowsChecked());
+        System.out.printf("audit chain intact: %,d rows, %,d checkpoint(s), anchored to seq %s%n",
+            result.rowsChecked(), result.checkpointsChecked(), result.anchoredToSeq());
       } else {
         System.out.printf(
             "audit chain BROKEN at seq %d (%s) after %,d good rows%n",

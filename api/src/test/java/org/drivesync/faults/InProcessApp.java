@@ -24,7 +24,11 @@ final class InProcessApp implements AutoCloseable {
         ConfigOverride.config("privacy.keys.contactKeysetFile",
             org.drivesync.testing.TestKeys.contactFile().toString()),
         ConfigOverride.config("privacy.keys.lookupKeysetFile",
-            org.drivesync.testing.TestKeys.lookupFile().toString()));
+            org.drivesync.testing.TestKeys.lookupFile().toString()),
+        ConfigOverride.config("audit.macKeysetFile",
+            org.drivesync.testing.TestKeys.auditMacFile().toString()),
+        ConfigOverride.config("audit.signingKeysetFile",
+            org.drivesync.testing.TestKeys.auditSigningFile().toString()));
     try {
       support.before();
     } catch (Exception e) {

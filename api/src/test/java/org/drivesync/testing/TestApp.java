@@ -69,7 +69,11 @@ public final class TestApp {
         ConfigOverride.config("auth.bootstrapToken", ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
         ConfigOverride.config("privacy.keys.contactKeysetFile", TestKeys.contactFile().toString()),
-        ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()));
+        ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()),
+        ConfigOverride.config("audit.macKeysetFile", TestKeys.auditMacFile().toString()),
+        ConfigOverride.config("audit.signingKeysetFile", TestKeys.auditSigningFile().toString()),
+        ConfigOverride.config("audit.checkpointFile",
+            TestKeys.folder().resolve("checkpoints-" + database.name() + ".jsonl").toString()));
   }
 
   public String baseUrl() {
