@@ -20,6 +20,7 @@ import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.AccessControlFeature;
 import org.drivesync.auth.BearerAuthFilter;
 import org.drivesync.auth.Passwords;
+import org.drivesync.auth.SignInThrottle;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
 import org.drivesync.cli.DemoDataCommand;
@@ -189,10 +190,12 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
 
-    UserService users = new UserService(jdbi, auditLog, passwords);
+    SignInThrottle throttle =
+        new SignInThrottle(jdbi, config.auth.signInThrottle, Clock.systemUTC());
+    UserService users = new UserService(jdbi, auditLog, passwords, throttle);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
     jersey.register(new RegionResource(jdbi));
-    jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth),
+    jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth, throttle),
         rateLimiter));
     jersey.register(new UserResource(users, devices));
     jersey.register(new DeviceResource(devices, rateLimiter));

@@ -84,6 +84,15 @@ public class UserResource {
   }
 
   @POST
+  @Path("/{id}/unlock")
+  @RolesAllowed(Role.A)
+  @Operation(summary = "End the account's sign-in delay now (204); address delays run out alone")
+  public Response unlock(@Context SecurityContext security, @PathParam("id") UUID id) {
+    users.unlock(caller(security), id);
+    return Response.noContent().build();
+  }
+
+  @POST
   @Path("/{id}/enrolments")
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "A single-use device enrolment code (and QR) for a trained participant")

@@ -58,6 +58,7 @@ class AccessMatrixTest {
         new Row("POST", "/api/v1/users", newParticipant, 401, 403, 201, 403, 201),
         new Row("GET", "/api/v1/users/" + participant, null, 401, 403, 200, 200, 200),
         new Row("PATCH", "/api/v1/users/" + participant, Map.of("cohort", "C"), 401, 403, 200, 403, 200),
+        new Row("POST", "/api/v1/users/" + participant + "/unlock", Map.of(), 401, 403, 403, 403, 204),
         new Row("POST", "/api/v1/users/" + participant + "/enrolments", Map.of(), 401, 403, 201, 403, 201),
         new Row("GET", "/api/v1/devices", null, 401, 200, 200, 200, 200),
         new Row("GET", "/api/v1/devices?stale=7d", null, 401, 200, 200, 200, 200),

@@ -34,6 +34,7 @@ public final class TestApp {
       overrides.add(ConfigOverride.config("auth.rateLimits.signInPerMinute", "100000"));
       overrides.add(ConfigOverride.config("auth.rateLimits.enrolPerMinute", "100000"));
       overrides.add(ConfigOverride.config("auth.rateLimits.badEnrolmentCodes", "100000"));
+      overrides.add(ConfigOverride.config("auth.signInThrottle.addressFreeFailures", "100000"));
       DropwizardTestSupport<DriveSyncConfiguration> support =
           new DropwizardTestSupport<>(
               DriveSyncApplication.class, (String) null, overrides.toArray(ConfigOverride[]::new));
