@@ -180,6 +180,22 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     JerseyEnvironment jersey = environment.jersey();
     RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
     AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
+    long window = config.audit.anonymousFailureWindow.toMilliseconds();
+    environment.lifecycle().scheduledExecutorService("access-audit").threads(1).build()
+        .scheduleWithFixedDelay(() -> {
+          try {
+            accessAudit.flush();
+          } catch (RuntimeException e) {
+            // That window's count is lost; the next window is counted afresh.
+            org.slf4j.LoggerFactory.getLogger(AccessAudit.class).error("access audit flush", e);
+          }
+        }, window, window, java.util.concurrent.TimeUnit.MILLISECONDS);
+    environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+      @Override
+      public void stop() {
+        accessAudit.flush();
+      }
+    });
     Passwords passwords = new Passwords(config.auth.bcryptCost);
 
     ErrorMappers.all().forEach(jersey::register);

@@ -31,6 +31,12 @@ public class AuditConfig {
   /** How often the head is signed; zero turns the periodic checkpoint off. */
   @JsonProperty @NotNull public Duration checkpointInterval = Duration.minutes(10);
 
+  /**
+   * Anonymous refusals (401) are audited as one row at the first and one aggregate row (with a
+   * count) per action, method and route when this window closes.
+   */
+  @JsonProperty @NotNull public Duration anonymousFailureWindow = Duration.minutes(1);
+
   @Override
   public String toString() {
     return "AuditConfig[macKeysetFile=" + macKeysetFile + ", signingKeysetFile=" + signingKeysetFile

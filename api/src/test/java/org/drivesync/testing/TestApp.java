@@ -35,6 +35,7 @@ public final class TestApp {
       overrides.add(ConfigOverride.config("auth.rateLimits.enrolPerMinute", "100000"));
       overrides.add(ConfigOverride.config("auth.rateLimits.badEnrolmentCodes", "100000"));
       overrides.add(ConfigOverride.config("auth.signInThrottle.addressFreeFailures", "100000"));
+      overrides.add(ConfigOverride.config("audit.anonymousFailureWindow", "1s"));
       DropwizardTestSupport<DriveSyncConfiguration> support =
           new DropwizardTestSupport<>(
               DriveSyncApplication.class, (String) null, overrides.toArray(ConfigOverride[]::new));
