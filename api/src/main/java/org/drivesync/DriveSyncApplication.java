@@ -78,6 +78,7 @@ import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
+import org.drivesync.http.AdminPort;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.DashboardHeaders;
 import org.drivesync.http.NulCharacterFilter;
@@ -134,6 +135,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       server.setRegisterDefaultExceptionMappers(false);
     }
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
+    AdminPort.bindAdminConnectors(config.getServerFactory(), config.http.adminBindHost);
+    AdminPort.guardTasks(environment);
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
     DatabaseServer database = DatabaseServer.open(config.database);
