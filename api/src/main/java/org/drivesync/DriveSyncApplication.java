@@ -79,6 +79,8 @@ import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.AdminPort;
+import org.drivesync.http.ApiDocsHeaders;
+import org.drivesync.http.NoStore;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.DashboardHeaders;
 import org.drivesync.http.NulCharacterFilter;
@@ -139,6 +141,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     AdminPort.guardTasks(environment);
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
+    environment.servlets().addFilter("api-docs-headers", new ApiDocsHeaders())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/docs/*");
     DatabaseServer database = DatabaseServer.open(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));
@@ -205,6 +209,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new RequestIds());
     jersey.register(new BodySizeLimitFilter(config.http.maxBodyBytes));
     jersey.register(new NulCharacterFilter());
+    jersey.register(new NoStore());
     jersey.register(new BearerAuthFilter(jdbi, rateLimiter, accessAudit));
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
