@@ -32,6 +32,7 @@ import org.drivesync.cli.VerifyAuditCommand;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
+import org.drivesync.core.EnrolmentServer;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
@@ -217,7 +218,9 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     SignInThrottle throttle =
         new SignInThrottle(jdbi, config.auth.signInThrottle, Clock.systemUTC());
     UserService users = new UserService(jdbi, auditLog, passwords, throttle);
-    DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
+    EnrolmentServer enrolmentServer = new EnrolmentServer(config.http, config.database);
+    environment.lifecycle().addServerLifecycleListener(enrolmentServer::serverStarted);
+    DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, enrolmentServer);
     jersey.register(new RegionResource(jdbi));
     jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth, throttle),
         rateLimiter));

@@ -33,6 +33,7 @@ public enum ErrorCode {
   SIGN_IN_THROTTLED(429),
   INTERNAL_ERROR(500),
   DATABASE_UNAVAILABLE(503),
+  PUBLIC_URL_REQUIRED(503),
   SERVER_BUSY(503);
 
   private final int status;

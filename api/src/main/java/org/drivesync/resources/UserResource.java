@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.CreateUserRequest;
@@ -33,7 +32,8 @@ import org.drivesync.core.UserService;
  * their regions; staff read. An id outside the caller's scope is a 404, as if it did not exist.
  *
  * <p>Status codes: 200/201; 400 invalid body; 401 no token; 403 role not allowed; 404 not found or
- * out of scope; 409 email taken or training not recorded.
+ * out of scope; 409 email taken or training not recorded; 503 {@code public_url_required} when an
+ * enrolment is asked for and no public URL is configured.
  */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -96,10 +96,8 @@ public class UserResource {
   @Path("/{id}/enrolments")
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "A single-use device enrolment code (and QR) for a trained participant")
-  public Response enrol(
-      @Context SecurityContext security, @Context UriInfo uri, @PathParam("id") UUID id) {
-    String server = uri.getBaseUri().toString().replaceAll("/$", "");
-    Enrolment enrolment = devices.createEnrolment(caller(security), id, server);
+  public Response enrol(@Context SecurityContext security, @PathParam("id") UUID id) {
+    Enrolment enrolment = devices.createEnrolment(caller(security), id);
     return Response.status(Response.Status.CREATED).entity(enrolment).build();
   }
 

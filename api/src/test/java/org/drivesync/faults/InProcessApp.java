@@ -19,6 +19,7 @@ final class InProcessApp implements AutoCloseable {
         ConfigOverride.config("database.connectionTimeout", "2s"),
         ConfigOverride.config("auth.bootstrapToken", ServerProcess.ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
+        ConfigOverride.config("http.publicUrl", org.drivesync.testing.TestApp.PUBLIC_URL),
         ConfigOverride.config("auth.rateLimits.enabled", "false"),
         ConfigOverride.config("logging.level", "ERROR"),
         ConfigOverride.config("privacy.keys.contactKeysetFile",
