@@ -46,6 +46,7 @@ import org.drivesync.core.privacy.FollowUpService;
 import org.drivesync.core.privacy.PrivacyRequestService;
 import org.drivesync.core.privacy.RetentionJob;
 import org.drivesync.core.privacy.RetentionService;
+import org.drivesync.core.privacy.SyncLedgerRetention;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.core.sync.WatermelonPullService;
@@ -264,6 +265,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     ScheduledExecutorService executor =
         environment.lifecycle().scheduledExecutorService("privacy-retention").threads(1).build();
     environment.lifecycle().manage(new RetentionJob(
-        new RetentionService(jdbi, auditLog, Clock.systemUTC()), config, executor));
+        new RetentionService(jdbi, auditLog, Clock.systemUTC()),
+        new SyncLedgerRetention(jdbi, auditLog, Clock.systemUTC()), config, executor));
   }
 }
