@@ -172,7 +172,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       environment.healthChecks().register("contact-keys",
           new ContactKeysHealthCheck(new ScopedJdbi(jdbi), crypto));
       scheduleRetention(config.privacy.retention, environment, jdbi, auditLog);
-      registerResources(config, environment, jdbi, auditLog, crypto);
+      registerResources(config, environment, jdbi, auditLog, crypto,
+          rateLimiter(config, environment, database));
       environment.jersey().register(new AuditResource(jdbi,
           new AuditChainVerifier(jdbi, auditKeys, checkpoints::recorded), checkpoints, auditLog));
 
@@ -184,10 +185,34 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     }
   }
 
+  /**
+   * Rate-limit buckets live in PostgreSQL, shared by every instance; their own small pool keeps a
+   * burst of sign-in attempts from starving requests of connections.
+   */
+  private static RateLimiter rateLimiter(DriveSyncConfiguration config, Environment environment,
+      DatabaseServer database) {
+    var pool = config.database.appPool(database.jdbcUrl());
+    pool.setMaxSize(Math.min(4, config.database.maxConnections));
+    pool.setMinSize(1);
+    pool.setInitialSize(1);
+    io.dropwizard.db.ManagedDataSource dataSource = pool.build(environment.metrics(), "ratelimit");
+    environment.lifecycle().manage(dataSource);
+    RateLimiter limiter = new RateLimiter(config.auth.rateLimits, dataSource);
+    environment.lifecycle().scheduledExecutorService("rate-limit-cleanup").threads(1).build()
+        .scheduleWithFixedDelay(() -> {
+          try {
+            limiter.removeExpired();
+          } catch (RuntimeException e) {
+            // Expired rows only take space; the next run tries again.
+            org.slf4j.LoggerFactory.getLogger(RateLimiter.class).warn("rate-limit cleanup", e);
+          }
+        }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
+    return limiter;
+  }
+
   private static void registerResources(DriveSyncConfiguration config, Environment environment,
-      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto) {
+      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto, RateLimiter rateLimiter) {
     JerseyEnvironment jersey = environment.jersey();
-    RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
     AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
     long window = config.audit.anonymousFailureWindow.toMilliseconds();
     environment.lifecycle().scheduledExecutorService("access-audit").threads(1).build()
