@@ -204,6 +204,19 @@ class AuditInsiderTest {
     assertThat(verifier().verify().firstBrokenSeq()).isEqualTo(4);
   }
 
+  @Test
+  void theCommandVerifiesAgainstCheckpointFilesAndLogExcerpts() throws Exception {
+    append(3);
+    Checkpoint checkpoint = checkpoints().take();
+    Path excerpt = folder.resolve("app.log");
+    Files.writeString(excerpt, "INFO  [2026-12-02] org.drivesync.audit.checkpoint: audit checkpoint "
+        + AuditCheckpoints.toJson(checkpoint) + "\nsome other line\n");
+    String output = org.drivesync.testing.Commands.run("audit-verify", "--checkpoints",
+        excerpt.toString(), org.drivesync.testing.Commands.config(db.database(),
+            TestKeys.contactFile(), TestKeys.lookupFile()).toString());
+    assertThat(output).contains("audit chain intact: 3 rows, 1 checkpoint(s), anchored to seq 3");
+  }
+
   private byte[] headHash() {
     return app().withHandle(h -> AuditLog.head(h).hash());
   }
