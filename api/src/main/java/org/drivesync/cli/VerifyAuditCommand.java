@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.drivesync.DriveSyncConfiguration;
@@ -18,7 +19,7 @@ import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
 
 /**
- * {@code audit-verify [--checkpoints FILE …] [config.yml]}: walks the audit chain under the audit
+ * {@code audit-verify [--checkpoints FILE]… [config.yml]}: walks the audit chain under the audit
  * key, compares it with the configured checkpoint file and any given checkpoint files (exports or
  * log excerpts), printing progress; exits 1 if broken.
  */
@@ -30,8 +31,10 @@ public class VerifyAuditCommand extends ConfiguredCommand<DriveSyncConfiguration
   @Override
   public void configure(Subparser subparser) {
     super.configure(subparser);
-    subparser.addArgument("--checkpoints").nargs("*").setDefault(List.of())
-        .help("files of checkpoints (JSON lines, or log lines holding them) to compare with");
+    // One file per --checkpoints (repeatable): a greedy list would swallow the config file.
+    subparser.addArgument("--checkpoints").action(Arguments.append()).setDefault(List.of())
+        .help("a file of checkpoints (JSON lines, or log lines holding them) to compare with; "
+            + "repeat for more");
   }
 
   @Override

@@ -211,10 +211,11 @@ class AuditInsiderTest {
     Path excerpt = folder.resolve("app.log");
     Files.writeString(excerpt, "INFO  [2026-12-02] org.drivesync.audit.checkpoint: audit checkpoint "
         + AuditCheckpoints.toJson(checkpoint) + "\nsome other line\n");
+    String config = org.drivesync.testing.Commands.config(db.database(), TestKeys.contactFile(),
+        TestKeys.lookupFile()).toString();
     String output = org.drivesync.testing.Commands.run("audit-verify", "--checkpoints",
-        excerpt.toString(), org.drivesync.testing.Commands.config(db.database(),
-            TestKeys.contactFile(), TestKeys.lookupFile()).toString());
-    assertThat(output).contains("audit chain intact: 3 rows, 1 checkpoint(s), anchored to seq 3");
+        excerpt.toString(), "--checkpoints", excerpt.toString(), config);
+    assertThat(output).contains("audit chain intact: 3 rows, 2 checkpoint(s), anchored to seq 3");
   }
 
   private byte[] headHash() {
