@@ -28,12 +28,14 @@ import org.drivesync.cli.KeysetCommand;
 import org.drivesync.cli.PurgeTombstonesCommand;
 import org.drivesync.cli.RetentionCommand;
 import org.drivesync.cli.RotateKeysCommand;
+import org.drivesync.cli.ServeCommand;
 import org.drivesync.cli.VerifyAuditCommand;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.EnrolmentServer;
 import org.drivesync.core.DriveService;
+import org.drivesync.core.PasswordService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
 import org.drivesync.core.integrity.IntegritySignalService;
@@ -69,6 +71,7 @@ import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
+import org.drivesync.resources.PasswordResetResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.drivesync.resources.WatermelonSyncResource;
@@ -83,7 +86,9 @@ import org.drivesync.health.MigrationsHealthCheck;
 import org.drivesync.http.AdminPort;
 import org.drivesync.http.ApiDocsHeaders;
 import org.drivesync.http.NoStore;
+import org.drivesync.http.AccessLogFormat;
 import org.drivesync.http.BodySizeLimitFilter;
+import org.drivesync.http.RequestIdFilter;
 import org.drivesync.http.DashboardHeaders;
 import org.drivesync.http.NulCharacterFilter;
 import org.drivesync.http.OpenApiSetup;
@@ -99,6 +104,18 @@ import org.jdbi.v3.core.Jdbi;
 public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
   public static void main(String[] args) throws Exception {
     new DriveSyncApplication().run(args);
+  }
+
+  /** A command's failure ends the process with that command's exit status (docs/operations.md). */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(org.drivesync.cli.CommandFailure.exitCodeOf(t));
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<DriveSyncConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServeCommand(this));
+    bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
   }
 
   @Override
@@ -138,6 +155,11 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       // Our mappers answer every error in one JSON shape; Dropwizard's would answer in another.
       server.setRegisterDefaultExceptionMappers(false);
     }
+    AccessLogFormat.apply(config.getServerFactory());
+    environment.servlets().addFilter("request-ids", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    environment.admin().addFilter("request-ids", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
     AdminPort.bindAdminConnectors(config.getServerFactory(), config.http.adminBindHost);
     AdminPort.guardTasks(environment);
@@ -145,7 +167,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
     environment.servlets().addFilter("api-docs-headers", new ApiDocsHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/docs/*");
-    DatabaseServer database = DatabaseServer.open(config.database);
+    DatabaseServer database = DatabaseServer.openForService(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));
       Migrator.prepare(database, config.database);
@@ -243,14 +265,19 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
 
     SignInThrottle throttle =
         new SignInThrottle(jdbi, config.auth.signInThrottle, Clock.systemUTC());
-    UserService users = new UserService(jdbi, auditLog, passwords, throttle);
+    PasswordService passwordService = new PasswordService(jdbi, auditLog, passwords,
+        java.time.Duration.ofMillis(config.auth.passwordResetTtl.toMilliseconds()),
+        Clock.systemUTC());
+    UserService users = new UserService(jdbi, auditLog, passwords, passwordService);
     EnrolmentServer enrolmentServer = new EnrolmentServer(config.http, config.database);
     environment.lifecycle().addServerLifecycleListener(enrolmentServer::serverStarted);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, enrolmentServer);
     jersey.register(new RegionResource(jdbi));
-    jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth, throttle),
+    jersey.register(new SessionResource(
+        new SessionService(jdbi, auditLog, passwords, config.auth, throttle), passwordService,
         rateLimiter));
-    jersey.register(new UserResource(users, devices));
+    jersey.register(new PasswordResetResource(passwordService, rateLimiter));
+    jersey.register(new UserResource(users, devices, passwordService));
     jersey.register(new DeviceResource(devices, rateLimiter));
     jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
 

@@ -1,7 +1,7 @@
 package org.drivesync.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +21,18 @@ import org.drivesync.db.Jdbis;
 /**
  * {@code audit-verify [--checkpoints FILE]… [config.yml]}: walks the audit chain under the audit
  * key, compares it with the configured checkpoint file and any given checkpoint files (exports or
- * log excerpts), printing progress; exits 1 if broken.
+ * log excerpts), printing progress. Exits 0 if it is intact, 1 if it is broken, 2 if it could not
+ * be checked (no database, a bad configuration, no audit key), so a scheduler can tell tampering
+ * from an outage.
  */
-public class VerifyAuditCommand extends ConfiguredCommand<DriveSyncConfiguration> {
+public class VerifyAuditCommand extends DatabaseCommand {
+  public static final int INTACT = 0;
+  public static final int BROKEN = 1;
+  public static final int NOT_CHECKED = 2;
+
   public VerifyAuditCommand() {
-    super("audit-verify", "Verify the audit trail's keyed hash chain against signed checkpoints");
+    super("audit-verify", "Verify the audit trail's keyed hash chain against signed checkpoints"
+        + " (exit 0 intact, 1 broken, 2 could not check)");
   }
 
   @Override
@@ -38,32 +45,39 @@ public class VerifyAuditCommand extends ConfiguredCommand<DriveSyncConfiguration
   }
 
   @Override
+  protected int failureExitCode() {
+    return NOT_CHECKED;
+  }
+
+  @Override
   protected void run(
       Bootstrap<DriveSyncConfiguration> bootstrap,
       Namespace namespace,
-      DriveSyncConfiguration configuration) throws Exception {
-    List<Checkpoint> given = new ArrayList<>();
-    for (Object file : namespace.getList("checkpoints")) {
-      given.addAll(AuditCheckpoints.parseLines(
-          Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
-    }
+      DriveSyncConfiguration configuration) {
+    AuditChainVerifier.Result result;
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
+      List<Checkpoint> given = new ArrayList<>();
+      for (Object file : namespace.getList("checkpoints")) {
+        given.addAll(AuditCheckpoints.parseLines(
+            Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
+      }
       var jdbi = Jdbis.over(server.ownerDataSource());
       AuditKeys keys = AuditKeys.load(configuration.audit, configuration.database);
       AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, keys,
           AuditKeys.checkpointFile(configuration.audit, configuration.database),
           java.time.Clock.systemUTC());
-      AuditChainVerifier.Result result = new AuditChainVerifier(jdbi, keys, checkpoints::recorded)
+      result = new AuditChainVerifier(jdbi, keys, checkpoints::recorded)
           .verify(given, count -> System.out.printf("  … %,d rows verified%n", count));
-      if (result.intact()) {
-        System.out.printf("audit chain intact: %,d rows, %,d checkpoint(s), anchored to seq %s%n",
-            result.rowsChecked(), result.checkpointsChecked(), result.anchoredToSeq());
-      } else {
-        System.out.printf(
-            "audit chain BROKEN at seq %d (%s) after %,d good rows%n",
-            result.firstBrokenSeq(), result.problem(), result.rowsChecked());
-        System.exit(1);
-      }
+    } catch (IOException | RuntimeException e) {
+      throw new CommandFailure(NOT_CHECKED,
+          "could not check the audit chain: " + CommandFailure.describe(e));
     }
+    if (!result.intact()) {
+      throw new CommandFailure(BROKEN, String.format(
+          "audit chain BROKEN at seq %d (%s) after %,d good rows",
+          result.firstBrokenSeq(), result.problem(), result.rowsChecked()));
+    }
+    System.out.printf("audit chain intact: %,d rows, %,d checkpoint(s), anchored to seq %s%n",
+        result.rowsChecked(), result.checkpointsChecked(), result.anchoredToSeq());
   }
 }
