@@ -39,7 +39,8 @@ public class VerifyAuditCommand extends DatabaseCommand {
   public void configure(Subparser subparser) {
     super.configure(subparser);
     // One file per --checkpoints (repeatable): a greedy list would swallow the config file.
-    subparser.addArgument("--checkpoints").action(Arguments.append()).setDefault(List.of())
+    // No default list: argparse4j would append to it, in every later run in the same JVM too.
+    subparser.addArgument("--checkpoints").action(Arguments.append())
         .help("a file of checkpoints (JSON lines, or log lines holding them) to compare with; "
             + "repeat for more");
   }
@@ -57,7 +58,8 @@ public class VerifyAuditCommand extends DatabaseCommand {
     AuditChainVerifier.Result result;
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       List<Checkpoint> given = new ArrayList<>();
-      for (Object file : namespace.getList("checkpoints")) {
+      List<Object> files = namespace.getList("checkpoints");
+      for (Object file : files == null ? List.of() : files) {
         given.addAll(AuditCheckpoints.parseLines(
             Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
       }
