@@ -64,6 +64,8 @@ public class VerifyAuditCommand extends DatabaseCommand {
             Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
       }
       var jdbi = Jdbis.over(server.ownerDataSource());
+      // The database first: an unreachable one is reported as such, before any key question.
+      jdbi.useHandle(handle -> handle.execute("SELECT 1"));
       AuditKeys keys = AuditKeys.load(configuration.audit, configuration.database);
       AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, keys,
           AuditKeys.checkpointFile(configuration.audit, configuration.database),
