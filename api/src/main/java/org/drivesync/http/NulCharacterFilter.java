@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
@@ -18,16 +20,19 @@ import org.drivesync.errors.ErrorCode;
  * Refuses the NUL character ({@code \u0000} in JSON, {@code %00} in a query) with 400 before it
  * reaches PostgreSQL, which cannot store it in text or jsonb and would answer with an error
  * (a 500 here) wherever it got through: in a name, an email, a quarantined payload. No field of
- * drivesync has a use for it.
+ * drivesync has a use for it. The bodies of endpoints marked {@link ChecksCharactersItself} (sync
+ * pushes) are not checked for NUL here, so that one bad mutation does not refuse its whole batch.
  *
- * <p>JSON bodies are UTF-8 only (RFC 8259 §8.1): a declared charset other than UTF-8 is 415, and a
- * body in UTF-16 or UTF-32 (a byte-order mark, or the zero bytes those encodings put beside ASCII)
- * is 400 {@code malformed_json} — otherwise Jackson would decode it and a NUL hidden in it would
- * slip past the escape check below.
+ * <p>JSON bodies are UTF-8 only (RFC 8259 §8.1), on every endpoint: a declared charset other than
+ * UTF-8 is 415, and a body in UTF-16 or UTF-32 (a byte-order mark, or the zero bytes those
+ * encodings put beside ASCII) is 400 {@code malformed_json} — otherwise Jackson would decode it
+ * and a NUL hidden in it would slip past the escape check below.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER + 1)
 public class NulCharacterFilter implements ContainerRequestFilter {
+  @Context private ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
     for (Map.Entry<String, List<String>> parameter :
@@ -42,7 +47,7 @@ public class NulCharacterFilter implements ContainerRequestFilter {
     }
     if (request.hasEntity()) {
       refuseOtherCharsets(request);
-      request.setEntityStream(new Scanner(request.getEntityStream()));
+      request.setEntityStream(new Scanner(request.getEntityStream(), !checksItself()));
     }
   }
 
@@ -65,6 +70,11 @@ public class NulCharacterFilter implements ContainerRequestFilter {
         "JSON bodies must be UTF-8 (RFC 8259): this one looks like UTF-16 or UTF-32");
   }
 
+  private boolean checksItself() {
+    return resource != null && resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(ChecksCharactersItself.class);
+  }
+
   static ApiException refused() {
     return new ApiException(ErrorCode.INVALID_VALUE, "The NUL character (\\u0000) is not accepted");
   }
@@ -80,9 +90,16 @@ public class NulCharacterFilter implements ContainerRequestFilter {
     private int matched = -1; // bytes of ESCAPE matched after an escaping backslash; -1: none
     private long position;
     private int first = -1;
+    /** Whether to refuse the {@code \u0000} escape; the encoding is checked either way. */
+    private final boolean escapes;
 
     Scanner(InputStream in) {
+      this(in, true);
+    }
+
+    Scanner(InputStream in, boolean escapes) {
       super(in);
+      this.escapes = escapes;
     }
 
     @Override
@@ -116,6 +133,9 @@ public class NulCharacterFilter implements ContainerRequestFilter {
         throw notUtf8();
       }
       position++;
+      if (!escapes) {
+        return;
+      }
       if (matched >= 0) {
         if (b == ESCAPE[matched] || (matched == 0 && b == 'U')) {
           if (++matched == ESCAPE.length) {

@@ -28,7 +28,7 @@ final class QuarantineRedaction {
   private static final Pattern UUID =
       Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Set<String> CHANNELS = Set.of("sms", "email", "phone");
-  private static final Set<String> ENTITIES = Set.of(SyncPushService.ENTITY);
+  private static final Set<String> ENTITIES = Set.of(SyncEngine.ENTITY);
   private static final Set<String> OPS = Set.of("upsert", "delete");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
   private static final Pattern INSTANT =
