@@ -24,6 +24,16 @@ class Utf8BodiesTest {
   }
 
   @Test
+  void aSyncPushInUtf16IsRefusedToo() {
+    var phone = org.drivesync.testing.Fixtures.of(TestApp.get())
+        .participantWithPhone(org.drivesync.testing.Fixtures.NORTH_EAST);
+    Http.Reply reply = http.as(phone.token()).sendRaw("POST", "/api/v1/sync/push",
+        "application/json", "{\"mutations\":[]}".getBytes(StandardCharsets.UTF_16LE));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.code()).isEqualTo("malformed_json");
+  }
+
+  @Test
   void aDeclaredCharsetOtherThanUtf8IsUnsupported() {
     Http.Reply reply = http.sendRaw("POST", "/api/v1/sessions", "application/json; charset=utf-16",
         WITH_NUL.getBytes(StandardCharsets.UTF_16));
