@@ -29,6 +29,8 @@ import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
+import org.drivesync.core.polls.PollService;
+import org.drivesync.core.polls.PollTimetable;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
 import org.drivesync.core.integrity.IntegritySignalService;
@@ -58,8 +60,10 @@ import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
 import org.drivesync.resources.FollowUpResource;
+import org.drivesync.resources.PollResource;
 import org.drivesync.resources.PrivacyResource;
 import org.drivesync.resources.DeviceResource;
+import org.drivesync.resources.DeadlineResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
@@ -193,9 +197,14 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     // acknowledged push (docs/metrics.md).
     SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
         crypto, environment.getObjectMapper(), clock, config.sync);
+    PollService polls = new PollService(jdbi, auditLog, PollTimetable.bundled(),
+        Clock.system(EligibilityEngine.UK));
+    jersey.register(new PollResource(polls));
+    jersey.register(new DeadlineResource(polls.timetable()));
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
-    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)),
+            polls::upcomingForParticipant), jdbi));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK), polls));
     jersey.register(new RecordResource(jdbi, push));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(
