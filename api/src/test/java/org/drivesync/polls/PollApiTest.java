@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.drivesync.testing.Audit;
 import org.drivesync.testing.Fixtures;
 import org.drivesync.testing.Http;
+import org.drivesync.testing.PollSeeds;
 import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,22 +25,16 @@ class PollApiTest {
   private final Fixtures fixtures = Fixtures.of(app);
   private final Audit audit = new Audit(app.http().as(fixtures.staff().token()));
 
-  static JsonNode everyElectionPage() throws IOException {
-    try (InputStream in = PollApiTest.class.getResourceAsStream("/org/drivesync/polls/everyelection-page.json")) {
-      return Http.JSON.readTree(in);
-    }
-  }
-
   @BeforeEach
   void importThePage() throws IOException {
-    Http.Reply reply = fixtures.admin().post("/api/v1/polls/import", everyElectionPage());
+    Http.Reply reply = fixtures.admin().post("/api/v1/polls/import", PollSeeds.everyElectionPage());
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
 
   @Test
   void importingTheSamePageAgainChangesNothingAndReportsWhatItSkipped() throws IOException {
     JsonNode again = app.http().as(fixtures.staff().token())
-        .post("/api/v1/polls/import", everyElectionPage()).json();
+        .post("/api/v1/polls/import", PollSeeds.everyElectionPage()).json();
 
     assertThat(again.get("created")).isEmpty();
     assertThat(again.get("updated")).isEmpty();
