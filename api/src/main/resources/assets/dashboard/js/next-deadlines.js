@@ -23,7 +23,7 @@ function node(tag, attributes, ...children) {
 }
 
 function row(r) {
-  const days = r.workingDaysLeft === 1 ? "Today is the last working day" : r.workingDaysLeft + " working days left";
+  const days = r.workingDaysLeft === 1 ? "1 (today is the last)" : String(r.workingDaysLeft);
   return node("tr", { "data-region": r.regionCode },
     node("th", { scope: "row" }, r.regionName),
     node("td", {}, KINDS[r.deadline] + " by " + WHEN.format(new Date(r.at))),
