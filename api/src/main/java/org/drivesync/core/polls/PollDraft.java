@@ -2,6 +2,9 @@ package org.drivesync.core.polls;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.drivesync.db.PollRow;
 
 /** A poll about to be stored, from an import or a request. */
 record PollDraft(
@@ -16,14 +19,14 @@ record PollDraft(
     List<String> councils) {
 
   PollDraft {
-    councils = List.copyOf(new java.util.TreeSet<>(councils));
+    councils = List.copyOf(new TreeSet<>(councils));
   }
 
   /** Whether a stored row already says exactly this. */
-  boolean sameAs(org.drivesync.db.PollRow row) {
+  boolean sameAs(PollRow row) {
     return row.electionCode().equals(electionCode) && row.label().equals(label)
         && row.pollDate().equals(pollDate) && row.nation().equals(nation) && row.cancelled() == cancelled
-        && row.source().equals(source) && java.util.Objects.equals(row.attribution(), attribution)
+        && row.source().equals(source) && Objects.equals(row.attribution(), attribution)
         && List.of(row.localAuthorities()).equals(councils);
   }
 }

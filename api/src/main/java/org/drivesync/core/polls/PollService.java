@@ -2,8 +2,11 @@ package org.drivesync.core.polls;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +161,7 @@ public final class PollService {
 
   /** Per region, the soonest deadline not yet passed among its upcoming, not cancelled polls. */
   public RegionDeadlines nextDeadlines() {
-    java.time.Instant now = ukClock.instant();
+    Instant now = ukClock.instant();
     LocalDate today = today();
     PollDao dao = jdbi.onDemand(PollDao.class);
     Map<String, Poll> polls = new LinkedHashMap<>();
@@ -176,10 +179,10 @@ public final class PollService {
         if (at == null) {
           return;
         }
-        java.time.OffsetDateTime when = java.time.OffsetDateTime.parse(at);
+        OffsetDateTime when = OffsetDateTime.parse(at);
         RegionDeadline current = best.get(rp.regionCode());
         if (when.toInstant().isBefore(now)
-            || (current != null && !when.isBefore(java.time.OffsetDateTime.parse(current.at())))) {
+            || (current != null && !when.isBefore(OffsetDateTime.parse(current.at())))) {
           return;
         }
         long left = timetable.calculator().workingDaysBetween(today.minusDays(1), when.toLocalDate(),
@@ -189,7 +192,7 @@ public final class PollService {
       });
     }
     return new RegionDeadlines(best.values().stream()
-        .sorted(java.util.Comparator.comparing(RegionDeadline::regionCode)).toList());
+        .sorted(Comparator.comparing(RegionDeadline::regionCode)).toList());
   }
 
   /** Checks the election code, the councils (ours, one nation) and that deadlines can be counted. */

@@ -1,7 +1,9 @@
 package org.drivesync.core.polls;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.drivesync.api.Poll;
 import org.drivesync.api.PollDeadlines;
 import org.drivesync.db.PollRow;
@@ -38,7 +40,7 @@ public final class PollTimetable {
 
   public Poll poll(PollRow row) {
     return new Poll(row.id(), row.electionCode(), row.label(), row.pollDate(),
-        java.util.List.of(row.localAuthorities()), row.cancelled(),
+        List.of(row.localAuthorities()), row.cancelled(),
         PollDeadlines.of(deadlines(row.electionCode(), row.nation(), row.pollDate())));
   }
 
@@ -58,6 +60,6 @@ public final class PollTimetable {
 
   static ElectionRules rules(String electionCode) {
     return ElectionRules.of(electionCode).orElseThrow(() -> ApiException.invalid("electionCode",
-        "one of " + String.join(", ", new java.util.TreeSet<>(ElectionRules.codes()))));
+        "one of " + String.join(", ", new TreeSet<>(ElectionRules.codes()))));
   }
 }
