@@ -40,6 +40,8 @@ import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
 import org.drivesync.core.integrity.IntegritySignalService;
 import org.drivesync.core.integrity.RecordHistoryService;
+import org.drivesync.core.polls.PollService;
+import org.drivesync.core.polls.PollTimetable;
 import org.drivesync.core.metrics.DataQualityService;
 import org.drivesync.core.metrics.MetricsAggregator;
 import org.drivesync.core.metrics.MetricsService;
@@ -70,8 +72,10 @@ import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
 import org.drivesync.resources.FollowUpResource;
+import org.drivesync.resources.PollResource;
 import org.drivesync.resources.PrivacyResource;
 import org.drivesync.resources.DeviceResource;
+import org.drivesync.resources.DeadlineResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
@@ -295,10 +299,14 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         crypto, environment.getObjectMapper(), clock, config.sync, syncMetrics);
     SyncPushService push = new SyncPushService(engine, jdbi, auditLog,
         environment.getObjectMapper(), clock);
+    PollService polls = new PollService(jdbi, auditLog, PollTimetable.bundled(),
+        Clock.system(EligibilityEngine.UK));
+    jersey.register(new PollResource(polls));
+    jersey.register(new DeadlineResource(polls.timetable()));
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi,
-        syncMetrics));
-    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)),
+            polls::upcomingForParticipant), jdbi, syncMetrics));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK), polls));
     jersey.register(new RecordResource(jdbi, push));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(

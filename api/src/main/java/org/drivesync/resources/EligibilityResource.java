@@ -17,8 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import org.drivesync.api.AssessmentAnswer;
 import org.drivesync.auth.Role;
+import org.drivesync.core.polls.AssessmentPolls;
+import org.drivesync.core.polls.PollService;
 import org.drivesync.eligibility.Assessment;
 import org.drivesync.eligibility.AssessmentRequest;
 import org.drivesync.eligibility.EligibilityEngine;
@@ -31,7 +35,8 @@ import org.drivesync.errors.ErrorCode;
 /**
  * Voter-eligibility guidance from the versioned UK franchise rules (docs/eligibility.md).
  *
- * <p>Assessments: 200; 400 with one message per invalid field (never a guess); 401. Nothing in an
+ * <p>Assessments: 200, with the labels of the codes used and, given {@code localAuthority}, the
+ * council's upcoming polls the person could vote in with their deadlines; 400 with one message per invalid field (never a guess); 401. Nothing in an
  * assessment is stored or logged: the request holds nationality and immigration status. Rulesets:
  * 200 with a strong ETag; 304 when the device's copy is current; 404 unknown version.
  */
@@ -41,10 +46,12 @@ import org.drivesync.errors.ErrorCode;
 public class EligibilityResource {
   private final RulesetCatalog rulesets;
   private final Clock ukClock;
+  private final PollService polls;
 
-  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock) {
+  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock, PollService polls) {
     this.rulesets = rulesets;
     this.ukClock = ukClock;
+    this.polls = polls;
   }
 
   @POST
@@ -55,7 +62,14 @@ public class EligibilityResource {
   public Response assess(@NotNull AssessmentRequest request) {
     try {
       Assessment assessment = EligibilityEngine.assess(request, rulesets, ukClock);
-      return Response.ok(assessment).cacheControl(noStore()).build();
+      Ruleset judgedBy = rulesets.byVersion(assessment.rulesetVersion()).orElseThrow();
+      List<AssessmentAnswer.AssessmentPoll> votable = request.localAuthority() == null
+          ? List.of()
+          : AssessmentPolls.votable(request,
+              polls.list(request.localAuthority(), null, null).polls(), rulesets, ukClock.instant());
+      return Response.ok(AssessmentAnswer.of(assessment, AssessmentPolls.labels(assessment, judgedBy), votable))
+          .cacheControl(noStore())
+          .build();
     } catch (InvalidAssessmentException e) {
       throw new ApiException(ErrorCode.VALIDATION_FAILED, "The assessment request is invalid",
           Map.of("fields", e.errors()));

@@ -114,6 +114,17 @@ class AccessMatrixTest {
             "immigrationStatus", "no_leave_required", "dateOfBirth", "1980-01-01", "nation", "england"),
             401, 200, 200, 200, 200),
         new Row("GET", "/api/v1/eligibility/rulesets/current", null, 200, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/polls", null, 401, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/polls/next-deadlines", null, 401, 200, 200, 200, 200),
+        new Row("GET", "/api/v1/deadlines?pollDate=2027-05-06&nation=england", null, 401, 200, 200, 200,
+            200),
+        new Row("POST", "/api/v1/polls/import", Map.of("count", 0, "results", List.of()),
+            401, 403, 403, 200, 200),
+        new Row("POST", "/api/v1/polls", Map.of("id", "x.matrix", "electionCode", "local_england",
+            "label", "Matrix", "pollDate", "2027-05-06", "localAuthorities", List.of("E08999999")),
+            401, 403, 403, 400, 400),
+        new Row("PATCH", "/api/v1/polls/no.such.poll", Map.of("cancelled", true), 401, 403, 403, 404, 404),
+        new Row("DELETE", "/api/v1/polls/no.such.poll", null, 401, 403, 403, 404, 404),
         new Row("GET", "/api/v1/users/" + participant + "/enrolments/" + UUID.randomUUID() + "/qr.png",
             null, 401, 403, 404, 403, 404));
   }

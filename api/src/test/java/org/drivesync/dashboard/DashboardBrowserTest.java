@@ -22,6 +22,7 @@ import org.drivesync.auth.Passwords;
 import org.drivesync.core.demo.DemoSeeder;
 import org.drivesync.db.Jdbis;
 import org.drivesync.testing.Http;
+import org.drivesync.testing.PollSeeds;
 import org.drivesync.testing.TestApp;
 import org.drivesync.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -76,6 +77,10 @@ class DashboardBrowserTest {
     app = new DropwizardTestSupport<>(DriveSyncApplication.class, (String) null,
         TestApp.baseOverrides(database).toArray(io.dropwizard.testing.ConfigOverride[]::new));
     app.before();
+    // Polls for the next-deadline tile, imported as staff would.
+    Http.Reply imported = new Http(baseUrl()).as(token(credential("staff")))
+        .post("/api/v1/polls/import", PollSeeds.everyElectionPage());
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 
     profile = Files.createTempDirectory("drivesync-chromium-");
     ChromeOptions options = new ChromeOptions();
@@ -123,6 +128,7 @@ class DashboardBrowserTest {
         .containsExactly("All my regions", "East Midlands", "West Midlands");
 
     Http api = new Http(baseUrl()).as(token(organiser));
+    assertNextDeadlinesTileMatches(api);
     String from = browser.findElement(By.id("from")).getAttribute("value");
     String to = browser.findElement(By.id("to")).getAttribute("value");
     assertKpisMatch(api.get("/api/v1/metrics/summary?from=" + from + "&to=" + to).json());
@@ -218,6 +224,26 @@ class DashboardBrowserTest {
     JsonNode rate = totals.get("registrationRate");
     assertThat(kpiText("registrationRate")).isEqualTo(rate.isNull() ? "—"
         : String.format(Locale.UK, "%.1f%%", rate.asDouble() * 100));
+  }
+
+  /** The tile shows each of the organiser's regions' next deadline, as the API says, and no other region. */
+  private void assertNextDeadlinesTileMatches(Http api) {
+    WebElement westMidlands = wait(Duration.ofSeconds(20)).until(b -> b.findElement(
+        By.cssSelector("[data-mount='next-deadlines'] tr[data-region='E12000005']")));
+    JsonNode expected = null;
+    for (JsonNode r : api.get("/api/v1/polls/next-deadlines").json().get("regions")) {
+      if (r.get("regionCode").asText().equals("E12000005")) {
+        expected = r;
+      }
+    }
+    assertThat(expected).isNotNull();
+    assertThat(westMidlands.getText()).contains("West Midlands").contains(expected.get("pollLabel").asText())
+        .contains("Register to vote by");
+    assertThat(westMidlands.findElement(By.cssSelector("[data-working-days]")).getAttribute("data-working-days"))
+        .isEqualTo(expected.get("workingDaysLeft").asText());
+    assertThat(browser.findElements(By.cssSelector("[data-mount='next-deadlines'] tr[data-region]")))
+        .extracting(e -> e.getAttribute("data-region"))
+        .containsExactlyInAnyOrder("E12000004", "E12000005");
   }
 
   private String kpiText(String kpi) {
