@@ -196,7 +196,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new SyncResource(push,
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
-    jersey.register(new RecordResource(jdbi, push));
+    jersey.register(new RecordResource(jdbi, push, new RecordHistoryService(jdbi)));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(
         new WatermelonPullService(jdbi, environment.getObjectMapper()),

@@ -44,7 +44,9 @@ public class AuditResource {
       String entityType,
       String entityId,
       String requestId,
-      JsonNode details) {}
+      JsonNode details,
+      String actorName,
+      String actorDeviceName) {}
 
   /** A page of events; pass {@code next} as {@code after} for the following page. */
   public record Page(List<Event> events, Long next) {}
@@ -91,7 +93,8 @@ public class AuditResource {
   private static Event toEvent(AuditDao.AuditRow row) {
     try {
       return new Event(row.seq(), row.occurredAt(), row.actorUserId(), row.actorDeviceId(),
-          row.action(), row.entityType(), row.entityId(), row.requestId(), JSON.readTree(row.details()));
+          row.action(), row.entityType(), row.entityId(), row.requestId(), JSON.readTree(row.details()),
+          row.actorName(), row.actorDeviceName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
