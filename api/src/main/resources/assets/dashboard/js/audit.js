@@ -21,8 +21,8 @@ export function signals(container, answer, openHistory, regionNames) {
     { label: "Records", value: (s) => {
         const ids = s.evidence.recordIds || [];
         return ids.length === 0 ? "—" : el("span", {}, ids.slice(0, 3).map((id) => [
-          el("button", { type: "button", class: "link-button", onclick: () => openHistory(id),
-            "aria-label": "Show the history of record " + id }, id.slice(0, 8) + "…"), " "]),
+          el("button", { type: "button", class: "link-button", onclick: () => openHistory(id) },
+            el("span", { class: "visually-hidden" }, "Show the history of record "), id.slice(0, 8) + "…"), " "]),
           ids.length > 3 ? "and " + (ids.length - 3) + " more" : null);
       } },
   ], answer.signals, "No signals in this period."));

@@ -35,8 +35,8 @@ function card(ctx, conflict, canResolve) {
   const settle = async (body, what) => {
     try {
       await api.send("POST", "/api/v1/conflicts/" + conflict.id + "/resolve", body);
-      $("conflicts-status").textContent = "Settled the conflict on record " + shortId(conflict.recordId) + ": " + what + ".";
       await render(ctx);
+      $("conflicts-status").textContent = "Settled the conflict on record " + shortId(conflict.recordId) + ": " + what + ".";
       $("conflicts-title").focus();
     } catch (error) {
       ctx.onError(error, (text) => message(result, text, true));
@@ -88,6 +88,6 @@ function card(ctx, conflict, canResolve) {
     el("p", {}, button("Show history", () => {
       history.render($("conflict-history"), conflict.recordId);
       $("conflict-history-title").focus();
-    }, { class: "button button-small button-quiet", label: "Show the history of record " + shortId(conflict.recordId) })),
+    }, { class: "button button-small button-quiet", label: "Show history of record " + shortId(conflict.recordId) })),
     actions, chooseForm, result);
 }

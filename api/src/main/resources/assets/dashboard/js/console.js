@@ -65,10 +65,15 @@ async function show(name, focus = true) {
   if (focus) {
     $(view.title).focus();
   }
+  // aria-busy while the view loads: screen readers wait for it, and so do the browser tests.
+  const panel = document.querySelector("[data-view-panel='" + name + "']");
+  panel.setAttribute("aria-busy", "true");
   try {
     await (view.render ? view.render(ctx) : onOverview());
   } catch (error) {
-    ctx.onError(error);
+    ctx.onError?.(error);
+  } finally {
+    panel.removeAttribute("aria-busy");
   }
 }
 

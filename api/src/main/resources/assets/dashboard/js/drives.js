@@ -84,8 +84,8 @@ function openForm(ctx) {
         endsOn: ends.control.value || null, participantIds: assigned.value(),
       });
       replace(box);
-      $("drives-status").textContent = "Planned " + drive.name + " at " + (drive.localAuthorityName || drive.localAuthority) + ".";
       await render(ctx);
+      $("drives-status").textContent = "Planned " + drive.name + " at " + (drive.localAuthorityName || drive.localAuthority) + ".";
     } catch (error) {
       ctx.onError(error, (text) => message(result, text, true));
     }
@@ -104,8 +104,8 @@ function manage(ctx, drive) {
   const patch = async (body, done) => {
     try {
       const saved = await api.send("PATCH", "/api/v1/drives/" + drive.id, body);
-      $("drives-status").textContent = done(saved);
       await render(ctx);
+      $("drives-status").textContent = done(saved);
       manage(ctx, { ...drive, ...saved });
       if (saved.devicesMayHoldRecords) {
         showPending(document.getElementById("drive-pending"), saved.devicesMayHoldRecords, true);

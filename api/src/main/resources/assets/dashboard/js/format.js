@@ -84,3 +84,17 @@ export function dayMonth(date) {
 export function shortId(id) {
   return id ? id.slice(0, 8) : "—";
 }
+
+const languageNames = new Intl.DisplayNames(["en-GB"], { type: "language" });
+
+/** A language code as its English name ("ur" → "Urdu"); the code itself if unknown. */
+export function language(code) {
+  if (!code) {
+    return "—";
+  }
+  try {
+    return languageNames.of(code) || code;
+  } catch {
+    return code;
+  }
+}

@@ -82,9 +82,9 @@ function status(text, isError) {
 async function setActive(ctx, person, active) {
   try {
     await api.send("PATCH", "/api/v1/users/" + person.id, { active });
+    await render(ctx);
     status(person.name + (active ? " can sign in again."
       : " is deactivated: their sessions and phones stopped working."));
-    await render(ctx);
   } catch (error) {
     ctx.onError(error, (text) => status(text, true));
   }

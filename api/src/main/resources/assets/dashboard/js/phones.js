@@ -47,8 +47,8 @@ export async function render(ctx) {
 async function revoke(ctx, device) {
   try {
     await api.send("DELETE", "/api/v1/devices/" + device.id);
-    $("phones-status").textContent = device.name + " of " + device.ownerName + " is revoked: it can no longer sync.";
     await render(ctx);
+    $("phones-status").textContent = device.name + " of " + device.ownerName + " is revoked: it can no longer sync.";
   } catch (error) {
     ctx.onError(error, (text) => { $("phones-status").textContent = "Could not revoke: " + text; });
   }

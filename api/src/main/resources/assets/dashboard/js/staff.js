@@ -3,7 +3,7 @@
 import * as api from "./api.js";
 import { el, replace, table } from "./dom.js";
 import { button, input, message, select } from "./forms.js";
-import { addDays, dateTime, isoDate, shortId } from "./format.js";
+import { addDays, dateTime, isoDate, language, shortId } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
 const GROUPINGS = [
@@ -77,7 +77,7 @@ function followUpPanel(ctx) {
     replace(list, table("Follow-ups to make", [
       { label: "Name", value: (f) => f.name },
       { label: "Contact", value: (f) => f.channel + ": " + f.contact },
-      { label: "Language", value: (f) => f.language || "—" },
+      { label: "Language", value: (f) => language(f.language) },
       { label: "Drive", value: (f) => drives.get(f.driveId) || shortId(f.driveId) },
       { label: "Council", value: (f) => ctx.councilNames[f.localAuthority] || f.localAuthority },
       { label: "Outcome", value: (f) => OUTCOMES[f.outcome] || f.outcome },

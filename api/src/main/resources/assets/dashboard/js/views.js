@@ -103,8 +103,8 @@ export function staleDevices(container, devices) {
 export function flagged(container, records, openHistory) {
   replace(container, table("Records flagged for review", [
     { label: "Record", value: (r) => openHistory
-        ? el("button", { type: "button", class: "link-button", onclick: () => openHistory(r.id),
-            "aria-label": "Show the history of record " + r.id }, r.id.slice(0, 8) + "…")
+        ? el("button", { type: "button", class: "link-button", onclick: () => openHistory(r.id) },
+            el("span", { class: "visually-hidden" }, "Show the history of record "), r.id.slice(0, 8) + "…")
         : el("span", { class: "mono" }, r.id) },
     { label: "Drive", value: (r) => r.driveName },
     { label: "Flags", value: (r) => el("span", {}, r.flags.map((f) => el("span", { class: "flag" }, f.replaceAll("_", " ")))) },
