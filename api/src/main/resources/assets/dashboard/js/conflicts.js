@@ -7,10 +7,7 @@ import { dateTime, shortId } from "./format.js";
 import * as history from "./history.js";
 
 const $ = (id) => document.getElementById(id);
-const FIELD_NAMES = {
-  outcome: "Outcome", ageBand: "Age band", language: "Language", firstTimeRegistrant: "First-time registrant",
-  guidance: "Guidance", recordedAt: "Recorded at", driveId: "Drive",
-};
+const { FIELD_NAMES } = history;
 const REASONS = {
   fields: "Two phones changed the same fields",
   deleted: "Changed on one phone after it was deleted on another",

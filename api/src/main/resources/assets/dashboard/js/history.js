@@ -4,6 +4,11 @@ import { get } from "./api.js";
 import { el, replace, table } from "./dom.js";
 import { dateTime, shortId } from "./format.js";
 
+export const FIELD_NAMES = {
+  outcome: "Outcome", ageBand: "Age band", language: "Language", firstTimeRegistrant: "First-time registrant",
+  guidance: "Guidance", recordedAt: "Recorded at", driveId: "Drive", deleted: "Deleted", followUp: "Follow-up",
+};
+const fieldName = (f) => FIELD_NAMES[f] || f;
 const MERGE = { applied: "applied", merged: "merged", conflict: "conflict", correction: "correction" };
 
 export function value(v) {
@@ -35,14 +40,14 @@ export async function render(container, recordId) {
         { label: "Phone", value: (v) => v.deviceId ? v.deviceName || shortId(v.deviceId) : "— (web)" },
         { label: "Recorded (phone clock)", value: (v) => v.recordedAt ? dateTime(v.recordedAt) : "—" },
         { label: "Received", value: (v) => dateTime(v.receivedAt) },
-        { label: "Changed", value: (v) => v.version === 1 ? "created" : v.changedFields.join(", ") || "nothing" },
+        { label: "Changed", value: (v) => v.version === 1 ? "created" : v.changedFields.map(fieldName).join(", ") || "nothing" },
         { label: "Outcome", value: (v) => (v.record && v.record.outcome) || "—" },
       ], h.versions),
       table("Conflicts on record " + shortId(r.id), [
         { label: "Version", value: (c) => String(c.version), numeric: true },
         { label: "Reason", value: (c) => c.reason },
         { label: "Raised by", value: (c) => person(c.authorName, c.authorId) },
-        { label: "Fields", value: (c) => c.fields.map((f) => f.field + ": " + value(f.yours) + " (overwrote " + value(f.theirs) + ")").join("; ") },
+        { label: "Fields", value: (c) => c.fields.map((f) => fieldName(f.field) + ": " + value(f.yours) + " (overwrote " + value(f.theirs) + ")").join("; ") },
         { label: "Raised", value: (c) => dateTime(c.createdAt) },
         { label: "Resolution", value: (c) => c.resolvedAt
             ? (c.resolution?.choice || "").replaceAll("_", " ") + " by " + (c.resolvedByName || "someone") + ", " + dateTime(c.resolvedAt)

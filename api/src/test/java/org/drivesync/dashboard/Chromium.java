@@ -73,12 +73,16 @@ final class Chromium implements AutoCloseable {
         "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1600", "--lang=en-GB");
     options.setExperimentalOption("prefs", Map.of(
         "download.default_directory", downloads.toAbsolutePath().toString(),
-        "download.prompt_for_download", false));
+        "download.prompt_for_download", false,
+        "intl.accept_languages", "en-GB"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
+            // A UK browser: date fields read day/month/year, as the charity's people use them.
+            .withEnvironment(Map.of("LANG", "en_GB.UTF-8", "LANGUAGE", "en_GB"))
+            .build();
     Files.createDirectories(SCREENSHOTS);
     return new Chromium(new ChromeDriver(service, options), profile, downloads);
   }

@@ -120,6 +120,15 @@ class ConsoleBrowserTest {
     chromium.waitUpTo(10).until(b -> (Boolean) chromium.script("return arguments[0].complete", qr));
     chromium.assertAccessible("the enrolment sheet");
     chromium.screenshot("console-enrolment.png");
+    // Printed, the sheet is all there is on the page: no navigation, no lists of people.
+    ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
+        "Emulation.setEmulatedMedia", Map.of("media", "print"));
+    assertThat(browser.findElement(By.id("console-nav")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("people-list")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("enrolment-code")).isDisplayed()).isTrue();
+    chromium.screenshot("console-enrolment-print.png");
+    ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
+        "Emulation.setEmulatedMedia", Map.of("media", ""));
 
     // Read the code the way a phone would: from the pixels on the screen.
     JsonNode payload = Http.JSON.readTree(decodeQr(qr.getScreenshotAs(OutputType.BYTES)));
