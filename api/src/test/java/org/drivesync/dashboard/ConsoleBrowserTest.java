@@ -108,6 +108,13 @@ class ConsoleBrowserTest {
     browser.findElement(By.xpath("//button[normalize-space()='Plan the drive']")).click();
     waitForText("drives-status", "Planned " + driveName + " at Birmingham");
     assertThat(row("drive-list", driveName).getText()).contains("Birmingham", "Planned", volunteer);
+    // The one region selector filters this list too.
+    new Select(browser.findElement(By.id("region"))).selectByVisibleText("Yorkshire and The Humber");
+    chromium.waitUpTo(20).until(b -> b.findElement(By.cssSelector("[data-view-panel='drives']"))
+        .getAttribute("aria-busy") == null
+        && !b.findElement(By.id("drive-list")).getText().contains(driveName));
+    new Select(browser.findElement(By.id("region"))).selectByVisibleText("All regions");
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("drive-list")).getText().contains(driveName));
     row("drive-list", driveName).findElement(By.tagName("button")).click();
     chromium.click(By.xpath("//button[normalize-space()='Activate the drive']"));
     waitForText("drives-status", driveName + " is active.");
@@ -260,6 +267,77 @@ class ConsoleBrowserTest {
     chromium.assertNoConsoleErrors();
   }
 
+  @Test
+  void anAdminAddsAnOrganiserWhoThenSignsInAndIsToldTheirRegion() throws Exception {
+    signIn(person("admin", List.of()));
+    open("people");
+    chromium.click(By.xpath("//button[normalize-space()='Add a person']"));
+    new Select(field("Role")).selectByVisibleText("Organiser");
+    String name = "Nadia Żak " + suffix();
+    String email = "nadia-" + UUID.randomUUID() + "@example.org";
+    type(field("Full name"), name);
+    type(field("Email (they"), email);
+    tick("Regions", "Yorkshire and The Humber");
+    // With contract 1's endpoints the admin hands over a one-time code; without them, a password.
+    boolean resets = app.http().get("/api/openapi.json").json().path("paths")
+        .has("/api/v1/password-resets");
+    String password = "a long enough password " + suffix();
+    if (!resets) {
+      type(field("Password (12"), password);
+    }
+    chromium.assertAccessible("the add-an-organiser form");
+    browser.findElement(By.xpath("//form[.//h2[normalize-space()='Add a person']]//button[normalize-space()='Add']")).click();
+    waitForText("people-status", "Added " + name);
+    assertThat(row("people-list", name).getText()).contains("Organiser", "Yorkshire and The Humber");
+    if (resets) {
+      String code = chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-code"))).getText();
+      chromium.assertAccessible("the one-time code");
+      browser.findElement(By.id("sign-out")).click();
+      chromium.click(By.xpath("//button[normalize-space()='I have a reset code']"));
+      type(field("Reset code"), code);
+      type(field("New password"), password);
+      browser.findElement(By.xpath("//button[normalize-space()='Set my password']")).click();
+      chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-box")).getText()
+          .contains("Your password is set"));
+    } else {
+      // No control is offered that the server cannot honour.
+      assertThat(browser.findElements(By.xpath("//button[normalize-space()='Reset password']"))).isEmpty();
+      browser.findElement(By.id("sign-out")).click();
+    }
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    signIn(new SignIn(null, email, password));
+    assertThat(browser.findElement(By.id("region-note")).getText())
+        .startsWith("You organise in Yorkshire and The Humber");
+    chromium.assertNoConsoleErrors();
+  }
+
+  @Test
+  void noChangeIsClaimedAgainstAnEmptyPeriodAndDatesReadTheUkWay() {
+    // The panels' own code, run in the page on figures chosen for the case.
+    Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        """
+        const done = arguments[arguments.length - 1];
+        Promise.all([import("/dashboard/js/views.js"), import("/dashboard/js/format.js")])
+          .then(([views, format]) => {
+            const totals = (contacts) => ({ contacts, registeredOnSite: contacts, pledged: 0,
+              eligibleReached: contacts, registrationRate: contacts ? 1 : null });
+            const empty = document.createElement("div");
+            views.kpis(empty, { totals: totals(1215) }, { totals: totals(0) }, 84);
+            const compared = document.createElement("div");
+            views.kpis(compared, { totals: totals(1215) }, { totals: totals(1000) }, 84);
+            done([empty.textContent, compared.textContent,
+              format.dayMonth(new Date("2026-03-04T12:00:00Z")), format.longDate("2026-03-04")]);
+          })
+          .catch((error) => done(["failed: " + error]));
+        """);
+    @SuppressWarnings("unchecked")
+    List<Object> texts = (List<Object>) answer;
+    assertThat((String) texts.get(0)).contains("No data for the previous 84 days")
+        .doesNotContain("+1,215").doesNotContain("vs the previous");
+    assertThat((String) texts.get(1)).contains("+215 (+22%) vs the previous 84 days");
+    assertThat(texts.subList(2, 4)).containsExactly((Object) "4 Mar", "4 Mar 2026");
+  }
+
   // --- helpers -----------------------------------------------------------------------------
 
   private SignIn person(String role, List<String> regions) {
@@ -311,8 +389,8 @@ class ConsoleBrowserTest {
   }
 
   private void signIn(SignIn who) {
-    browser.findElement(By.id("email")).sendKeys(who.email());
-    browser.findElement(By.id("password")).sendKeys(who.password());
+    type(browser.findElement(By.id("email")), who.email());
+    type(browser.findElement(By.id("password")), who.password());
     browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
     waitForText("status", "Showing ");
   }
