@@ -165,6 +165,18 @@ class ConsoleBrowserTest {
     chromium.click(By.xpath("//button[normalize-space()='Close the drive']"));
     waitForText("drives-status", driveName + " is closed.");
     assertThat(row("drive-list", driveName).getText()).contains("Closed");
+
+    // A lost phone is revoked from the Phones view and is refused from then on.
+    open("phones");
+    row("phone-list", "Zofia Pixel").findElement(By.xpath(".//button[normalize-space()='Revoke']")).click();
+    waitForText("phones-status", "Zofia Pixel of " + volunteer + " is revoked");
+    assertThat(row("phone-list", "Zofia Pixel").getText()).contains("Revoked");
+    assertThat(sync.pushRaw(List.of()).status()).isEqualTo(401);
+
+    open("people");
+    row("people-list", volunteer).findElement(By.xpath(".//button[normalize-space()='Deactivate']")).click();
+    waitForText("people-status", volunteer + " is deactivated");
+    assertThat(row("people-list", volunteer).getText()).contains("Deactivated");
     chromium.assertNoConsoleErrors();
   }
 
@@ -225,7 +237,7 @@ class ConsoleBrowserTest {
     UUID drive = drive(driveName, participant);
     SyncClient sync = new SyncClient(app.http(), phone);
     Map<String, Object> withFollowUp = recentRecord(drive, "follow_up");
-    withFollowUp.put("followUp", SyncClient.followUp("phone", "Małgorzata Kowalska", "07700 900123"));
+    withFollowUp.put("followUp", SyncClient.followUp("phone", "Małgorzata Kowalska", "07700 900417"));
     sync.push(sync.upsert(UUID.randomUUID(), null, recentRecord(drive, "pledged")),
         sync.upsert(UUID.randomUUID(), null, withFollowUp));
 
@@ -251,12 +263,26 @@ class ConsoleBrowserTest {
     type(field("Why you need these contacts"), "Calling back this week's follow-ups");
     browser.findElement(By.xpath("//button[normalize-space()='Show the work list']")).click();
     WebElement followUp = row("follow-up-list", "Małgorzata Kowalska");
-    assertThat(followUp.getText()).contains("+447700900123", "Urdu", driveName, "Birmingham");
+    assertThat(followUp.getText()).contains("+447700900417", "Urdu", driveName, "Birmingham");
     chromium.assertAccessible("the staff tasks screen");
     chromium.fullPageScreenshot("console-staff.png");
     followUp.findElement(By.xpath(".//button[normalize-space()='Done']")).click();
     chromium.waitUpTo(20).until(x -> x.findElement(By.id("follow-up-list")).getText()
         .contains("Małgorzata Kowalska") == false);
+
+    // A subject access request finds what is held by the phone number; erasure removes it.
+    List<WebElement> phoneFields = browser.findElements(
+        By.xpath("//label[normalize-space()='Their phone number, email or record id']"));
+    WebElement accessField = browser.findElement(By.id(phoneFields.get(0).getAttribute("for")));
+    type(accessField, "07700 900417");
+    browser.findElement(By.xpath("//button[normalize-space()='Find what we hold']")).click();
+    chromium.waitUpTo(20).until(x -> x.findElement(By.xpath("//section[@aria-labelledby='access-title']"))
+        .getText().contains("Małgorzata Kowalska"));
+    WebElement erasureField = browser.findElement(By.id(phoneFields.get(1).getAttribute("for")));
+    type(erasureField, "07700 900417");
+    browser.findElement(By.xpath("//button[normalize-space()='Erase their contacts']")).click();
+    chromium.waitUpTo(20).until(x -> x.findElement(By.xpath("//section[@aria-labelledby='erasure-title']"))
+        .getText().contains("Erased 1 follow-up contact"));
 
     browser.findElement(By.xpath("//button[normalize-space()='Show events']")).click();
     chromium.waitUpTo(20).until(x -> x.findElement(By.id("audit-list")).getText().contains("user.create"));
