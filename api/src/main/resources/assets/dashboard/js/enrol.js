@@ -29,6 +29,7 @@ function show(box, person, enrolment) {
         el("p", {}, "Enrolment code"),
         el("p", { class: "code-big", id: "enrolment-code" }, enrolment.code),
         el("p", {}, "Use it by ", el("strong", {}, dateTime(enrolment.expiresAt)), ". It works once, on one phone."),
+        el("p", {}, "Server address, if the app asks when you type the code: ", el("span", { class: "mono" }, location.origin)),
         el("h3", {}, "What to do"),
         el("ol", {},
           el("li", {}, "Open the drivesync field app on the phone you will use at drives."),

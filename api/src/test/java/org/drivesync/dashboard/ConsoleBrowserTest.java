@@ -134,6 +134,12 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("people-list")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("enrolment-code")).isDisplayed()).isTrue();
     chromium.screenshot("console-enrolment-print.png");
+    Map<String, Object> pdf = ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
+        "Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69));
+    String printed = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(printed).results().count())
+        .as("the enrolment sheet prints on one A4 page").isEqualTo(1);
     ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
         "Emulation.setEmulatedMedia", Map.of("media", ""));
 
