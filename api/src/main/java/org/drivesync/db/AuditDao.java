@@ -21,16 +21,22 @@ public interface AuditDao {
       String requestId,
       String details,
       String actorName,
-      String actorDeviceName) {}
+      String actorDeviceName,
+      String entityName) {}
 
   @SqlQuery(
       """
       SELECT e.seq, e.occurred_at, e.actor_user_id, e.actor_device_id, e.action, e.entity_type,
              e.entity_id, e.request_id, e.details::text AS details, u.name AS actor_name,
-             d.name AS actor_device_name
+             d.name AS actor_device_name,
+             coalesce(eu.name, ed.name, edv.name) AS entity_name
       FROM audit_events e
       LEFT JOIN users u ON u.id = e.actor_user_id
       LEFT JOIN devices d ON d.id = e.actor_device_id
+      -- What the event is about, by name, for the three kinds of entity that have one.
+      LEFT JOIN users eu ON e.entity_type = 'user' AND eu.id::text = e.entity_id
+      LEFT JOIN drives ed ON e.entity_type = 'drive' AND ed.id::text = e.entity_id
+      LEFT JOIN devices edv ON e.entity_type = 'device' AND edv.id::text = e.entity_id
       WHERE e.seq > :after
         AND (CAST(:actor AS uuid) IS NULL OR e.actor_user_id = :actor)
         AND (CAST(:action AS text) IS NULL OR e.action = :action)

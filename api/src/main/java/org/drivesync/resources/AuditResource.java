@@ -46,7 +46,8 @@ public class AuditResource {
       String requestId,
       JsonNode details,
       String actorName,
-      String actorDeviceName) {}
+      String actorDeviceName,
+      String entityName) {}
 
   /** A page of events; pass {@code next} as {@code after} for the following page. */
   public record Page(List<Event> events, Long next) {}
@@ -94,7 +95,7 @@ public class AuditResource {
     try {
       return new Event(row.seq(), row.occurredAt(), row.actorUserId(), row.actorDeviceId(),
           row.action(), row.entityType(), row.entityId(), row.requestId(), JSON.readTree(row.details()),
-          row.actorName(), row.actorDeviceName());
+          row.actorName(), row.actorDeviceName(), row.entityName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

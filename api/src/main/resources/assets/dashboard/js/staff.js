@@ -195,7 +195,7 @@ function auditPanel(ctx) {
         { label: "When", value: (e) => dateTime(e.occurredAt) },
         { label: "Who", value: (e) => e.actorName || (e.actorDeviceName ? "phone “" + e.actorDeviceName + "”" : e.actorUserId ? shortId(e.actorUserId) : "the system") },
         { label: "Action", value: (e) => e.action },
-        { label: "About", value: (e) => e.entityType + " " + shortId(e.entityId) },
+        { label: "About", value: (e) => e.entityType.replaceAll("_", " ") + " " + (e.entityName || shortId(e.entityId)) },
         { label: "Details", value: (e) => el("span", { class: "mono" }, JSON.stringify(e.details)) },
       ], page.events, "No events match."),
       page.next ? button("Next 100 events", () => load(true), { class: "button button-quiet" }) : null);

@@ -93,6 +93,11 @@ class ConsoleBrowserTest {
     waitForText("people-status", "Added " + volunteer);
     WebElement row = row("people-list", volunteer);
     assertThat(row.getText()).contains("Volunteer", "West Midlands", "MPower spring 2026", "10 Jan 2026");
+    row.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+    type(field("Training cohort"), "MPower autumn 2026");
+    browser.findElement(By.xpath("//button[normalize-space()='Save changes']")).click();
+    waitForText("people-status", "Saved " + volunteer);
+    assertThat(row("people-list", volunteer).getText()).contains("MPower autumn 2026");
 
     open("drives");
     String driveName = "Alum Rock spring fair " + suffix();

@@ -112,6 +112,10 @@ class ConsoleNamesTest {
     assertThat(push).as("a push by the participant's phone in the audit trail").isNotNull();
     assertThat(push.get("actorName").asText()).isEqualTo("Łucja Wiśniewska");
     assertThat(push.get("actorDeviceName").asText()).isEqualTo("phone");
+    assertThat(push.get("entityName").asText()).isEqualTo("phone");
+    JsonNode created = staff.get("/api/v1/audit?action=user.create&entity=user&entityId=" + participant)
+        .json().get("events").get(0);
+    assertThat(created.get("entityName").asText()).isEqualTo("Łucja Wiśniewska");
 
     JsonNode summary = staff.get("/api/v1/metrics/summary?from=2026-03-14&to=2026-03-14&driveId="
         + drive + "&groupBy=participant").json();
