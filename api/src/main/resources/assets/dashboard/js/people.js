@@ -179,7 +179,7 @@ function showResetCode(person, reset) {
 
 async function resetPassword(person) {
   try {
-    const reset = await api.send("POST", "/api/v1/users/" + person.id + "/password-reset", {});
+    const reset = await api.send("POST", "/api/v1/users/" + person.id + "/password-reset");
     showResetCode(person, reset);
   } catch (error) {
     status(error.message, true);
@@ -209,7 +209,7 @@ function setPasswordForm(person) {
 
 async function unlock(person) {
   try {
-    await api.send("POST", "/api/v1/users/" + person.id + "/unlock", {});
+    await api.send("POST", "/api/v1/users/" + person.id + "/unlock");
     status(person.name + " can try signing in again.");
   } catch (error) {
     status(error.message, true);
