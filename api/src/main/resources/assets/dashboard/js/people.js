@@ -71,8 +71,8 @@ function actions(ctx, person) {
   return el("div", { class: "actions" }, items);
 }
 
+/** Success in the view's status line; a refusal as an alert where the panels open. */
 function status(text, isError) {
-  message($("people-status"), "");
   $("people-status").textContent = isError ? "" : text;
   if (isError) {
     message($("enrolment"), text, true);
