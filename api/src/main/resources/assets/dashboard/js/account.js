@@ -46,7 +46,7 @@ export async function offer() {
 
 function changeForm() {
   const current = input("Current password", { type: "password", autocomplete: "current-password", required: true });
-  const next = input("New password (12 characters or more)", { type: "password", autocomplete: "new-password", required: true });
+  const next = input("Your new password (12 characters or more)", { type: "password", autocomplete: "new-password", required: true });
   const result = el("div", {});
   const form = el("form", { class: "panel stack", novalidate: true, "aria-labelledby": "change-title" },
     el("h2", { id: "change-title", tabindex: "-1" }, "Change my password"),

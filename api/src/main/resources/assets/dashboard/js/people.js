@@ -57,11 +57,11 @@ function actions(ctx, person) {
   if (admin && signsIn && person.active) {
     if (features.has("post", "/api/v1/users/{id}/password-reset")) {
       items.push(button("Reset password", () => resetPassword(person),
-        { class: "button button-small button-quiet", label: "Reset the password of " + person.name }));
+        { class: "button button-small button-quiet", label: "Reset password of " + person.name }));
     }
     if (features.has("put", "/api/v1/users/{id}/password")) {
       items.push(button("Set password", () => setPasswordForm(person),
-        { class: "button button-small button-quiet", label: "Set the password of " + person.name }));
+        { class: "button button-small button-quiet", label: "Set password of " + person.name }));
     }
     if (features.has("post", "/api/v1/users/{id}/unlock")) {
       items.push(button("Unlock", () => unlock(person),

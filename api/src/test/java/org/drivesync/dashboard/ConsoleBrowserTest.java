@@ -305,8 +305,10 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  void anAdminAddsAnOrganiserWhoThenSignsInAndIsToldTheirRegion() throws Exception {
-    signIn(person("admin", List.of()));
+  void anAdminAddsAnOrganiserWhoChoosesAPasswordWithTheOneTimeCodeAndLaterChangesIt()
+      throws Exception {
+    SignIn admin = person("admin", List.of());
+    signIn(admin);
     open("people");
     chromium.click(By.xpath("//button[normalize-space()='Add a person']"));
     new Select(field("Role")).selectByVisibleText("Organiser");
@@ -315,36 +317,56 @@ class ConsoleBrowserTest {
     type(field("Full name"), name);
     type(field("Email (they"), email);
     tick("Regions", "Yorkshire and The Humber");
-    // With contract 1's endpoints the admin hands over a one-time code; without them, a password.
-    boolean resets = app.http().get("/api/openapi.json").json().path("paths")
-        .has("/api/v1/password-resets");
-    String password = "a long enough password " + suffix();
-    if (!resets) {
-      type(field("Password (12"), password);
-    }
+    assertThat(new Select(field("How they get a password")).getFirstSelectedOption().getText())
+        .isEqualTo("Give them a one-time reset code");
     chromium.assertAccessible("the add-an-organiser form");
     browser.findElement(By.xpath("//form[.//h2[normalize-space()='Add a person']]//button[normalize-space()='Add']")).click();
     waitForText("people-status", "Added " + name);
     assertThat(row("people-list", name).getText()).contains("Organiser", "Yorkshire and The Humber");
-    if (resets) {
-      String code = chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-code"))).getText();
-      chromium.assertAccessible("the one-time code");
-      browser.findElement(By.id("sign-out")).click();
-      chromium.click(By.xpath("//button[normalize-space()='I have a reset code']"));
-      type(field("Reset code"), code);
-      type(field("New password"), password);
-      browser.findElement(By.xpath("//button[normalize-space()='Set my password']")).click();
-      chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-box")).getText()
-          .contains("Your password is set"));
-    } else {
-      // No control is offered that the server cannot honour.
-      assertThat(browser.findElements(By.xpath("//button[normalize-space()='Reset password']"))).isEmpty();
-      browser.findElement(By.id("sign-out")).click();
-    }
-    chromium.waitUpTo(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
-    signIn(new SignIn(null, email, password));
+    String code = chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-code"))).getText();
+    chromium.assertAccessible("the one-time code");
+    chromium.screenshot("console-reset-code.png");
+    // Unlock is offered only once the server has it (i13's endpoint).
+    boolean unlock = app.http().get("/api/openapi.json").json().path("paths")
+        .has("/api/v1/users/{id}/unlock");
+    assertThat(row("people-list", name).findElements(By.xpath(".//button[normalize-space()='Unlock']")))
+        .hasSize(unlock ? 1 : 0);
+
+    browser.findElement(By.id("sign-out")).click();
+    chromium.click(By.xpath("//button[normalize-space()='I have a reset code']"));
+    String chosen = "a long enough password " + suffix();
+    type(field("Reset code"), code);
+    type(field("New password"), chosen);
+    chromium.assertAccessible("the reset-code form");
+    browser.findElement(By.xpath("//button[normalize-space()='Set my password']")).click();
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-box")).getText()
+        .contains("Your password is set"));
+    signIn(new SignIn(null, email, chosen));
     assertThat(browser.findElement(By.id("region-note")).getText())
         .startsWith("You organise in Yorkshire and The Humber");
+
+    chromium.click(By.id("change-password"));
+    String changed = "another long password " + suffix();
+    type(field("Current password"), chosen);
+    type(field("Your new password"), changed);
+    chromium.assertAccessible("the change-my-password form");
+    browser.findElement(By.xpath("//button[normalize-space()='Change it']")).click();
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("account-panel")).getText()
+        .contains("Your password is changed"));
+    assertThat(app.http().post("/api/v1/sessions", Map.of("email", email, "password", changed))
+        .status()).isEqualTo(201);
+
+    // An admin can also set one outright; the organiser signs in with it.
+    browser.findElement(By.id("sign-out")).click();
+    signIn(admin);
+    open("people");
+    row("people-list", name).findElement(By.xpath(".//button[normalize-space()='Set password']")).click();
+    String set = "set by the admin " + suffix();
+    type(field("New password for " + name), set);
+    browser.findElement(By.xpath("//form//button[normalize-space()='Set password']")).click();
+    waitForText("people-status", "The password of " + name + " is set");
+    assertThat(app.http().post("/api/v1/sessions", Map.of("email", email, "password", set))
+        .status()).isEqualTo(201);
     chromium.assertNoConsoleErrors();
   }
 
