@@ -94,8 +94,8 @@ public class AuditResource {
   private static Event toEvent(AuditDao.AuditRow row) {
     try {
       return new Event(row.seq(), row.occurredAt(), row.actorUserId(), row.actorDeviceId(),
-          row.action(), row.entityType(), row.entityId(), row.requestId(), JSON.readTree(row.details()),
-          row.actorName(), row.actorDeviceName(), row.entityName());
+          row.action(), row.entityType(), row.entityId(), row.requestId(),
+          JSON.readTree(row.details()), row.actorName(), row.actorDeviceName(), row.entityName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -57,7 +57,8 @@ final class Chromium implements AutoCloseable {
     boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
     if (!installed) {
-      assumeTrue(ci, "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
+      assumeTrue(ci,
+          "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
       throw new AssertionError("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
     }
   }
@@ -154,7 +155,8 @@ final class Chromium implements AutoCloseable {
   Path downloaded(String suffix) {
     return waitUpTo(30).until(b -> {
       try (var files = Files.list(downloads)) {
-        return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+            .findFirst().orElse(null);
       } catch (IOException e) {
         return null;
       }

@@ -89,13 +89,14 @@ class ConsoleBrowserTest {
     setDate(field("Training date"), "2026-01-10");
     chromium.assertAccessible("the add-a-person form");
     chromium.screenshot("console-add-person.png");
-    browser.findElement(By.xpath("//form[.//h2[normalize-space()='Add a person']]//button[normalize-space()='Add']")).click();
+    press(browser.findElement(By.xpath("//form[.//h2[normalize-space()='Add a person']]")), "Add");
     waitForText("people-status", "Added " + volunteer);
     WebElement row = row("people-list", volunteer);
-    assertThat(row.getText()).contains("Volunteer", "West Midlands", "MPower spring 2026", "10 Jan 2026");
-    row.findElement(By.xpath(".//button[normalize-space()='Edit']")).click();
+    assertThat(row.getText())
+        .contains("Volunteer", "West Midlands", "MPower spring 2026", "10 Jan 2026");
+    press(row, "Edit");
     type(field("Training cohort"), "MPower autumn 2026");
-    browser.findElement(By.xpath("//button[normalize-space()='Save changes']")).click();
+    press("Save changes");
     waitForText("people-status", "Saved " + volunteer);
     assertThat(row("people-list", volunteer).getText()).contains("MPower autumn 2026");
 
@@ -110,16 +111,18 @@ class ConsoleBrowserTest {
     tick("Volunteers at this drive", volunteer);
     chromium.assertAccessible("the plan-a-drive form");
     chromium.screenshot("console-plan-drive.png");
-    browser.findElement(By.xpath("//button[normalize-space()='Plan the drive']")).click();
+    press("Plan the drive");
     waitForText("drives-status", "Planned " + driveName + " at Birmingham");
     assertThat(row("drive-list", driveName).getText()).contains("Birmingham", "Planned", volunteer);
     // The one region selector filters this list too.
-    new Select(browser.findElement(By.id("region"))).selectByVisibleText("Yorkshire and The Humber");
+    Select region = new Select(browser.findElement(By.id("region")));
+    region.selectByVisibleText("Yorkshire and The Humber");
     chromium.waitUpTo(20).until(b -> b.findElement(By.cssSelector("[data-view-panel='drives']"))
         .getAttribute("aria-busy") == null
         && !b.findElement(By.id("drive-list")).getText().contains(driveName));
-    new Select(browser.findElement(By.id("region"))).selectByVisibleText("All regions");
-    chromium.waitUpTo(20).until(b -> b.findElement(By.id("drive-list")).getText().contains(driveName));
+    region.selectByVisibleText("All regions");
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("drive-list")).getText()
+        .contains(driveName));
     row("drive-list", driveName).findElement(By.tagName("button")).click();
     chromium.click(By.xpath("//button[normalize-space()='Activate the drive']"));
     waitForText("drives-status", driveName + " is active.");
@@ -127,7 +130,7 @@ class ConsoleBrowserTest {
     chromium.fullPageScreenshot("console-drives.png");
 
     open("people");
-    row("people-list", volunteer).findElement(By.xpath(".//button[normalize-space()='Enrol a phone']")).click();
+    press(row("people-list", volunteer), "Enrol a phone");
     WebElement qr = chromium.waitUpTo(20).until(b -> b.findElement(By.id("enrolment-qr")));
     chromium.waitUpTo(10).until(b -> (Boolean) chromium.script("return arguments[0].complete", qr));
     chromium.assertAccessible("the enrolment sheet");
@@ -143,7 +146,8 @@ class ConsoleBrowserTest {
         "Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69));
     String printed = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")),
         java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(printed).results().count())
+    assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(printed)
+        .results().count())
         .as("the enrolment sheet prints on one A4 page").isEqualTo(1);
     ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
         "Emulation.setEmulatedMedia", Map.of("media", ""));
@@ -179,13 +183,13 @@ class ConsoleBrowserTest {
 
     // A lost phone is revoked from the Phones view and is refused from then on.
     open("phones");
-    row("phone-list", "Zofia Pixel").findElement(By.xpath(".//button[normalize-space()='Revoke']")).click();
+    press(row("phone-list", "Zofia Pixel"), "Revoke");
     waitForText("phones-status", "Zofia Pixel of " + volunteer + " is revoked");
     assertThat(row("phone-list", "Zofia Pixel").getText()).contains("Revoked");
     assertThat(sync.pushRaw(List.of()).status()).isEqualTo(401);
 
     open("people");
-    row("people-list", volunteer).findElement(By.xpath(".//button[normalize-space()='Deactivate']")).click();
+    press(row("people-list", volunteer), "Deactivate");
     waitForText("people-status", volunteer + " is deactivated");
     assertThat(row("people-list", volunteer).getText()).contains("Deactivated");
     chromium.assertNoConsoleErrors();
@@ -212,7 +216,8 @@ class ConsoleBrowserTest {
     signIn(organiser);
     // One region: no choice to offer, so the console says which region it is.
     assertThat(browser.findElement(By.id("region-note")).getText())
-        .isEqualTo("You organise in Yorkshire and The Humber: every figure and list here is for that region.");
+        .isEqualTo("You organise in Yorkshire and The Humber: every figure and list here is for"
+            + " that region.");
     chromium.assertAccessible("the organiser's overview");
     chromium.fullPageScreenshot("console-organiser-overview.png");
 
@@ -220,7 +225,7 @@ class ConsoleBrowserTest {
     WebElement card = chromium.waitUpTo(20).until(x -> x.findElement(
         By.cssSelector("article.conflict[data-record='" + record + "']")));
     assertThat(card.getText()).contains("Łucja Wiśniewska", "Age band", "50-64", "18-24");
-    card.findElement(By.xpath(".//button[normalize-space()='Show history']")).click();
+    press(card, "Show history");
     chromium.waitUpTo(20).until(x -> x.findElement(By.id("conflict-history")).getText()
         .contains("Versions of record"));
     assertThat(browser.findElement(By.id("conflict-history")).getText())
@@ -228,13 +233,15 @@ class ConsoleBrowserTest {
     chromium.assertAccessible("the conflict review screen");
     chromium.fullPageScreenshot("console-conflicts.png");
 
-    card.findElement(By.xpath(".//button[normalize-space()='Put back the overwritten values']")).click();
-    waitForText("conflicts-status", "Settled the conflict on record " + record.toString().substring(0, 8));
+    press(card, "Put back the overwritten values");
+    waitForText("conflicts-status",
+        "Settled the conflict on record " + record.toString().substring(0, 8));
     Http asOrganiser = app.http().as(token(organiser));
     JsonNode current = asOrganiser.get("/api/v1/records/" + record).json();
     assertThat(current.get("ageBand").asText()).isEqualTo("18-24");
     assertThat(current.get("flags").toString()).doesNotContain("conflict");
-    assertThat(browser.findElements(By.cssSelector("article.conflict[data-record='" + record + "']")))
+    assertThat(browser.findElements(
+        By.cssSelector("article.conflict[data-record='" + record + "']")))
         .isEmpty();
     chromium.assertNoConsoleErrors();
   }
@@ -248,14 +255,15 @@ class ConsoleBrowserTest {
     UUID drive = drive(driveName, participant);
     SyncClient sync = new SyncClient(app.http(), phone);
     Map<String, Object> withFollowUp = recentRecord(drive, "follow_up");
-    withFollowUp.put("followUp", SyncClient.followUp("phone", "Małgorzata Kowalska", "07700 900417"));
+    withFollowUp.put("followUp",
+        SyncClient.followUp("phone", "Małgorzata Kowalska", "07700 900417"));
     sync.push(sync.upsert(UUID.randomUUID(), null, recentRecord(drive, "pledged")),
         sync.upsert(UUID.randomUUID(), null, withFollowUp));
 
     signIn(person("staff", List.of()));
     open("staff");
     new Select(field("Rows")).selectByVisibleText("Drive and volunteer");
-    browser.findElement(By.xpath("//button[normalize-space()='Download CSV']")).click();
+    press("Download CSV");
     Path csv = chromium.downloaded(".csv");
     chromium.waitUpTo(20).until(x -> {
       try {
@@ -269,15 +277,16 @@ class ConsoleBrowserTest {
     String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
     assertThat(text.lines().findFirst().orElseThrow())
         .startsWith("Drive id,Drive,Volunteer id,Volunteer,Contacts,Registered on site");
-    assertThat(text).contains(drive + "," + driveName + "," + participant + "," + volunteer + ",2,");
+    assertThat(text)
+        .contains(drive + "," + driveName + "," + participant + "," + volunteer + ",2,");
 
     type(field("Why you need these contacts"), "Calling back this week's follow-ups");
-    browser.findElement(By.xpath("//button[normalize-space()='Show the work list']")).click();
+    press("Show the work list");
     WebElement followUp = row("follow-up-list", "Małgorzata Kowalska");
     assertThat(followUp.getText()).contains("+447700900417", "Urdu", driveName, "Birmingham");
     chromium.assertAccessible("the staff tasks screen");
     chromium.fullPageScreenshot("console-staff.png");
-    followUp.findElement(By.xpath(".//button[normalize-space()='Done']")).click();
+    press(followUp, "Done");
     chromium.waitUpTo(20).until(x -> x.findElement(By.id("follow-up-list")).getText()
         .contains("Małgorzata Kowalska") == false);
 
@@ -286,18 +295,21 @@ class ConsoleBrowserTest {
         By.xpath("//label[normalize-space()='Their phone number, email or record id']"));
     WebElement accessField = browser.findElement(By.id(phoneFields.get(0).getAttribute("for")));
     type(accessField, "07700 900417");
-    browser.findElement(By.xpath("//button[normalize-space()='Find what we hold']")).click();
-    chromium.waitUpTo(20).until(x -> x.findElement(By.xpath("//section[@aria-labelledby='access-title']"))
+    press("Find what we hold");
+    chromium.waitUpTo(20).until(x -> x.findElement(
+            By.xpath("//section[@aria-labelledby='access-title']"))
         .getText().contains("Małgorzata Kowalska"));
     WebElement erasureField = browser.findElement(By.id(phoneFields.get(1).getAttribute("for")));
     type(erasureField, "07700 900417");
-    browser.findElement(By.xpath("//button[normalize-space()='Erase their contacts']")).click();
-    chromium.waitUpTo(20).until(x -> x.findElement(By.xpath("//section[@aria-labelledby='erasure-title']"))
+    press("Erase their contacts");
+    chromium.waitUpTo(20).until(x -> x.findElement(
+            By.xpath("//section[@aria-labelledby='erasure-title']"))
         .getText().contains("Erased 1 follow-up contact"));
 
-    browser.findElement(By.xpath("//button[normalize-space()='Show events']")).click();
-    chromium.waitUpTo(20).until(x -> x.findElement(By.id("audit-list")).getText().contains("user.create"));
-    browser.findElement(By.xpath("//button[normalize-space()='Verify the audit chain']")).click();
+    press("Show events");
+    chromium.waitUpTo(20).until(x -> x.findElement(By.id("audit-list")).getText()
+        .contains("user.create"));
+    press("Verify the audit chain");
     chromium.waitUpTo(60).until(x -> x.findElement(By.id("staff-tasks")).getText()
         .contains("The audit chain is intact"));
     chromium.assertAccessible("the audit trail");
@@ -320,16 +332,18 @@ class ConsoleBrowserTest {
     assertThat(new Select(field("How they get a password")).getFirstSelectedOption().getText())
         .isEqualTo("Give them a one-time reset code");
     chromium.assertAccessible("the add-an-organiser form");
-    browser.findElement(By.xpath("//form[.//h2[normalize-space()='Add a person']]//button[normalize-space()='Add']")).click();
+    press(browser.findElement(By.xpath("//form[.//h2[normalize-space()='Add a person']]")), "Add");
     waitForText("people-status", "Added " + name);
-    assertThat(row("people-list", name).getText()).contains("Organiser", "Yorkshire and The Humber");
+    assertThat(row("people-list", name).getText())
+        .contains("Organiser", "Yorkshire and The Humber");
     String code = chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-code"))).getText();
     chromium.assertAccessible("the one-time code");
     chromium.screenshot("console-reset-code.png");
     // Unlock is offered only once the server has it (i13's endpoint).
     boolean unlock = app.http().get("/api/openapi.json").json().path("paths")
         .has("/api/v1/users/{id}/unlock");
-    assertThat(row("people-list", name).findElements(By.xpath(".//button[normalize-space()='Unlock']")))
+    assertThat(row("people-list", name)
+        .findElements(By.xpath(".//button[normalize-space()='Unlock']")))
         .hasSize(unlock ? 1 : 0);
 
     browser.findElement(By.id("sign-out")).click();
@@ -338,7 +352,7 @@ class ConsoleBrowserTest {
     type(field("Reset code"), code);
     type(field("New password"), chosen);
     chromium.assertAccessible("the reset-code form");
-    browser.findElement(By.xpath("//button[normalize-space()='Set my password']")).click();
+    press("Set my password");
     chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-box")).getText()
         .contains("Your password is set"));
     signIn(new SignIn(null, email, chosen));
@@ -350,7 +364,7 @@ class ConsoleBrowserTest {
     type(field("Current password"), chosen);
     type(field("Your new password"), changed);
     chromium.assertAccessible("the change-my-password form");
-    browser.findElement(By.xpath("//button[normalize-space()='Change it']")).click();
+    press("Change it");
     chromium.waitUpTo(20).until(b -> b.findElement(By.id("account-panel")).getText()
         .contains("Your password is changed"));
     assertThat(app.http().post("/api/v1/sessions", Map.of("email", email, "password", changed))
@@ -360,7 +374,7 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("sign-out")).click();
     signIn(admin);
     open("people");
-    row("people-list", name).findElement(By.xpath(".//button[normalize-space()='Set password']")).click();
+    press(row("people-list", name), "Set password");
     String set = "set by the admin " + suffix();
     type(field("New password for " + name), set);
     browser.findElement(By.xpath("//form//button[normalize-space()='Set password']")).click();
@@ -436,7 +450,8 @@ class ConsoleBrowserTest {
 
   private static Map<String, Object> recentRecord(UUID drive, String outcome) {
     Map<String, Object> record = SyncClient.record(drive, outcome);
-    record.put("recordedAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+    record.put("recordedAt",
+        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
     return record;
   }
 
@@ -456,7 +471,8 @@ class ConsoleBrowserTest {
 
   /** Opens a view from the navigation, with the keyboard as a keyboard user would. */
   private void open(String view) {
-    WebElement link = browser.findElement(By.cssSelector("#console-nav a[data-view='" + view + "']"));
+    WebElement link =
+        browser.findElement(By.cssSelector("#console-nav a[data-view='" + view + "']"));
     link.sendKeys(org.openqa.selenium.Keys.ENTER);
     chromium.waitUpTo(20).until(b -> {
       WebElement panel = b.findElement(By.cssSelector("[data-view-panel='" + view + "']"));
@@ -472,8 +488,18 @@ class ConsoleBrowserTest {
 
   private void tick(String legend, String label) {
     WebElement box = chromium.waitUpTo(20).until(b -> b.findElement(By.xpath(
-        "//fieldset[legend[normalize-space()='" + legend + "']]//label[normalize-space()='" + label + "']")));
+        "//fieldset[legend[normalize-space()='" + legend + "']]"
+            + "//label[normalize-space()='" + label + "']")));
     box.click();
+  }
+
+  private static void press(String text) {
+    press(browser.findElement(By.tagName("body")), text);
+  }
+
+  /** Clicks the button with this visible text inside {@code scope}. */
+  private static void press(WebElement scope, String text) {
+    scope.findElement(By.xpath(".//button[normalize-space()='" + text + "']")).click();
   }
 
   private static void type(WebElement field, String text) {

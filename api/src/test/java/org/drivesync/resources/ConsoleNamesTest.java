@@ -79,9 +79,11 @@ class ConsoleNamesTest {
     assertThat(body.get("current").get("recordedByName").asText()).isEqualTo("Łucja Wiśniewska");
     assertThat(body.get("current").get("localAuthorityName").asText()).isEqualTo("Leeds");
     assertThat(body.get("versions")).hasSize(3);
-    assertThat(body.get("versions").get(0).get("authorName").asText()).isEqualTo("Łucja Wiśniewska");
+    assertThat(body.get("versions").get(0).get("authorName").asText())
+        .isEqualTo("Łucja Wiśniewska");
     assertThat(body.get("versions").get(0).get("deviceName").asText()).isEqualTo("phone");
-    assertThat(body.get("conflicts").get(0).get("authorName").asText()).isEqualTo("Łucja Wiśniewska");
+    assertThat(body.get("conflicts").get(0).get("authorName").asText())
+        .isEqualTo("Łucja Wiśniewska");
 
     Http elsewhere = app.http().as(fixtures.organiser(Fixtures.WEST_MIDLANDS).token());
     Http.Reply foreign = elsewhere.get("/api/v1/records/" + record + "/history");
@@ -113,7 +115,8 @@ class ConsoleNamesTest {
     assertThat(push.get("actorName").asText()).isEqualTo("Łucja Wiśniewska");
     assertThat(push.get("actorDeviceName").asText()).isEqualTo("phone");
     assertThat(push.get("entityName").asText()).isEqualTo("phone");
-    JsonNode created = staff.get("/api/v1/audit?action=user.create&entity=user&entityId=" + participant)
+    JsonNode created = staff
+        .get("/api/v1/audit?action=user.create&entity=user&entityId=" + participant)
         .json().get("events").get(0);
     assertThat(created.get("entityName").asText()).isEqualTo("Łucja Wiśniewska");
 

@@ -16,7 +16,10 @@ import org.drivesync.errors.ApiException;
 import org.drivesync.records.RecordFields;
 import org.jdbi.v3.core.Jdbi;
 
-/** A record's whole story for staff and the organisers of its region: every version, who sent it from where, and every conflict. */
+/**
+ * A record's whole story for staff and the organisers of its region: every version, who sent it
+ * from where, and every conflict.
+ */
 public final class RecordHistoryService {
   /** The record as it stands, its versions oldest first, and its conflicts with resolutions. */
   public record History(UUID recordId, RecordHistoryDao.Current current, List<Version> versions,

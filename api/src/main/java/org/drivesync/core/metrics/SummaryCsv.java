@@ -60,7 +60,8 @@ public final class SummaryCsv {
         schema.addColumn(nameHeader(headers));
       }
     }
-    Figures.METRICS.forEach(metric -> schema.addColumn(METRIC_HEADERS.getOrDefault(metric, metric)));
+    Figures.METRICS.forEach(
+        metric -> schema.addColumn(METRIC_HEADERS.getOrDefault(metric, metric)));
     out.write(BOM);
     var writer = CSV.writer(schema.build()).writeValues(out);
     for (Map<String, Object> row : summary.rows()) {
