@@ -44,6 +44,9 @@ import org.drivesync.core.privacy.PrivacyRequestService;
 import org.drivesync.core.privacy.RetentionJob;
 import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.sync.SyncPullService;
+import org.drivesync.core.sync.FeedLagProbe;
+import org.drivesync.core.sync.SyncEngine;
+import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
@@ -56,6 +59,7 @@ import org.drivesync.resources.RecordResource;
 import org.drivesync.resources.SyncResource;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
@@ -210,25 +214,29 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new PasswordResetResource(passwordService, rateLimiter));
     jersey.register(new UserResource(users, devices, passwordService));
     jersey.register(new DeviceResource(devices, rateLimiter));
-    jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
+    jersey.register(new DriveResource(new DriveService(jdbi, auditLog,
+        java.time.Duration.ofMillis(config.sync.lateGracePeriod.toMilliseconds()))));
     jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
 
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();
     // Metrics aggregates change in the push's own transaction: a summary reflects every
     // acknowledged push (docs/metrics.md).
-    SyncPushService push = new SyncPushService(jdbi, auditLog, rulesets, new MetricsAggregator(),
-        crypto, environment.getObjectMapper(), clock, config.sync);
+    SyncMetrics syncMetrics = syncMetrics(environment, jdbi, clock);
+    SyncEngine engine = new SyncEngine(jdbi, auditLog, rulesets, new MetricsAggregator(),
+        crypto, environment.getObjectMapper(), clock, config.sync, syncMetrics);
+    SyncPushService push = new SyncPushService(engine, jdbi, auditLog,
+        environment.getObjectMapper(), clock);
     jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi));
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi,
+        syncMetrics));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK)));
     jersey.register(new RecordResource(jdbi, push, new RecordHistoryService(jdbi)));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(
         new WatermelonPullService(jdbi, environment.getObjectMapper()),
-        new WatermelonPushService(jdbi, push, auditLog, rulesets, environment.getObjectMapper(),
-            clock),
-        jdbi));
+        new WatermelonPushService(engine, rulesets, environment.getObjectMapper(), clock),
+        jdbi, syncMetrics));
 
     jersey.register(new MetricsResource(new MetricsService(jdbi, auditLog),
         new DataQualityService(jdbi)));
@@ -239,6 +247,15 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new FollowUpResource(new FollowUpService(jdbi, auditLog, followUps)));
     jersey.register(new PrivacyResource(new PrivacyRequestService(jdbi, auditLog, followUps,
         config.privacy.retention.contactDays, clock)));
+  }
+
+  /** Sync metrics on the admin port, with the feed's lag sampled every second. */
+  private static SyncMetrics syncMetrics(Environment environment, Jdbi jdbi, Clock clock) {
+    FeedLagProbe probe = new FeedLagProbe(jdbi, clock);
+    ScheduledExecutorService executor =
+        environment.lifecycle().scheduledExecutorService("feed-lag").threads(1).build();
+    executor.scheduleWithFixedDelay(probe, 1, 1, TimeUnit.SECONDS);
+    return new SyncMetrics(environment.metrics(), probe);
   }
 
   private static void scheduleRetention(

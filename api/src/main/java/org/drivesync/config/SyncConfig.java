@@ -17,4 +17,11 @@ public class SyncConfig {
 
   /** How long a push may wait for its turn before it is answered 503 server_busy (retry). */
   @JsonProperty @NotNull public Duration pushQueueTimeout = Duration.seconds(30);
+
+  /**
+   * How long after a drive closes, or a participant is unassigned from it or loses its region, a
+   * record they captured before that is still applied (flagged {@code late}) rather than kept in
+   * quarantine: phones sync when they get a signal (docs/sync-protocol.md, "Late records").
+   */
+  @JsonProperty @NotNull public Duration lateGracePeriod = Duration.days(30);
 }

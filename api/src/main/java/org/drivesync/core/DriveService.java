@@ -1,5 +1,7 @@
 package org.drivesync.core;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import java.util.UUID;
 import org.drivesync.api.CreateDriveRequest;
 import org.drivesync.api.Drive;
 import org.drivesync.api.DriveStatus;
+import org.drivesync.api.DriveUpdate;
+import org.drivesync.api.PendingDevices;
 import org.drivesync.api.UpdateDriveRequest;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
@@ -28,10 +32,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class DriveService {
   private final Jdbi jdbi;
   private final AuditLog auditLog;
+  private final Duration lateGrace;
 
-  public DriveService(Jdbi jdbi, AuditLog auditLog) {
+  /** {@code lateGrace}: sync.lateGracePeriod, for telling organisers until when phones may sync. */
+  public DriveService(Jdbi jdbi, AuditLog auditLog, Duration lateGrace) {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
+    this.lateGrace = lateGrace;
   }
 
   public Drive create(Caller caller, CreateDriveRequest request) {
@@ -80,7 +87,18 @@ public final class DriveService {
     return Drive.from(visible(caller, jdbi.onDemand(DriveDao.class).find(id).orElse(null)));
   }
 
-  public Drive update(Caller caller, UUID id, UpdateDriveRequest request) {
+  /** The phones that may still hold records of a drive the caller may see. */
+  public PendingDevices devicesPending(Caller caller, UUID id) {
+    return jdbi.inTransaction(handle -> {
+      DriveDao drives = handle.attach(DriveDao.class);
+      visible(caller, drives.find(id).orElse(null));
+      Instant closedAt = drives.closedAt(id);
+      return new PendingDevices(drives.devicesPending(id), closedAt,
+          closedAt == null ? null : closedAt.plus(lateGrace));
+    });
+  }
+
+  public DriveUpdate update(Caller caller, UUID id, UpdateDriveRequest request) {
     return jdbi.inTransaction(
         handle -> {
           DriveDao drives = handle.attach(DriveDao.class);
@@ -119,7 +137,8 @@ public final class DriveService {
             changed.put("unassigned", removed.size());
           }
           auditLog.append(handle, Actor.of(caller), "drive.update", "drive", id, changed);
-          return Drive.from(drives.find(id).orElseThrow());
+          return new DriveUpdate(Drive.from(drives.find(id).orElseThrow()),
+              next == DriveStatus.CLOSED ? drives.devicesPending(id) : null);
         });
   }
 

@@ -55,8 +55,10 @@ public interface DemoDao {
   @SqlUpdate(
       """
       INSERT INTO drives (id, name, local_authority_code, region_code, venue_type, starts_on,
-                          ends_on, status, created_by)
-      VALUES (:id, :name, :council, :region, :venue, :startsOn, :endsOn, :status, :createdBy)
+                          ends_on, status, created_by, closed_at)
+      VALUES (:id, :name, :council, :region, :venue, :startsOn, :endsOn, :status, :createdBy,
+              CASE WHEN :status = 'closed'
+                THEN (CAST(:endsOn AS date) + 1)::timestamp AT TIME ZONE 'Europe/London' END)
       """)
   void insertDrive(@Bind("id") UUID id, @Bind("name") String name,
       @Bind("council") String council, @Bind("region") String region,

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Instant;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -75,6 +77,7 @@ public interface DriveDao {
   @SqlUpdate(
       """
       UPDATE drives SET name = :name, status = :status, starts_on = :startsOn, ends_on = :endsOn,
+                        closed_at = CASE WHEN :status = 'closed' THEN coalesce(closed_at, now()) END,
                         updated_at = now(), change_xid = pg_current_xact_id()::text::bigint
       WHERE id = :id
       """)
@@ -89,14 +92,15 @@ public interface DriveDao {
       """
       INSERT INTO drive_assignments (drive_id, participant_id) VALUES (:driveId, :participantId)
       ON CONFLICT (drive_id, participant_id) DO UPDATE
-        SET active = true, change_xid = pg_current_xact_id()::text::bigint
+        SET active = true, unassigned_at = NULL, change_xid = pg_current_xact_id()::text::bigint
         WHERE NOT drive_assignments.active
       """)
   void assign(@Bind("driveId") UUID driveId, @Bind("participantId") Collection<UUID> participantIds);
 
   @SqlBatch(
       """
-      UPDATE drive_assignments SET active = false, change_xid = pg_current_xact_id()::text::bigint
+      UPDATE drive_assignments SET active = false, unassigned_at = now(),
+                                   change_xid = pg_current_xact_id()::text::bigint
       WHERE drive_id = :driveId AND participant_id = :participantId AND active
       """)
   void unassign(
@@ -111,4 +115,16 @@ public interface DriveDao {
       """)
   List<UUID> eligibleParticipants(
       @BindList("ids") Collection<UUID> ids, @Bind("region") String region);
+
+  @SqlQuery("SELECT closed_at FROM drives WHERE id = :id")
+  Instant closedAt(@Bind("id") UUID id);
+
+  /** A phone that may still hold records of a drive (see devicesPending.sql). */
+  record PendingDevice(UUID deviceId, UUID participantId, String participantName,
+      Instant lastPushAt) {}
+
+  @SqlQuery
+  @UseClasspathSqlLocator
+  @RegisterConstructorMapper(PendingDevice.class)
+  List<PendingDevice> devicesPending(@Bind("driveId") UUID driveId);
 }

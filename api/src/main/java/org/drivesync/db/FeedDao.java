@@ -84,6 +84,17 @@ public interface FeedDao {
   @SqlQuery("SELECT " + HORIZON)
   long horizon();
 
+  /** The bounds of a snapshot: every transaction below xmin has finished; none from xmax on began. */
+  record Snapshot(long xmin, long xmax) {}
+
+  @SqlQuery(
+      """
+      SELECT pg_snapshot_xmin(s)::text::bigint AS xmin, pg_snapshot_xmax(s)::text::bigint AS xmax
+      FROM pg_current_snapshot() AS s
+      """)
+  @RegisterConstructorMapper(Snapshot.class)
+  Snapshot snapshot();
+
   @SqlQuery("SELECT purged_through_xid FROM sync_state")
   long purgedThroughXid();
 

@@ -29,10 +29,14 @@ public interface RecordDao {
   /** A ledger entry: what a mutation id was first answered. */
   record LedgerRow(UUID mutationId, String fingerprint, String result) {}
 
-  /** A drive as a push needs it, with whether the pushing participant is assigned. */
+  /**
+   * A drive as a push needs it, with the pushing participant's standing: whether they are
+   * assigned and work in its region, and when either ended if it did (see LateArrival).
+   */
   record DriveScope(
       UUID id, String regionCode, String localAuthorityCode, java.time.LocalDate startsOn,
-      String status, boolean assigned) {}
+      java.time.LocalDate endsOn, String status, Instant closedAt, boolean assigned,
+      Instant unassignedAt, boolean inRegion, Instant regionRemovedAt) {}
 
   /** A new version row. */
   record NewVersion(
@@ -104,10 +108,14 @@ public interface RecordDao {
 
   @SqlQuery(
       """
-      SELECT d.id, d.region_code, d.local_authority_code, d.starts_on, d.status,
-             coalesce(a.active, false) AS assigned
+      SELECT d.id, d.region_code, d.local_authority_code, d.starts_on, d.ends_on, d.status,
+             d.closed_at, coalesce(a.active, false) AS assigned, a.unassigned_at,
+             ur.user_id IS NOT NULL AS in_region, rr.removed_at AS region_removed_at
       FROM drives d
       LEFT JOIN drive_assignments a ON a.drive_id = d.id AND a.participant_id = :participant
+      LEFT JOIN user_regions ur ON ur.user_id = :participant AND ur.region_code = d.region_code
+      LEFT JOIN user_region_removals rr
+        ON rr.user_id = :participant AND rr.region_code = d.region_code
       WHERE d.id = ANY(:ids)
       """)
   @RegisterConstructorMapper(DriveScope.class)

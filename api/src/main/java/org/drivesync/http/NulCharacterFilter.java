@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,11 +19,14 @@ import org.drivesync.errors.ErrorCode;
  * Refuses the NUL character ({@code \u0000} in JSON, {@code %00} in a query) with 400 before it
  * reaches PostgreSQL, which cannot store it in text or jsonb and would answer with an error
  * (a 500 here) wherever it got through: in a name, an email, a quarantined payload. No field of
- * drivesync has a use for it.
+ * drivesync has a use for it. The bodies of endpoints marked {@link ChecksCharactersItself} (sync
+ * pushes) pass, so that one bad mutation does not refuse its whole batch.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER + 1)
 public class NulCharacterFilter implements ContainerRequestFilter {
+  @Context private ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
     for (Map.Entry<String, List<String>> parameter :
@@ -34,9 +39,14 @@ public class NulCharacterFilter implements ContainerRequestFilter {
     if (request.getUriInfo().getPath().indexOf('\0') >= 0) {
       throw refused();
     }
-    if (request.hasEntity()) {
+    if (request.hasEntity() && !checksItself()) {
       request.setEntityStream(new Scanner(request.getEntityStream()));
     }
+  }
+
+  private boolean checksItself() {
+    return resource != null && resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(ChecksCharactersItself.class);
   }
 
   static ApiException refused() {

@@ -5,14 +5,13 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.drivesync.privacy.ContactNormaliser;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * Reads a record's {@code followUp}. Without {@code consent: true} the whole mutation is refused
  * with {@code consent_required}, before anything of it is stored. Messages never echo values.
  */
 public final class FollowUpParser {
-  /** The rejection code for a follow-up without explicit consent. */
-  public static final String CONSENT_REQUIRED = "consent_required";
 
   private static final Set<String> KEYS = Set.of("consent", "noticeVersion", "channel", "name", "contact");
   private static final Pattern NOTICE_VERSION = Pattern.compile("[A-Za-z0-9._-]{1,50}");
@@ -37,7 +36,7 @@ public final class FollowUpParser {
     }
     JsonNode consent = node.get("consent");
     if (consent == null || !consent.isBoolean() || !consent.booleanValue()) {
-      throw new RecordRejection(CONSENT_REQUIRED,
+      throw new RecordRejection(RejectionCode.CONSENT_REQUIRED,
           "a follow-up needs the person's consent (followUp.consent: true); nothing of it was stored");
     }
     JsonNode notice = node.get("noticeVersion");
@@ -80,6 +79,6 @@ public final class FollowUpParser {
   }
 
   private static RecordRejection invalid(String field, String problem) {
-    return new RecordRejection("invalid_field", field + ": " + problem);
+    return new RecordRejection(RejectionCode.INVALID_FIELD, field + ": " + problem);
   }
 }

@@ -4,19 +4,29 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
- * {@link Instant#parse} with a fast path for the one form drivesync stores and devices send,
- * {@code 2026-03-14T18:22:05Z} with an optional fraction: the formatter-based parse cost a fifth
- * of a push's merge step (docs/performance.md). Anything else, valid or not, goes to
+ * Every instant drivesync reads from a client, parsed once and normalised to the precision
+ * PostgreSQL's {@code timestamptz} keeps: microseconds, digits beyond them dropped (not rounded).
+ * Normalising here, before anything compares or stores the value, is what makes a push result
+ * exactly what a later pull delivers, and keeps a device's next edit from that base free of a
+ * spurious recordedAt change (docs/sync-protocol.md, "Timestamps").
+ *
+ * <p>It is {@link Instant#parse} with a fast path for the one form drivesync stores and devices
+ * send, {@code 2026-03-14T18:22:05Z} with an optional fraction: the formatter-based parse cost a
+ * fifth of a push's merge step (docs/performance.md). Anything else, valid or not, goes to
  * {@link Instant#parse}, so results and errors are exactly its own.
  */
 public final class Instants {
+  /** The precision of every stored and echoed instant. */
+  public static final ChronoUnit PRECISION = ChronoUnit.MICROS;
+
   private Instants() {}
 
   public static Instant parse(String text) {
     Instant fast = canonical(text);
-    return fast != null ? fast : Instant.parse(text);
+    return (fast != null ? fast : Instant.parse(text)).truncatedTo(PRECISION);
   }
 
   private static Instant canonical(String s) {

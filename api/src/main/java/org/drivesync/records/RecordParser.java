@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.drivesync.eligibility.Ruleset;
 import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * Turns a device's JSON record into the normalised field map the merge compares: strings for
@@ -38,7 +39,7 @@ public final class RecordParser {
    */
   public Map<String, Object> parse(JsonNode record) {
     if (record == null || !record.isObject()) {
-      throw new RecordRejection("invalid_record", "record must be a JSON object");
+      throw new RecordRejection(RejectionCode.INVALID_RECORD, "record must be a JSON object");
     }
     List<String> forbidden = new ArrayList<>();
     for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
@@ -47,12 +48,11 @@ public final class RecordParser {
         forbidden.add(name);
       } else if (!RecordFields.ALL.contains(name) && !name.equals("id")
           && !name.equals(RecordFields.FOLLOW_UP)) {
-        throw new RecordRejection("unknown_field", "unknown record field '" + name + "'");
+        throw new RecordRejection(RejectionCode.UNKNOWN_FIELD, "unknown record field '" + name + "'");
       }
     }
     if (!forbidden.isEmpty()) {
-      throw new RecordRejection(
-          "forbidden_field",
+      throw new RecordRejection(RejectionCode.FORBIDDEN_FIELD,
           "drive records never hold personal data; refused field(s): " + String.join(", ", forbidden));
     }
     Map<String, Object> fields = new HashMap<>();
@@ -159,7 +159,7 @@ public final class RecordParser {
     }
     Ruleset ruleset =
         rulesets.byVersion(version.asText())
-            .orElseThrow(() -> new RecordRejection("unknown_ruleset",
+            .orElseThrow(() -> new RecordRejection(RejectionCode.UNKNOWN_RULESET,
                 "no ruleset '" + version.asText() + "'; fetch /api/v1/eligibility/rulesets/current"));
     ObjectNode canonical = JsonNodeFactory.instance.objectNode();
     canonical.put("rulesetVersion", ruleset.version());
@@ -195,6 +195,6 @@ public final class RecordParser {
   }
 
   private static RecordRejection invalid(String field, String problem) {
-    return new RecordRejection("invalid_field", field + ": " + problem);
+    return new RecordRejection(RejectionCode.INVALID_FIELD, field + ": " + problem);
   }
 }

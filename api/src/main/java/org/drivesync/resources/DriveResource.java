@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.drivesync.api.CreateDriveRequest;
 import org.drivesync.api.Drive;
 import org.drivesync.api.DriveStatus;
+import org.drivesync.api.DriveUpdate;
+import org.drivesync.api.PendingDevices;
 import org.drivesync.api.UpdateDriveRequest;
 import org.drivesync.auth.Role;
 import org.drivesync.core.DriveService;
@@ -32,7 +34,8 @@ import org.drivesync.core.DriveService;
  * drives they are assigned to.
  *
  * <p>Status codes: 200/201; 400 invalid body; 401; 403 role or region not allowed; 404 not found
- * or out of scope; 409 a status that would go backwards.
+ * or out of scope; 409 a status that would go backwards. Closing a drive answers the drive plus
+ * {@code devicesMayHoldRecords}, as {@code GET /{id}/devices-pending} does at any time.
  */
 @Path("/api/v1/drives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,10 +78,19 @@ public class DriveResource {
   @Path("/{id}")
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Change status (planned → active → closed), dates, name or assignments")
-  public Drive update(
+  public DriveUpdate update(
       @Context SecurityContext security,
       @PathParam("id") UUID id,
       @NotNull @Valid UpdateDriveRequest request) {
     return drives.update(UserResource.caller(security), id, request);
+  }
+
+  @GET
+  @Path("/{id}/devices-pending")
+  @RolesAllowed({Role.O, Role.S, Role.A})
+  @Operation(summary = "Phones of the drive's participants that have not pushed since they could"
+      + " last write into it, and so may still hold its records")
+  public PendingDevices devicesPending(@Context SecurityContext security, @PathParam("id") UUID id) {
+    return drives.devicesPending(UserResource.caller(security), id);
   }
 }

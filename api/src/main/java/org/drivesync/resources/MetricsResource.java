@@ -90,11 +90,11 @@ public class MetricsResource {
   @GET
   @Path("/flagged-records")
   @RolesAllowed({Role.O, Role.S, Role.A})
-  @Operation(summary = "Records flagged conflict, clock_skew or outdated_ruleset, newest first")
+  @Operation(summary = "Records flagged conflict, clock_skew, outdated_ruleset or late, newest first")
   public List<DataQualityDao.FlaggedRecord> flagged(
       @Context SecurityContext security,
       @QueryParam("region") String region,
-      @Parameter(description = "clock_skew, conflict or outdated_ruleset") @QueryParam("flag")
+      @Parameter(description = "clock_skew, conflict, outdated_ruleset or late") @QueryParam("flag")
           String flag,
       @QueryParam("limit") @DefaultValue("100") int limit) {
     return dataQuality.flagged(UserResource.caller(security), region, flag, limit);

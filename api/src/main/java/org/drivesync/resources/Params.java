@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.drivesync.errors.ApiException;
+import org.drivesync.records.Instants;
 
 /** Parses query parameters into types, answering 400 with the parameter's name when they are bad. */
 final class Params {
@@ -15,7 +16,7 @@ final class Params {
       return null;
     }
     try {
-      return Instant.parse(value);
+      return Instants.parse(value);
     } catch (DateTimeParseException e) {
       try {
         return LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();

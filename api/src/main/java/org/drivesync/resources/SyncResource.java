@@ -18,7 +18,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.http.ChecksCharactersItself;
 import org.drivesync.core.sync.SyncPullService;
+import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.DeviceDao;
 import org.drivesync.errors.ApiException;
@@ -44,14 +46,17 @@ public class SyncResource {
   private final SyncPushService push;
   private final SyncPullService pull;
   private final Jdbi jdbi;
+  private final SyncMetrics metrics;
 
-  public SyncResource(SyncPushService push, SyncPullService pull, Jdbi jdbi) {
+  public SyncResource(SyncPushService push, SyncPullService pull, Jdbi jdbi, SyncMetrics metrics) {
     this.push = push;
     this.pull = pull;
     this.jdbi = jdbi;
+    this.metrics = metrics;
   }
 
   @POST
+  @ChecksCharactersItself
   @Path("/push")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.P)
@@ -75,7 +80,9 @@ public class SyncResource {
           @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("500") int limit,
       @HeaderParam(APP_VERSION) String appVersion) {
-    return pull.pull(device(security, appVersion), cursor, limit);
+    SyncPullService.PullPage page = pull.pull(device(security, appVersion), cursor, limit);
+    metrics.pullPage(SyncMetrics.NATIVE);
+    return page;
   }
 
   /** The calling device; its app version is noted when the app sends one. */

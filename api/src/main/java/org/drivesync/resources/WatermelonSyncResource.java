@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Role;
+import org.drivesync.http.ChecksCharactersItself;
+import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.core.sync.WatermelonWire;
@@ -30,7 +32,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@code experimentalRejectedIds}); 400 malformed changes; 401; 403 not a device token, or
  * {@code read_only_table} for changes to drives; 409 {@code conflict}: a pushed record changed
  * after {@code last_pulled_at}, nothing applied, pull and push again; 413 over 500 records or 1 MiB;
- * 503 database unavailable (retry).
+ * 503 database_unavailable, or server_busy when too many pushes are under way (retry the same
+ * push after Retry-After).
  */
 @Path("/api/v1/sync/watermelon")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,11 +42,14 @@ public class WatermelonSyncResource {
   private final WatermelonPullService pull;
   private final WatermelonPushService push;
   private final Jdbi jdbi;
+  private final SyncMetrics metrics;
 
-  public WatermelonSyncResource(WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi) {
+  public WatermelonSyncResource(WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi,
+      SyncMetrics metrics) {
     this.pull = pull;
     this.push = push;
     this.jdbi = jdbi;
+    this.metrics = metrics;
   }
 
   @GET
@@ -58,11 +64,14 @@ public class WatermelonSyncResource {
       @Parameter(description = "URL-encoded JSON {from, tables, columns} after a schema migration")
           @QueryParam("migration") String migration,
       @HeaderParam(SyncResource.APP_VERSION) String appVersion) {
-    return pull.pull(SyncResource.device(security, appVersion, jdbi), lastPulledAt, schemaVersion,
-        migration);
+    WatermelonWire.PullResponse page = pull.pull(SyncResource.device(security, appVersion, jdbi),
+        lastPulledAt, schemaVersion, migration);
+    metrics.pullPage(SyncMetrics.WATERMELON);
+    return page;
   }
 
   @POST
+  @ChecksCharactersItself
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.P)
   @Operation(summary = "WatermelonDB pushChanges: apply a phone's local changes")

@@ -127,6 +127,33 @@ class DashboardBrowserTest {
     chromium.assertNoConsoleErrors();
   }
 
+  @Test
+  void anOrganiserSeesThePhonesThatMayStillHoldRecordsOfClosedDrives() {
+    DemoSeeder.Credential organiser = credential("organiser");
+    Http api = new Http(baseUrl()).as(token(organiser));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (JsonNode drive : api.get("/api/v1/drives?status=closed").json()) {
+      JsonNode pending = api.get("/api/v1/drives/" + drive.get("id").asText() + "/devices-pending").json();
+      if (!pending.get("lateRecordsUntil").isNull()
+          && java.time.Instant.parse(pending.get("lateRecordsUntil").asText()).isAfter(java.time.Instant.now())) {
+        pending.get("devices").forEach(d -> expected.add(d.get("participantName").asText()));
+      }
+    }
+    signIn(organiser);
+    waitForFigures("all your regions");
+    WebElement list = browser.findElement(By.id("pending-devices"));
+    wait(Duration.ofSeconds(20)).until(b -> !list.getText().startsWith("Checking")
+        && !list.getText().isBlank());
+    assertThat(list.getText()).doesNotStartWith("Could not");
+    if (expected.isEmpty()) {
+      assertThat(list.getText()).contains("Every phone has synced");
+    } else {
+      expected.forEach(name -> assertThat(list.getText()).contains(name));
+    }
+    assertNoConsoleErrors();
+    browser.findElement(By.id("sign-out")).click();
+  }
+
   private void signIn(DemoSeeder.Credential who) {
     browser.get(baseUrl() + "/dashboard/");
     chromium.waitUpTo(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed());

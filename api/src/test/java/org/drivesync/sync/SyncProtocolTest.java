@@ -187,7 +187,10 @@ class SyncProtocolTest {
     JsonNode unassigned = phone.push(phone.upsert(UUID.randomUUID(), null, SyncClient.record(otherDrive, "pledged"))).get(0);
     assertThat(unassigned.get("error").get("code").asText()).isEqualTo("drive_not_assigned");
     fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("status", "closed"));
-    JsonNode closed = phone.push(phone.upsert(UUID.randomUUID(), null, SyncClient.record(drive, "pledged"))).get(0);
+    // Captured after closing (one captured before is late: LateRecordsTest).
+    Map<String, Object> afterClosing = SyncClient.record(drive, "pledged");
+    afterClosing.put("recordedAt", java.time.Instant.now().plusSeconds(60).toString());
+    JsonNode closed = phone.push(phone.upsert(UUID.randomUUID(), null, afterClosing)).get(0);
     assertThat(closed.get("error").get("code").asText()).isEqualTo("drive_closed");
   }
 

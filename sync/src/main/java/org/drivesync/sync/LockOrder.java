@@ -23,6 +23,23 @@ public final class LockOrder {
 
   private LockOrder() {}
 
+  /**
+   * The advisory-lock keys of a push, sorted: each record id and each mutation id folded to a long
+   * (its two halves XORed), record keys odd and mutation keys even, so the two kinds never share a
+   * key and a push locks its ledger entries as firmly as its records. A push takes them in this
+   * order (PostgreSQL's {@code pg_advisory_xact_lock}), so two pushes never deadlock.
+   */
+  public static long[] keys(Collection<UUID> recordIds, Collection<UUID> mutationIds) {
+    java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
+    recordIds.forEach(id -> keys.add(fold(id) | 1L));
+    mutationIds.forEach(id -> keys.add(fold(id) & ~1L));
+    return keys.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static long fold(UUID id) {
+    return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+  }
+
   /** The distinct ids in lock order. */
   public static List<UUID> sorted(Collection<UUID> ids) {
     Objects.requireNonNull(ids, "ids");

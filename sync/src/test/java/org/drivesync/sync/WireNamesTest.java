@@ -43,7 +43,8 @@ class WireNamesTest {
     return Stream.of(
         Arguments.of(RecordFlag.CLOCK_SKEW, "clock_skew"),
         Arguments.of(RecordFlag.CONFLICT, "conflict"),
-        Arguments.of(RecordFlag.OUTDATED_RULESET, "outdated_ruleset"));
+        Arguments.of(RecordFlag.OUTDATED_RULESET, "outdated_ruleset"),
+        Arguments.of(RecordFlag.LATE, "late"));
   }
 
   @ParameterizedTest(name = "unknown record flag \"{0}\" is rejected")

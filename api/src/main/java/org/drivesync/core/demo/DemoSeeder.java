@@ -57,8 +57,6 @@ public final class DemoSeeder {
   /** What a run did. */
   public record Result(boolean seeded, String message, int records, List<Credential> credentials) {}
 
-  private static final String[] OUTCOMES = {"registered_on_site", "pledged", "already_registered",
-      "not_eligible", "declined", "follow_up"};
   private static final String[] VENUES = {"community_centre", "place_of_worship",
       "college_or_university", "market_or_street", "workplace"};
   private static final String[] LANGUAGES = {"ur", "pa", "bn", "pl", "ro", "so", "ar", "gu", "en",
@@ -257,17 +255,18 @@ public final class DemoSeeder {
   }
 
   private static String outcome(Random random, int regionIndex) {
-    // Each region's mix leans a little differently, as real ones do.
+    // Each region's mix leans a little differently, as real ones do; one weight per outcome, in
+    // RecordFields.OUTCOMES order.
     double[] weights = {0.28 + 0.03 * regionIndex, 0.2, 0.18, 0.1, 0.16 - 0.02 * regionIndex,
         0.08};
     double roll = random.nextDouble() * java.util.Arrays.stream(weights).sum();
     for (int i = 0; i < weights.length; i++) {
       roll -= weights[i];
       if (roll < 0) {
-        return OUTCOMES[i];
+        return RecordFields.OUTCOMES.get(i);
       }
     }
-    return OUTCOMES[OUTCOMES.length - 1];
+    return RecordFields.OUTCOMES.get(RecordFields.OUTCOMES.size() - 1);
   }
 
   private static JsonNode guidance(Random random, String ruleset, String outcome) {

@@ -26,7 +26,7 @@ public final class DataQualityService {
       try {
         RecordFlag.fromWire(flag);
       } catch (IllegalArgumentException e) {
-        throw ApiException.invalid("flag", "one of clock_skew, conflict, outdated_ruleset");
+        throw ApiException.invalid("flag", "one of clock_skew, conflict, outdated_ruleset, late");
       }
     }
     if (limit < 1 || limit > MAX_LIMIT) {

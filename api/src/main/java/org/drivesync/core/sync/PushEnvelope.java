@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
+import org.drivesync.records.Instants;
 import org.drivesync.records.RecordParser;
 import org.drivesync.sync.ProtocolVersions;
 import org.drivesync.sync.PushLimitViolation;
@@ -56,7 +57,7 @@ record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode
     Instant sentAt = null;
     if (root.hasNonNull("sentAt")) {
       try {
-        sentAt = Instant.parse(root.get("sentAt").asText());
+        sentAt = Instants.parse(root.get("sentAt").asText());
       } catch (DateTimeParseException e) {
         throw ApiException.invalid("sentAt", "an ISO-8601 instant");
       }

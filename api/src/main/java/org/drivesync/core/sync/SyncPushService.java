@@ -2,129 +2,65 @@ package org.drivesync.core.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
-import org.drivesync.auth.Role;
-import org.drivesync.core.privacy.FollowUpCodec;
-import org.drivesync.core.privacy.FollowUpWriter;
-import org.drivesync.db.RecordDao;
-import org.drivesync.db.RecordDao.DriveScope;
 import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
-import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
-import org.drivesync.json.JsonMappers;
-import org.drivesync.privacy.ContactCrypto;
-import org.drivesync.config.SyncConfig;
-import org.drivesync.records.FieldCodec;
-import org.drivesync.records.Instants;
-import org.drivesync.records.FollowUp;
-import org.drivesync.records.FollowUpParser;
-import org.drivesync.records.RecordFields;
-import org.drivesync.records.RecordParser;
-import org.drivesync.records.RecordRejection;
-import org.drivesync.records.RecordView;
-import org.drivesync.records.StoredRecord;
-import org.drivesync.sync.BaseVersionCheck;
 import org.drivesync.sync.ClockCheck;
-import org.drivesync.sync.FieldConflict;
-import org.drivesync.sync.MergeOutcome;
-import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.PushLimits;
-import org.drivesync.sync.RecordFlag;
-import org.drivesync.sync.RecordState;
-import org.drivesync.sync.ReplayCheck;
-import org.drivesync.sync.ReplayDecision;
-import org.drivesync.sync.ThreeWayMerge;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Applies pushed mutations: one transaction per push, records locked in a fixed order, the rules of
- * {@code org.drivesync.sync} deciding each outcome, every version kept, and one audit event.
- * A rejected mutation never blocks the others; a server fault rolls the whole push back, so a
- * retry is always safe. A record's consented {@code followUp} is stored encrypted in the same
- * transaction ({@link FollowUpWriter}) and never appears in results, versions or the ledger.
- *
- * <p>A device's push runs in the {@link RowScope#system() system} row scope: who may write what
- * is decided here, by {@link WriteScope}, before anything is written (a participant pushing an id
- * that is someone else's must be told so, not fail on a row it cannot see). A correction runs in
- * the caller's own scope, so PostgreSQL also holds an organiser to their regions.
+ * The native protocol's edge of the {@link SyncEngine} (docs/sync-protocol.md): reads a push's
+ * envelope and hands its mutations to the engine; organisers' corrections go through the engine's
+ * rules too.
  */
 public final class SyncPushService {
   /** The answer to a push: one result per mutation, in order. */
   public record PushResponse(List<JsonNode> results, Instant serverTime) {}
 
-  private static final ObjectMapper CANONICAL =
-      JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  static final String ENTITY = "drive_record";
-
+  private final SyncEngine engine;
   private final ScopedJdbi jdbi;
   private final AuditLog auditLog;
-  private final RulesetCatalog rulesets;
-  private final RecordParser parser;
-  private final RecordChangeListener listener;
-  private final ContactCrypto crypto;
-  private final FollowUpWriter followUps;
-  private final PushGate gate;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public SyncPushService(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
-      RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock,
-      SyncConfig config) {
-    this.gate = new PushGate(config.maxConcurrentPushes, config.pushQueueTimeout.toMilliseconds());
+  public SyncPushService(SyncEngine engine, Jdbi jdbi, AuditLog auditLog, ObjectMapper json,
+      Clock clock) {
+    this.engine = engine;
     this.jdbi = new ScopedJdbi(jdbi);
-    this.crypto = crypto;
-    this.followUps = new FollowUpWriter(new FollowUpCodec(crypto));
     this.auditLog = auditLog;
-    this.rulesets = rulesets;
-    this.parser = new RecordParser(rulesets);
-    this.listener = listener;
     this.json = json;
     this.clock = clock;
   }
 
-  /** A device's push. */
+  /** A device's push, counted in the sync metrics by its outcome. */
   public PushResponse push(Caller caller, byte[] body) throws IOException {
-    PushEnvelope envelope = PushEnvelope.read(body, json, PushLimits.DEFAULTS);
-    if (!caller.isDevice() || !envelope.deviceId().equals(caller.deviceId())) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "deviceId must be the device this token belongs to");
-    }
-    List<JsonNode> mutations = new ArrayList<>();
-    envelope.mutations().forEach(mutations::add);
-    Instant now = clock.instant();
-    Long offset = envelope.sentAt() == null ? null
-        : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-    try (PushGate.Turn turn = gate.enter()) {
-      return jdbi.inTransaction(RowScope.system(), handle -> {
-        Outcome outcome = apply(handle, new WriteScope(caller), caller.deviceId(), mutations, now);
-        handle.attach(RecordDao.class).recordPush(caller.deviceId(), offset, outcome.firstError());
-        auditLog.append(handle, Actor.of(caller), "sync.push", "device", caller.deviceId(),
-            outcome.counts());
-        return new PushResponse(outcome.results(), now);
-      });
-    }
+    return engine.counted(SyncMetrics.NATIVE, () -> {
+      PushEnvelope envelope = PushEnvelope.read(body, json, PushLimits.DEFAULTS);
+      if (!caller.isDevice() || !envelope.deviceId().equals(caller.deviceId())) {
+        throw new ApiException(ErrorCode.FORBIDDEN, "deviceId must be the device this token belongs to");
+      }
+      List<JsonNode> mutations = new ArrayList<>();
+      envelope.mutations().forEach(mutations::add);
+      Instant now = clock.instant();
+      Long offset = envelope.sentAt() == null ? null
+          : ClockCheck.offset(envelope.sentAt(), now).toMillis();
+      List<JsonNode> results = engine.push(caller, "sync.push", offset, now,
+          (handle, scope) -> SyncEngine.Batch.of(mutations));
+      return new PushResponse(results, now);
+    });
   }
 
   /**
@@ -145,8 +81,7 @@ public final class SyncPushService {
    * caller's {@link RowScope}; audit is the caller's.
    */
   public JsonNode correctIn(Handle handle, Caller caller, JsonNode mutation) {
-    Outcome outcome = apply(handle, new WriteScope(caller), null, List.of(mutation), clock.instant());
-    JsonNode result = outcome.results().get(0);
+    JsonNode result = engine.correct(handle, caller, mutation);
     if ("rejected".equals(result.path("status").asText())) {
       JsonNode error = result.path("error");
       throw new ApiException(
@@ -156,334 +91,5 @@ public final class SyncPushService {
           Map.of("reason", error.path("code").asText()));
     }
     return result;
-  }
-
-  /** Results and counts of one transaction's mutations. */
-  record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
-
-  /**
-   * A mutation for {@link #applyPrepared}: its native JSON, or the refusal a translating profile
-   * (Watermelon) met before it could build one. A refusal is quarantined with {@code mutation} as
-   * its payload, which must then already be free of personal data beyond what {@link #redacted}
-   * removes.
-   */
-  record Prepared(JsonNode mutation, RecordRejection refusal) {
-    static Prepared of(JsonNode mutation) {
-      return new Prepared(mutation, null);
-    }
-  }
-
-  private Outcome apply(Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw,
-      Instant now) {
-    return applyPrepared(handle, scope, deviceId, raw.stream().map(Prepared::of).toList(), now);
-  }
-
-  /**
-   * Applies mutations inside the caller's transaction, exactly as a native push does (locks,
-   * ledger, merge, quarantine, versions, listener); the caller records the push and audits it.
-   */
-  Outcome applyPrepared(Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items,
-      Instant now) {
-    RecordDao dao = handle.attach(RecordDao.class);
-    List<Object> inputs = new ArrayList<>(); // MutationInput or RecordRejection, in order
-    Set<UUID> recordIds = new HashSet<>();
-    Set<UUID> mutationIds = new HashSet<>();
-    for (Prepared item : items) {
-      if (item.refusal() != null) {
-        inputs.add(item.refusal());
-        continue;
-      }
-      JsonNode node = item.mutation();
-      try {
-        MutationInput input = MutationInput.read(node);
-        inputs.add(input);
-        recordIds.add(input.id());
-        mutationIds.add(input.mutationId());
-      } catch (RecordRejection rejection) {
-        inputs.add(rejection);
-      }
-    }
-    dao.lockInOrder(lockKeys(recordIds, mutationIds));
-
-    Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
-    for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {
-      ledger.put(row.mutationId(), row);
-    }
-    List<StoredRecord> existing = dao.findAll(recordIds.toArray(UUID[]::new));
-    PushBatch batch = new PushBatch();
-    batch.load(existing, dao.findVersions(baseIds(inputs), baseVersions(inputs)));
-    Map<UUID, DriveScope> drives = loadDrives(dao, inputs, existing, scope);
-
-    List<JsonNode> results = new ArrayList<>();
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<UUID, String> seen = new HashMap<>();
-    String firstError = null;
-    for (int i = 0; i < inputs.size(); i++) {
-      JsonNode node = items.get(i).mutation();
-      JsonNode result;
-      if (inputs.get(i) instanceof RecordRejection rejection) {
-        result = reject(handle, scope, deviceId, node, null, rejection);
-      } else {
-        MutationInput input = (MutationInput) inputs.get(i);
-        List<String> fingerprints = fingerprints(node);
-        result = handleOne(handle, scope, deviceId, input, fingerprints,
-            ledger.get(input.mutationId()), seen, batch, drives, now);
-        seen.put(input.mutationId(), fingerprints.get(0));
-      }
-      String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
-      counts.merge(status, 1, Integer::sum);
-      if (firstError == null && result.has("error")) {
-        firstError = result.path("error").path("code").asText();
-      }
-      results.add(result);
-    }
-    batch.flush(handle);
-    int followUpsWritten = followUps.write(handle, batch.followUps(), batch.deleted());
-    listener.onChanges(handle, batch.changes());
-    Map<String, Object> auditCounts = new LinkedHashMap<>(counts);
-    auditCounts.put("mutations", items.size());
-    if (followUpsWritten > 0) {
-      auditCounts.put("followUps", followUpsWritten);
-    }
-    return new Outcome(results, auditCounts, firstError);
-  }
-
-  private JsonNode handleOne(Handle handle, WriteScope scope, UUID deviceId, MutationInput input,
-      List<String> fingerprints, RecordDao.LedgerRow stored, Map<UUID, String> seenInBatch,
-      PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
-    String mutationId = input.mutationId().toString();
-    String fingerprint = fingerprints.get(0);
-    if (seenInBatch.containsKey(input.mutationId())) {
-      if (seenInBatch.get(input.mutationId()).equals(fingerprint)) {
-        ObjectNode duplicate = JsonNodeFactory.instance.objectNode();
-        duplicate.put("mutationId", mutationId);
-        duplicate.put("id", input.id().toString());
-        duplicate.put("status", "duplicate");
-        return duplicate;
-      }
-      return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
-          "this mutationId was already used for different content");
-    }
-    // A fingerprint stored before a rotation of the lookup key matches under the old key.
-    String storedFingerprint = stored == null ? null : stored.fingerprint();
-    String comparable = fingerprints.contains(storedFingerprint) ? storedFingerprint : fingerprint;
-    ReplayDecision replay = ReplayCheck.classify(storedFingerprint, comparable);
-    if (replay == ReplayDecision.REPLAY) {
-      ObjectNode previous = (ObjectNode) readTree(stored.result());
-      previous.put("replayed", true);
-      return previous;
-    }
-    if (replay == ReplayDecision.REUSED) {
-      return rejectUnrecorded(handle, scope, deviceId, input, ReplayCheck.MUTATION_ID_REUSED,
-          "this mutationId was already used for different content");
-    }
-    JsonNode result;
-    try {
-      result = merge(scope, deviceId, input, batch, drives, now);
-    } catch (RecordRejection rejection) {
-      result = reject(handle, scope, deviceId, input.raw(), input, rejection);
-    }
-    if (deviceId != null) {
-      batch.ledger(new RecordDao.NewLedgerEntry(input.mutationId(), deviceId, input.deviceSeq(),
-          input.id(), fingerprint, result.toString()));
-    }
-    return result;
-  }
-
-  private JsonNode merge(WriteScope scope, UUID deviceId, MutationInput input, PushBatch batch,
-      Map<UUID, DriveScope> drives, Instant now) {
-    if (!ENTITY.equals(input.entity())) {
-      throw new RecordRejection("unsupported_entity", "only drive_record can be pushed");
-    }
-    StoredRecord current = batch.current(input.id());
-    RecordState currentState = current == null ? null : current.state();
-    if (!BaseVersionCheck.isAcceptable(input.baseVersion(), currentState)) {
-      throw new RecordRejection(BaseVersionCheck.UNKNOWN_BASE_VERSION,
-          "baseVersion " + input.baseVersion() + " is not a version the server has for this record");
-    }
-    Map<String, Object> incoming =
-        input.op() == MutationOp.UPSERT ? parser.parse(input.record()) : null;
-    FollowUp followUp = input.op() == MutationOp.UPSERT ? FollowUpParser.parse(input.record()) : null;
-    if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
-      throw new RecordRejection("invalid_field",
-          "followUp: captured only on a participant's device, with the person present");
-    }
-    String driveId = incoming != null ? (String) incoming.get(RecordFields.DRIVE_ID)
-        : current == null ? null : current.driveId().toString();
-    DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
-    if (input.op() == MutationOp.UPSERT && drive == null) {
-      throw new RecordRejection("unknown_drive", "no drive " + driveId);
-    }
-    if (current != null || input.op() == MutationOp.UPSERT) {
-      scope.check(current, drive);
-    }
-    RecordState base = input.baseVersion() == null ? null
-        : batch.version(input.id(), input.baseVersion());
-    MergeOutcome merge = ThreeWayMerge.apply(base, currentState, input.op(), incoming);
-
-    StoredRecord result = current;
-    if (merge.changed()) {
-      int version = current == null ? 1 : current.version() + 1;
-      Set<String> flags = flags(merge, current, drive, now);
-      result = new StoredRecord(
-          input.id(), drive.id(), drive.regionCode(), drive.localAuthorityCode(),
-          scope.recordedBy(current), current == null ? deviceId : current.deviceId(), version,
-          merge.fields(), merge.deleted(), flags,
-          current == null ? now : current.receivedAt(), now);
-      batch.write(result, new RecordDao.NewVersion(result.id(), version,
-          FieldCodec.toJson(merge.fields()), merge.deleted(), scope.caller().userId(), deviceId,
-          input.mutationId(), input.baseVersion() == null ? null : input.baseVersion().intValue(),
-          merge.status().wireName()));
-    }
-    if (followUp != null && result != null && !result.deleted()) {
-      batch.followUp(result.id(), followUp);
-    }
-    MutationResult.ConflictReport report = null;
-    if (merge.isConflict()) {
-      report = report(merge);
-      int version = result == null ? 0 : result.version();
-      batch.conflict(new RecordDao.NewConflict(input.id(), result.regionCode(), version,
-          merge.reason().wireName(), conflictJson(merge.conflicts()), input.mutationId(), deviceId,
-          scope.caller().userId()));
-    }
-    MutationResult answer = new MutationResult(
-        input.mutationId().toString(), input.id().toString(), merge.status().wireName(),
-        result == null ? null : result.version(),
-        result == null ? null : RecordView.of(result), report, null);
-    return CANONICAL.valueToTree(answer);
-  }
-
-  private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive, Instant now) {
-    Set<String> flags = new TreeSet<>();
-    if (current != null && current.flags().contains(RecordFlag.CONFLICT.wireName())) {
-      flags.add(RecordFlag.CONFLICT.wireName());
-    }
-    if (merge.isConflict()) {
-      flags.add(RecordFlag.CONFLICT.wireName());
-    }
-    Instant recordedAt = Instants.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
-    ClockCheck.flagsFor(recordedAt, now, drive.startsOn()).forEach(f -> flags.add(f.wireName()));
-    JsonNode guidance = (JsonNode) merge.fields().get(RecordFields.GUIDANCE);
-    if (guidance != null) {
-      LocalDate recordedOn = recordedAt.atZone(ClockCheck.DRIVE_ZONE).toLocalDate();
-      if (rulesets.isOutdated(guidance.path("rulesetVersion").asText(), recordedOn)) {
-        flags.add(RecordFlag.OUTDATED_RULESET.wireName());
-      }
-    }
-    return flags;
-  }
-
-  private JsonNode reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
-      MutationInput input, RecordRejection rejection) {
-    String mutationId = input != null ? input.mutationId().toString() : MutationInput.rawMutationId(node);
-    String id = input != null ? input.id().toString() : MutationInput.rawId(node);
-    handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(), mutationId, id,
-        rejection.code(), rejection.getMessage(), QuarantineRedaction.redact(node).toString());
-    return CANONICAL.valueToTree(
-        MutationResult.rejected(mutationId, id, rejection.code(), rejection.getMessage()));
-  }
-
-  /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
-  private JsonNode rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
-      MutationInput input, String code, String message) {
-    return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
-  }
-
-  private static MutationResult.ConflictReport report(MergeOutcome merge) {
-    ObjectNode yours = JsonNodeFactory.instance.objectNode();
-    ObjectNode theirs = JsonNodeFactory.instance.objectNode();
-    List<String> fields = new ArrayList<>();
-    for (FieldConflict conflict : merge.conflicts()) {
-      fields.add(conflict.field());
-      yours.set(conflict.field(), FieldCodec.toNode(conflict.yours()));
-      theirs.set(conflict.field(), FieldCodec.toNode(conflict.theirs()));
-    }
-    return new MutationResult.ConflictReport(merge.reason().wireName(), fields, yours, theirs);
-  }
-
-  private static String conflictJson(List<FieldConflict> conflicts) {
-    ArrayNode array = JsonNodeFactory.instance.arrayNode();
-    for (FieldConflict conflict : conflicts) {
-      ObjectNode item = array.addObject();
-      item.put("field", conflict.field());
-      item.set("yours", FieldCodec.toNode(conflict.yours()));
-      item.set("theirs", FieldCodec.toNode(conflict.theirs()));
-    }
-    return array.toString();
-  }
-
-  private Map<UUID, DriveScope> loadDrives(RecordDao dao, List<Object> inputs,
-      List<StoredRecord> existing, WriteScope scope) {
-    Set<UUID> ids = new HashSet<>();
-    existing.forEach(r -> ids.add(r.driveId()));
-    for (Object item : inputs) {
-      if (item instanceof MutationInput input && input.record() != null) {
-        JsonNode driveId = input.record().get(RecordFields.DRIVE_ID);
-        if (driveId != null && driveId.isTextual()) {
-          try {
-            ids.add(UUID.fromString(driveId.asText()));
-          } catch (IllegalArgumentException e) {
-            // The record parser rejects it with a precise message.
-          }
-        }
-      }
-    }
-    Map<UUID, DriveScope> drives = new HashMap<>();
-    for (DriveScope drive : dao.findDrives(ids.toArray(UUID[]::new), scope.caller().userId())) {
-      drives.put(drive.id(), drive);
-    }
-    return drives;
-  }
-
-  private static UUID[] baseIds(List<Object> inputs) {
-    return inputs.stream()
-        .filter(i -> i instanceof MutationInput m && m.baseVersion() != null)
-        .map(i -> ((MutationInput) i).id())
-        .toArray(UUID[]::new);
-  }
-
-  private static int[] baseVersions(List<Object> inputs) {
-    return inputs.stream()
-        .filter(i -> i instanceof MutationInput m && m.baseVersion() != null)
-        .mapToInt(i -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, ((MutationInput) i).baseVersion())))
-        .toArray();
-  }
-
-  /** Record and mutation ids mapped to advisory-lock keys in two disjoint halves of the key space. */
-  static long[] lockKeys(Set<UUID> recordIds, Set<UUID> mutationIds) {
-    Set<Long> keys = new TreeSet<>();
-    recordIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) | 1L)));
-    mutationIds.forEach(id -> keys.add(((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & ~1L)));
-    return keys.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  /**
-   * The mutation's fingerprints for the idempotency ledger: a keyed hash of its canonical JSON,
-   * under the primary lookup key first and then any older ones. Keyed, because a plain hash of a
-   * mutation carrying a phone number or a refused nationality could be brute-forced back to it
-   * from the other values the database holds.
-   */
-  List<String> fingerprints(JsonNode mutation) {
-    try {
-      Object plain = CANONICAL.treeToValue(mutation, Object.class);
-      return crypto.fingerprintDigests(CANONICAL.writeValueAsBytes(plain)).stream()
-          .map(HexFormat.of()::formatHex)
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The fingerprint under the primary key, e.g. to derive a stable mutation id from content. */
-  String primaryFingerprint(JsonNode mutation) {
-    return fingerprints(mutation).get(0);
-  }
-
-  private JsonNode readTree(String text) {
-    try {
-      return json.readTree(text);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.drivesync.audit.Actor;
-import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
-import org.drivesync.core.sync.SyncPushService.Prepared;
+import org.drivesync.core.sync.SyncEngine.Prepared;
 import org.drivesync.core.sync.WatermelonWire.PushResponse;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RecordDao;
@@ -30,32 +26,28 @@ import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
+import org.drivesync.sync.LockOrder;
 import org.jdbi.v3.core.Handle;
-import org.drivesync.db.RowScope;
-import org.drivesync.db.ScopedJdbi;
-import org.jdbi.v3.core.Jdbi;
+import org.drivesync.sync.RejectionCode;
 
 /**
- * The push of the WatermelonDB profile. Each pushed record becomes a native mutation and the
- * whole push runs through {@link SyncPushService} in one transaction, so storage, validation,
- * quarantine, merge, flags, ledger and versions are the native protocol's. What this adds is
+ * The WatermelonDB profile's edge of the {@link SyncEngine}. Each pushed record becomes a native
+ * mutation and the whole push runs through the engine (its gate, one transaction), so storage,
+ * validation, quarantine, merge, flags, ledger, versions, metrics and audit are the native
+ * protocol's. What this adds is
  * WatermelonDB's rule: if a pushed record changed on the server after {@code last_pulled_at} and
  * the push would change it, nothing is applied and the answer is 409, after which the library
  * pulls, merges per column and pushes again.
  */
 public final class WatermelonPushService {
-  private final Jdbi jdbi;
-  private final SyncPushService push;
-  private final AuditLog auditLog;
+  private final SyncEngine engine;
   private final RecordParser parser;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public WatermelonPushService(Jdbi jdbi, SyncPushService push, AuditLog auditLog,
-      RulesetCatalog rulesets, ObjectMapper json, Clock clock) {
-    this.jdbi = jdbi;
-    this.push = push;
-    this.auditLog = auditLog;
+  public WatermelonPushService(SyncEngine engine, RulesetCatalog rulesets, ObjectMapper json,
+      Clock clock) {
+    this.engine = engine;
     this.parser = new RecordParser(rulesets);
     this.json = json;
     this.clock = clock;
@@ -67,63 +59,66 @@ public final class WatermelonPushService {
 
   /** A device's push; 409 {@code conflict} when it must pull first. */
   public PushResponse push(Caller caller, String lastPulledAt, byte[] body) throws IOException {
-    long since = LastPulledAt.required(lastPulledAt);
-    WatermelonPushBody changes = WatermelonPushBody.read(body, json);
-    Instant now = clock.instant();
-    // As the native push: the system row scope, with who-may-write-what checked in Java.
-    return new ScopedJdbi(jdbi).inTransaction(RowScope.system(), handle -> {
-      RecordDao dao = handle.attach(RecordDao.class);
-      Set<UUID> ids = ids(changes);
-      // The same keys SyncPushService locks (it takes them again, re-entrantly): nobody can change
-      // these records between the check below and the writes.
-      dao.lockInOrder(SyncPushService.lockKeys(ids, Set.of()));
-      checkPosition(handle, since);
-      Map<UUID, StoredRecord> visible = new HashMap<>();
-      for (StoredRecord record : dao.findAll(ids.toArray(UUID[]::new))) {
-        if (record.recordedBy().equals(caller.userId())) {
-          visible.put(record.id(), record);
-        }
-      }
-      Map<UUID, RecordDao.Provenance> provenance = new HashMap<>();
-      dao.findProvenance(ids.toArray(UUID[]::new)).forEach(p -> provenance.put(p.recordId(), p));
-
-      List<Item> items = items(changes, visible);
-      List<String> conflicts = new ArrayList<>();
-      for (Item item : items) {
-        RecordDao.Provenance position = item.id() == null ? null : provenance.get(item.id());
-        StoredRecord current = item.id() == null ? null : visible.get(item.id());
-        if (current != null && position.changeXid() >= since && wouldChange(item, current)) {
-          conflicts.add(item.rawId());
-        }
-      }
-      if (!conflicts.isEmpty()) {
-        throw new ApiException(ErrorCode.CONFLICT,
-            "Records changed on the server after last_pulled_at: pull, then push again",
-            Map.of("table", WatermelonSchema.RECORDS, "ids", conflicts));
-      }
-
-      List<Prepared> prepared = new ArrayList<>();
+    return engine.counted(SyncMetrics.WATERMELON, () -> {
+      long since = LastPulledAt.required(lastPulledAt);
+      WatermelonPushBody changes = WatermelonPushBody.read(body, json);
       List<String> preparedIds = new ArrayList<>();
-      int ignored = 0;
-      for (Item item : items) {
-        StoredRecord current = item.id() == null ? null : visible.get(item.id());
-        if (item.delete() && current == null) {
-          ignored++; // never had it, or not this participant's: nothing to delete
-          continue;
-        }
-        prepared.add(prepare(caller.deviceId(), item, current, since,
-            item.id() == null ? null : provenance.get(item.id())));
-        preparedIds.add(item.rawId());
-      }
-      SyncPushService.Outcome outcome =
-          push.applyPrepared(handle, new WriteScope(caller), caller.deviceId(), prepared, now);
-      dao.recordPush(caller.deviceId(), null, outcome.firstError());
-      Map<String, Object> counts = new LinkedHashMap<>(outcome.counts());
-      counts.put("ignoredDeletes", ignored);
-      auditLog.append(handle, Actor.of(caller), "sync.watermelon_push", "device",
-          caller.deviceId(), counts);
-      return response(outcome.results(), preparedIds);
+      List<JsonNode> results = engine.push(caller, "sync.watermelon_push", null, clock.instant(),
+          (handle, scope) -> prepare(handle, caller, since, changes, preparedIds));
+      return response(results, preparedIds);
     });
+  }
+
+  /**
+   * WatermelonDB's precondition and translation, inside the engine's transaction: the records
+   * locked, 409 if one changed after {@code since} and the push would change it, else the native
+   * mutations (their raw ids added to {@code preparedIds}, in order).
+   */
+  private SyncEngine.Batch prepare(Handle handle, Caller caller, long since,
+      WatermelonPushBody changes, List<String> preparedIds) {
+    RecordDao dao = handle.attach(RecordDao.class);
+    Set<UUID> ids = ids(changes);
+    // The same keys the engine locks (it takes them again, re-entrantly): nobody can change
+    // these records between the check below and the writes.
+    dao.lockInOrder(LockOrder.keys(ids, Set.of()));
+    checkPosition(handle, since);
+    Map<UUID, StoredRecord> visible = new HashMap<>();
+    for (StoredRecord record : dao.findAll(ids.toArray(UUID[]::new))) {
+      if (record.recordedBy().equals(caller.userId())) {
+        visible.put(record.id(), record);
+      }
+    }
+    Map<UUID, RecordDao.Provenance> provenance = new HashMap<>();
+    dao.findProvenance(ids.toArray(UUID[]::new)).forEach(p -> provenance.put(p.recordId(), p));
+
+    List<Item> items = items(changes, visible);
+    List<String> conflicts = new ArrayList<>();
+    for (Item item : items) {
+      RecordDao.Provenance position = item.id() == null ? null : provenance.get(item.id());
+      StoredRecord current = item.id() == null ? null : visible.get(item.id());
+      if (current != null && position.changeXid() >= since && wouldChange(item, current)) {
+        conflicts.add(item.rawId());
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      throw new ApiException(ErrorCode.CONFLICT,
+          "Records changed on the server after last_pulled_at: pull, then push again",
+          Map.of("table", WatermelonSchema.RECORDS, "ids", conflicts));
+    }
+
+    List<Prepared> prepared = new ArrayList<>();
+    int ignored = 0;
+    for (Item item : items) {
+      StoredRecord current = item.id() == null ? null : visible.get(item.id());
+      if (item.delete() && current == null) {
+        ignored++; // never had it, or not this participant's: nothing to delete
+        continue;
+      }
+      prepared.add(prepare(caller.deviceId(), item, current, since,
+          item.id() == null ? null : provenance.get(item.id())));
+      preparedIds.add(item.rawId());
+    }
+    return new SyncEngine.Batch(prepared, Map.of("ignoredDeletes", ignored));
   }
 
   /** A position this server never handed out, or one older than its tombstones: pull first. */
@@ -177,7 +172,7 @@ public final class WatermelonPushService {
       UUID id = uuid(rawId);
       try {
         if (id == null) {
-          throw new RecordRejection("invalid_record", "id must be a lower-case UUID");
+          throw new RecordRejection(RejectionCode.INVALID_RECORD, "id must be a lower-case UUID");
         }
         items.add(new Item(rawId, id, false, WatermelonToNative.record(raw, visible.get(id)), raw,
             null));
@@ -235,7 +230,7 @@ public final class WatermelonPushService {
       RecordDao.Provenance provenance) {
     if (item.refusal() != null) {
       ObjectNode quarantined = JsonNodeFactory.instance.objectNode();
-      quarantined.put("entity", SyncPushService.ENTITY);
+      quarantined.put("entity", SyncEngine.ENTITY);
       quarantined.put("op", "upsert");
       quarantined.put("id", item.rawId());
       quarantined.set("record", WatermelonToNative.redacted(item.raw()));
@@ -255,7 +250,7 @@ public final class WatermelonPushService {
 
   private static ObjectNode mutation(Item item, Long base) {
     ObjectNode mutation = JsonNodeFactory.instance.objectNode();
-    mutation.put("entity", SyncPushService.ENTITY);
+    mutation.put("entity", SyncEngine.ENTITY);
     mutation.put("op", item.delete() ? "delete" : "upsert");
     mutation.put("id", item.id().toString());
     if (base == null) {
@@ -275,7 +270,7 @@ public final class WatermelonPushService {
    * could be brute-forced back to it.
    */
   private ObjectNode withMutationId(UUID deviceId, ObjectNode mutation) {
-    String name = "watermelon:" + deviceId + ":" + push.primaryFingerprint(mutation);
+    String name = "watermelon:" + deviceId + ":" + engine.primaryFingerprint(mutation);
     mutation.put("mutationId", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     return mutation;
   }

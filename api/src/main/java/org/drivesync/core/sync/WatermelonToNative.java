@@ -15,6 +15,7 @@ import org.drivesync.records.ForbiddenFields;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
+import org.drivesync.sync.RejectionCode;
 
 /**
  * Turns a pushed raw record into the native record that {@link SyncPushService} validates and
@@ -86,10 +87,10 @@ final class WatermelonToNative {
         continue;
       }
       if (ForbiddenFields.isForbidden(name)) {
-        throw new RecordRejection("forbidden_field",
+        throw new RecordRejection(RejectionCode.FORBIDDEN_FIELD,
             "drive records never hold personal data; refused column: " + name);
       }
-      throw new RecordRejection("unknown_field", "unknown column '" + name + "'");
+      throw new RecordRejection(RejectionCode.UNKNOWN_FIELD, "unknown column '" + name + "'");
     }
   }
 
@@ -183,6 +184,6 @@ final class WatermelonToNative {
   }
 
   private static RecordRejection invalid(String column, String problem) {
-    return new RecordRejection("invalid_field", column + ": " + problem);
+    return new RecordRejection(RejectionCode.INVALID_FIELD, column + ": " + problem);
   }
 }

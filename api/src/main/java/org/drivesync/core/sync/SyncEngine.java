@@ -1,0 +1,537 @@
+package org.drivesync.core.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.drivesync.audit.Actor;
+import org.drivesync.audit.AuditLog;
+import org.drivesync.auth.Caller;
+import org.drivesync.auth.Role;
+import org.drivesync.core.privacy.FollowUpCodec;
+import org.drivesync.core.privacy.FollowUpWriter;
+import org.drivesync.db.RecordDao;
+import org.drivesync.db.RecordDao.DriveScope;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
+import org.drivesync.eligibility.RulesetCatalog;
+import org.drivesync.errors.ApiException;
+import org.drivesync.json.JsonMappers;
+import org.drivesync.privacy.ContactCrypto;
+import org.drivesync.config.SyncConfig;
+import org.drivesync.records.FieldCodec;
+import org.drivesync.records.Instants;
+import org.drivesync.records.FollowUp;
+import org.drivesync.records.FollowUpParser;
+import org.drivesync.records.RecordFields;
+import org.drivesync.records.RecordParser;
+import org.drivesync.records.RecordRejection;
+import org.drivesync.records.RecordView;
+import org.drivesync.records.StorableText;
+import org.drivesync.records.StoredRecord;
+import org.drivesync.sync.BaseVersionCheck;
+import org.drivesync.sync.ClockCheck;
+import org.drivesync.sync.FieldConflict;
+import org.drivesync.sync.LockOrder;
+import org.drivesync.sync.MergeOutcome;
+import org.drivesync.sync.MutationOp;
+import org.drivesync.sync.RecordFlag;
+import org.drivesync.sync.RecordState;
+import org.drivesync.sync.ReplayCheck;
+import org.drivesync.sync.ReplayDecision;
+import org.drivesync.sync.ThreeWayMerge;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.drivesync.sync.RejectionCode;
+
+/**
+ * The one way a push reaches the database, whatever its wire profile (native, WatermelonDB) and
+ * for organisers' corrections too: the push gate, one transaction per push, records locked in a
+ * fixed order, the ledger, the rules of {@code org.drivesync.sync} deciding each outcome (merge,
+ * scope, late records), quarantine, every version kept, the listeners (metrics aggregates,
+ * follow-ups), the device's push record, the sync metrics and one audit event. JSON is read and
+ * written at the edge, by each profile's codec ({@link SyncPushService}, {@link
+ * WatermelonPushService}); a profile's own precondition runs inside the engine's transaction
+ * ({@link Edge}).
+ *
+ * <p>A rejected mutation never blocks the others; a server fault rolls the whole push back, so a
+ * retry is always safe. A record's consented {@code followUp} is stored encrypted in the same
+ * transaction ({@link FollowUpWriter}) and never appears in results, versions or the ledger.
+ *
+ * <p>A device's push runs in the {@link RowScope#system() system} row scope: who may write what
+ * is decided here, by {@link WriteScope}, before anything is written (a participant pushing an id
+ * that is someone else's must be told so, not fail on a row it cannot see). A correction runs in
+ * the caller's own scope, so PostgreSQL also holds an organiser to their regions.
+ */
+public final class SyncEngine {
+  private static final ObjectMapper CANONICAL =
+      JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  static final String ENTITY = "drive_record";
+
+  private final ScopedJdbi jdbi;
+  private final AuditLog auditLog;
+  private final RulesetCatalog rulesets;
+  private final RecordParser parser;
+  private final RecordChangeListener listener;
+  private final ContactCrypto crypto;
+  private final FollowUpWriter followUps;
+  private final PushGate gate;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final Duration lateGrace;
+  private final SyncMetrics metrics;
+
+  public SyncEngine(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
+      RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock,
+      SyncConfig config, SyncMetrics metrics) {
+    this.metrics = metrics;
+    this.gate = new PushGate(config.maxConcurrentPushes, config.pushQueueTimeout.toMilliseconds());
+    this.jdbi = new ScopedJdbi(jdbi);
+    this.crypto = crypto;
+    this.followUps = new FollowUpWriter(new FollowUpCodec(crypto));
+    this.auditLog = auditLog;
+    this.rulesets = rulesets;
+    this.parser = new RecordParser(rulesets);
+    this.listener = listener;
+    this.json = json;
+    this.clock = clock;
+    this.lateGrace = Duration.ofMillis(config.lateGracePeriod.toMilliseconds());
+  }
+
+  /** Who may write what, for {@code caller}, with the configured grace for late records. */
+  WriteScope scope(Caller caller) {
+    return new WriteScope(caller, lateGrace);
+  }
+
+  /** A push that answers or throws. */
+  interface PushCall<T> {
+    T call() throws IOException;
+  }
+
+  /**
+   * Runs a profile's whole push, its decoding included, counting it in the sync metrics as "ok" or
+   * by the error that refused it.
+   */
+  <T> T counted(String profile, PushCall<T> push) throws IOException {
+    try {
+      T answer = push.call();
+      metrics.push(profile, "ok");
+      return answer;
+    } catch (ApiException e) {
+      metrics.push(profile, e.code().code());
+      throw e;
+    } catch (IOException e) {
+      metrics.push(profile, "invalid_json");
+      throw e;
+    } catch (RuntimeException e) {
+      metrics.push(profile, "error");
+      throw e;
+    }
+  }
+
+  /** A profile's part of one push, run inside the engine's transaction. */
+  interface Edge {
+    /**
+     * The mutations to apply, in order. Runs with the push's turn and transaction, before anything
+     * is applied: a profile's precondition (WatermelonDB's "changed since your last pull") throws
+     * an {@link ApiException} here and nothing is applied.
+     */
+    Batch prepare(Handle handle, WriteScope scope);
+  }
+
+  /** What an {@link Edge} hands the engine: mutations, and counts it adds to the audit event. */
+  record Batch(List<Prepared> mutations, Map<String, Object> auditCounts) {
+    static Batch of(List<JsonNode> mutations) {
+      return new Batch(mutations.stream().map(Prepared::of).toList(), Map.of());
+    }
+  }
+
+  /**
+   * A device's push: waits its turn at the gate (503 server_busy), then in one transaction
+   * prepares the edge's mutations, applies them, records the device's push and audits it as
+   * {@code action}. Answers one native result per mutation, in order, once committed.
+   */
+  List<JsonNode> push(Caller caller, String action, Long clockOffsetMs, Instant now, Edge edge) {
+    Outcome outcome;
+    try (PushGate.Turn turn = gate.enter()) {
+      outcome = jdbi.inTransaction(RowScope.system(), handle -> {
+        WriteScope scope = scope(caller);
+        Batch batch = edge.prepare(handle, scope);
+        Outcome applied = applyPrepared(handle, scope, caller.deviceId(), batch.mutations(), now);
+        handle.attach(RecordDao.class).recordPush(caller.deviceId(), clockOffsetMs,
+            applied.firstError());
+        Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
+        counts.putAll(batch.auditCounts());
+        auditLog.append(handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
+        return applied;
+      });
+    }
+    metrics.mutations(outcome.results());
+    return outcome.results();
+  }
+
+  /**
+   * One organiser's mutation inside the caller's transaction, which must carry the caller's
+   * {@link RowScope}: the same rules as a device's, no ledger; audit is the caller's.
+   */
+  JsonNode correct(Handle handle, Caller caller, JsonNode mutation) {
+    return apply(handle, scope(caller), null, List.of(mutation), clock.instant()).results().get(0);
+  }
+
+  /** Results and counts of one transaction's mutations. */
+  record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
+
+  /**
+   * A mutation for {@link #applyPrepared}: its native JSON, or the refusal a translating profile
+   * (Watermelon) met before it could build one. A refusal is quarantined with {@code mutation} as
+   * its payload, which must then already be free of personal data beyond what {@link #redacted}
+   * removes.
+   */
+  record Prepared(JsonNode mutation, RecordRejection refusal) {
+    static Prepared of(JsonNode mutation) {
+      return new Prepared(mutation, null);
+    }
+  }
+
+  private Outcome apply(Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw,
+      Instant now) {
+    return applyPrepared(handle, scope, deviceId, raw.stream().map(Prepared::of).toList(), now);
+  }
+
+  /**
+   * Applies mutations inside the caller's transaction, exactly as a native push does (locks,
+   * ledger, merge, quarantine, versions, listener); the caller records the push and audits it.
+   */
+  Outcome applyPrepared(Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items,
+      Instant now) {
+    RecordDao dao = handle.attach(RecordDao.class);
+    List<Object> inputs = new ArrayList<>(); // Mutation or RecordRejection, in order
+    Set<UUID> recordIds = new HashSet<>();
+    Set<UUID> mutationIds = new HashSet<>();
+    for (Prepared item : items) {
+      if (item.refusal() != null) {
+        inputs.add(item.refusal());
+        continue;
+      }
+      JsonNode node = item.mutation();
+      try {
+        StorableText.check(node);
+        Mutation input = Mutation.read(node);
+        inputs.add(input);
+        recordIds.add(input.id());
+        mutationIds.add(input.mutationId());
+      } catch (RecordRejection rejection) {
+        inputs.add(rejection);
+      }
+    }
+    dao.lockInOrder(LockOrder.keys(recordIds, mutationIds));
+
+    Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
+    for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {
+      ledger.put(row.mutationId(), row);
+    }
+    List<StoredRecord> existing = dao.findAll(recordIds.toArray(UUID[]::new));
+    PushBatch batch = new PushBatch();
+    batch.load(existing, dao.findVersions(baseIds(inputs), baseVersions(inputs)));
+    Map<UUID, DriveScope> drives = loadDrives(dao, inputs, existing, scope);
+
+    List<JsonNode> results = new ArrayList<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Set<UUID> seen = new HashSet<>();
+    String firstError = null;
+    for (int i = 0; i < inputs.size(); i++) {
+      JsonNode node = items.get(i).mutation();
+      Answered answered;
+      if (inputs.get(i) instanceof RecordRejection rejection) {
+        answered = Answered.of(reject(handle, scope, deviceId, node, null, rejection));
+      } else {
+        Mutation input = (Mutation) inputs.get(i);
+        List<String> fingerprints = fingerprints(node);
+        answered = handleOne(handle, scope, deviceId, input, fingerprints,
+            ledger.get(input.mutationId()), seen, batch, drives, now);
+        seen.add(input.mutationId());
+      }
+      JsonNode result = answered.json();
+      String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
+      counts.merge(status, 1, Integer::sum);
+      if (firstError == null && result.has("error")) {
+        firstError = result.path("error").path("code").asText();
+      }
+      results.add(result);
+    }
+    batch.flush(handle);
+    int followUpsWritten = followUps.write(handle, batch.followUps(), batch.deleted());
+    listener.onChanges(handle, batch.changes());
+    Map<String, Object> auditCounts = new LinkedHashMap<>(counts);
+    auditCounts.put("mutations", items.size());
+    if (followUpsWritten > 0) {
+      auditCounts.put("followUps", followUpsWritten);
+    }
+    return new Outcome(results, auditCounts, firstError);
+  }
+
+  /** A result and its native JSON, written once. */
+  private record Answered(MutationResult result, JsonNode json) {
+    static Answered of(MutationResult result) {
+      return new Answered(result, NativeResult.toJson(result));
+    }
+  }
+
+  private Answered handleOne(Handle handle, WriteScope scope, UUID deviceId, Mutation input,
+      List<String> fingerprints, RecordDao.LedgerRow stored, Set<UUID> seenInBatch,
+      PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
+    String mutationId = input.mutationId().toString();
+    String fingerprint = fingerprints.get(0);
+    // A mutation id seen earlier in this push is a duplicate whatever it carries now: the first
+    // occurrence decided (docs/sync-protocol.md). Across pushes, other content is a reuse.
+    if (seenInBatch.contains(input.mutationId())) {
+      return Answered.of(new MutationResult.Duplicate(mutationId, input.id().toString()));
+    }
+    // A fingerprint stored before a rotation of the lookup key matches under the old key.
+    String storedFingerprint = stored == null ? null : stored.fingerprint();
+    String comparable = fingerprints.contains(storedFingerprint) ? storedFingerprint : fingerprint;
+    ReplayDecision replay = ReplayCheck.classify(storedFingerprint, comparable);
+    if (replay == ReplayDecision.REPLAY) {
+      return Answered.of(
+          new MutationResult.Replayed(mutationId, input.id().toString(), readTree(stored.result())));
+    }
+    if (replay == ReplayDecision.REUSED) {
+      return Answered.of(rejectUnrecorded(handle, scope, deviceId, input,
+          RejectionCode.MUTATION_ID_REUSED, "this mutationId was already used for different content"));
+    }
+    MutationResult result;
+    try {
+      result = merge(scope, deviceId, input, batch, drives, now);
+    } catch (RecordRejection rejection) {
+      result = reject(handle, scope, deviceId, input.raw(), input, rejection);
+    }
+    Answered answered = Answered.of(result);
+    if (deviceId != null) {
+      batch.ledger(new RecordDao.NewLedgerEntry(input.mutationId(), deviceId, input.deviceSeq(),
+          input.id(), fingerprint, answered.json().toString()));
+    }
+    return answered;
+  }
+
+  private MutationResult merge(WriteScope scope, UUID deviceId, Mutation input, PushBatch batch,
+      Map<UUID, DriveScope> drives, Instant now) {
+    if (!ENTITY.equals(input.entity())) {
+      throw new RecordRejection(RejectionCode.UNSUPPORTED_ENTITY, "only drive_record can be pushed");
+    }
+    StoredRecord current = batch.current(input.id());
+    RecordState currentState = current == null ? null : current.state();
+    if (!BaseVersionCheck.isAcceptable(input.baseVersion(), currentState)) {
+      throw new RecordRejection(RejectionCode.UNKNOWN_BASE_VERSION,
+          "baseVersion " + input.baseVersion() + " is not a version the server has for this record");
+    }
+    Map<String, Object> incoming = null;
+    FollowUp followUp = null;
+    if (input instanceof Mutation.Upsert upsert) {
+      incoming = parser.parse(upsert.record());
+      followUp = FollowUpParser.parse(upsert.record());
+    }
+    if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
+      throw new RecordRejection(RejectionCode.INVALID_FIELD,
+          "followUp: captured only on a participant's device, with the person present");
+    }
+    String driveId = incoming != null ? (String) incoming.get(RecordFields.DRIVE_ID)
+        : current == null ? null : current.driveId().toString();
+    DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
+    if (input.op() == MutationOp.UPSERT && drive == null) {
+      throw new RecordRejection(RejectionCode.UNKNOWN_DRIVE, "no drive " + driveId);
+    }
+    boolean late = false;
+    if (current != null || input.op() == MutationOp.UPSERT) {
+      String recordedAt = (String) (incoming != null ? incoming : current.fields())
+          .get(RecordFields.RECORDED_AT);
+      late = scope.check(current, drive, Instants.parse(recordedAt), now);
+    }
+    RecordState base = input.baseVersion() == null ? null
+        : batch.version(input.id(), input.baseVersion());
+    MergeOutcome merge = ThreeWayMerge.apply(base, currentState, input.op(), incoming);
+
+    StoredRecord result = current;
+    if (merge.changed()) {
+      int version = current == null ? 1 : current.version() + 1;
+      Set<String> flags = flags(merge, current, drive, late, now);
+      result = new StoredRecord(
+          input.id(), drive.id(), drive.regionCode(), drive.localAuthorityCode(),
+          scope.recordedBy(current), current == null ? deviceId : current.deviceId(), version,
+          merge.fields(), merge.deleted(), flags,
+          current == null ? now : current.receivedAt(), now);
+      batch.write(result, new RecordDao.NewVersion(result.id(), version,
+          FieldCodec.toJson(merge.fields()), merge.deleted(), scope.caller().userId(), deviceId,
+          input.mutationId(), input.baseVersion() == null ? null : input.baseVersion().intValue(),
+          merge.status().wireName()));
+    }
+    if (followUp != null && result != null && !result.deleted()) {
+      batch.followUp(result.id(), followUp);
+    }
+    MutationResult.ConflictReport report = null;
+    if (merge.isConflict()) {
+      report = report(merge);
+      int version = result == null ? 0 : result.version();
+      batch.conflict(new RecordDao.NewConflict(input.id(), result.regionCode(), version,
+          merge.reason().wireName(), conflictJson(merge.conflicts()), input.mutationId(), deviceId,
+          scope.caller().userId()));
+    }
+    return new MutationResult.Written(input.mutationId().toString(), input.id().toString(),
+        merge.status(), result == null ? null : result.version(),
+        result == null ? null : RecordView.of(result), report);
+  }
+
+  private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive,
+      boolean late, Instant now) {
+    Set<String> flags = new TreeSet<>();
+    // Conflict and late stay for staff to see on every later version.
+    for (RecordFlag sticky : List.of(RecordFlag.CONFLICT, RecordFlag.LATE)) {
+      if (current != null && current.flags().contains(sticky.wireName())) {
+        flags.add(sticky.wireName());
+      }
+    }
+    if (late) {
+      flags.add(RecordFlag.LATE.wireName());
+    }
+    if (merge.isConflict()) {
+      flags.add(RecordFlag.CONFLICT.wireName());
+    }
+    Instant recordedAt = Instants.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
+    ClockCheck.flagsFor(recordedAt, now, drive.startsOn()).forEach(f -> flags.add(f.wireName()));
+    JsonNode guidance = (JsonNode) merge.fields().get(RecordFields.GUIDANCE);
+    if (guidance != null) {
+      LocalDate recordedOn = recordedAt.atZone(ClockCheck.DRIVE_ZONE).toLocalDate();
+      if (rulesets.isOutdated(guidance.path("rulesetVersion").asText(), recordedOn)) {
+        flags.add(RecordFlag.OUTDATED_RULESET.wireName());
+      }
+    }
+    return flags;
+  }
+
+  private MutationResult reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
+      Mutation input, RecordRejection rejection) {
+    String mutationId = input != null ? input.mutationId().toString() : Mutation.rawMutationId(node);
+    String id = input != null ? input.id().toString() : Mutation.rawId(node);
+    // A refusal's message may quote a field name, and names are not checked before a profile's
+    // translation (Watermelon) refuses them: never let one fail the push.
+    String message = StorableText.isStorable(rejection.getMessage()) ? rejection.getMessage()
+        : "a field name contains the NUL character or an unpaired surrogate, which cannot be stored";
+    handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(),
+        StorableText.orNull(mutationId), StorableText.orNull(id), rejection.code(), message,
+        StorableText.clean(QuarantineRedaction.redact(node)).toString());
+    return new MutationResult.Rejected(mutationId, id, rejection.rejectionCode(), message,
+        rejection.forReview());
+  }
+
+  /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
+  private MutationResult rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
+      Mutation input, RejectionCode code, String message) {
+    return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
+  }
+
+  private static MutationResult.ConflictReport report(MergeOutcome merge) {
+    ObjectNode yours = JsonNodeFactory.instance.objectNode();
+    ObjectNode theirs = JsonNodeFactory.instance.objectNode();
+    List<String> fields = new ArrayList<>();
+    for (FieldConflict conflict : merge.conflicts()) {
+      fields.add(conflict.field());
+      yours.set(conflict.field(), FieldCodec.toNode(conflict.yours()));
+      theirs.set(conflict.field(), FieldCodec.toNode(conflict.theirs()));
+    }
+    return new MutationResult.ConflictReport(merge.reason().wireName(), fields, yours, theirs);
+  }
+
+  private static String conflictJson(List<FieldConflict> conflicts) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (FieldConflict conflict : conflicts) {
+      ObjectNode item = array.addObject();
+      item.put("field", conflict.field());
+      item.set("yours", FieldCodec.toNode(conflict.yours()));
+      item.set("theirs", FieldCodec.toNode(conflict.theirs()));
+    }
+    return array.toString();
+  }
+
+  private Map<UUID, DriveScope> loadDrives(RecordDao dao, List<Object> inputs,
+      List<StoredRecord> existing, WriteScope scope) {
+    Set<UUID> ids = new HashSet<>();
+    existing.forEach(r -> ids.add(r.driveId()));
+    for (Object item : inputs) {
+      if (item instanceof Mutation.Upsert upsert && upsert.record() != null) {
+        JsonNode driveId = upsert.record().get(RecordFields.DRIVE_ID);
+        if (driveId != null && driveId.isTextual()) {
+          try {
+            ids.add(UUID.fromString(driveId.asText()));
+          } catch (IllegalArgumentException e) {
+            // The record parser rejects it with a precise message.
+          }
+        }
+      }
+    }
+    Map<UUID, DriveScope> drives = new HashMap<>();
+    for (DriveScope drive : dao.findDrives(ids.toArray(UUID[]::new), scope.caller().userId())) {
+      drives.put(drive.id(), drive);
+    }
+    return drives;
+  }
+
+  private static UUID[] baseIds(List<Object> inputs) {
+    return inputs.stream()
+        .filter(i -> i instanceof Mutation m && m.baseVersion() != null)
+        .map(i -> ((Mutation) i).id())
+        .toArray(UUID[]::new);
+  }
+
+  private static int[] baseVersions(List<Object> inputs) {
+    return inputs.stream()
+        .filter(i -> i instanceof Mutation m && m.baseVersion() != null)
+        .mapToInt(i -> (int) Math.min(Integer.MAX_VALUE, Math.max(0, ((Mutation) i).baseVersion())))
+        .toArray();
+  }
+
+  /**
+   * The mutation's fingerprints for the idempotency ledger: a keyed hash of its canonical JSON,
+   * under the primary lookup key first and then any older ones. Keyed, because a plain hash of a
+   * mutation carrying a phone number or a refused nationality could be brute-forced back to it
+   * from the other values the database holds.
+   */
+  List<String> fingerprints(JsonNode mutation) {
+    try {
+      Object plain = CANONICAL.treeToValue(mutation, Object.class);
+      return crypto.fingerprintDigests(CANONICAL.writeValueAsBytes(plain)).stream()
+          .map(HexFormat.of()::formatHex)
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The fingerprint under the primary key, e.g. to derive a stable mutation id from content. */
+  String primaryFingerprint(JsonNode mutation) {
+    return fingerprints(mutation).get(0);
+  }
+
+  private JsonNode readTree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
