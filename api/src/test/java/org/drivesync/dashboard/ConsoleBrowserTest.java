@@ -180,6 +180,10 @@ class ConsoleBrowserTest {
     chromium.click(By.xpath("//button[normalize-space()='Close the drive']"));
     waitForText("drives-status", driveName + " is closed.");
     assertThat(row("drive-list", driveName).getText()).contains("Closed");
+    // Contract 2: the phone synced before the close, so it may still hold records of the drive.
+    assertThat(row("drive-pending", volunteer).getText()).contains("today");
+    chromium.assertAccessible("a closed drive with phones that may hold records");
+    chromium.screenshot("console-drive-closed.png");
 
     // A lost phone is revoked from the Phones view and is refused from then on.
     open("phones");

@@ -142,7 +142,7 @@ class DashboardBrowserTest {
     signIn(organiser);
     waitForFigures("all your regions");
     WebElement list = browser.findElement(By.id("pending-devices"));
-    wait(Duration.ofSeconds(20)).until(b -> !list.getText().startsWith("Checking")
+    chromium.waitUpTo(20).until(b -> !list.getText().startsWith("Checking")
         && !list.getText().isBlank());
     assertThat(list.getText()).doesNotStartWith("Could not");
     if (expected.isEmpty()) {
@@ -150,13 +150,17 @@ class DashboardBrowserTest {
     } else {
       expected.forEach(name -> assertThat(list.getText()).contains(name));
     }
-    assertNoConsoleErrors();
+    chromium.assertNoConsoleErrors();
     browser.findElement(By.id("sign-out")).click();
   }
 
   private void signIn(DemoSeeder.Credential who) {
+    // Signed out whatever the previous test left: the session lives in the tab.
+    browser.get(baseUrl() + "/dashboard/");
+    chromium.script("sessionStorage.clear()");
     browser.get(baseUrl() + "/dashboard/");
     chromium.waitUpTo(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    browser.findElement(By.id("email")).clear();
     browser.findElement(By.id("email")).sendKeys(who.email());
     browser.findElement(By.id("password")).sendKeys(who.password());
     browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
