@@ -307,7 +307,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)),
             polls::upcomingForParticipant), jdbi, syncMetrics));
     jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK), polls));
-    jersey.register(new RecordResource(jdbi, push));
+    jersey.register(new RecordResource(jdbi, push, new RecordHistoryService(jdbi)));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(
         new WatermelonPullService(jdbi, environment.getObjectMapper()),

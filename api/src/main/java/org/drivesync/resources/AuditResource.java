@@ -59,7 +59,10 @@ public class AuditResource {
       String entityType,
       String entityId,
       String requestId,
-      JsonNode details) {}
+      JsonNode details,
+      String actorName,
+      String actorDeviceName,
+      String entityName) {}
 
   /** A page of events; pass {@code next} as {@code after} for the following page. */
   public record Page(List<Event> events, Long next) {}
@@ -139,7 +142,8 @@ public class AuditResource {
   private static Event toEvent(AuditDao.AuditRow row) {
     try {
       return new Event(row.seq(), row.occurredAt(), row.actorUserId(), row.actorDeviceId(),
-          row.action(), row.entityType(), row.entityId(), row.requestId(), JSON.readTree(row.details()));
+          row.action(), row.entityType(), row.entityId(), row.requestId(),
+          JSON.readTree(row.details()), row.actorName(), row.actorDeviceName(), row.entityName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

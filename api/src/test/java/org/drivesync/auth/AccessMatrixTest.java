@@ -105,6 +105,8 @@ class AccessMatrixTest {
         new Row("POST", "/api/v1/sync/push", Map.of("deviceId", phone.deviceId().toString(),
             "protocolVersion", 1, "mutations", List.of()), 401, 200, 403, 403, 403),
         new Row("GET", "/api/v1/records/" + UUID.randomUUID(), null, 401, 403, 404, 404, 404),
+        new Row("GET", "/api/v1/records/" + UUID.randomUUID() + "/history", null, 401, 403, 404,
+            404, 404),
         new Row("PUT", "/api/v1/records/" + UUID.randomUUID(), Map.of("baseVersion", 1,
             "record", Map.of()), 401, 403, 404, 403, 404),
         new Row("GET", "/api/v1/conflicts", null, 401, 403, 200, 200, 200),
