@@ -13,10 +13,14 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.drivesync.audit.AccessAudit;
 import org.drivesync.audit.AuditChainVerifier;
+import org.drivesync.audit.AuditCheckpointJob;
+import org.drivesync.audit.AuditCheckpoints;
+import org.drivesync.audit.AuditKeys;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.AccessControlFeature;
 import org.drivesync.auth.BearerAuthFilter;
 import org.drivesync.auth.Passwords;
+import org.drivesync.auth.SignInThrottle;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
 import org.drivesync.cli.DemoDataCommand;
@@ -29,12 +33,15 @@ import org.drivesync.cli.VerifyAuditCommand;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
+import org.drivesync.core.EnrolmentServer;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.PasswordService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
 import org.drivesync.core.integrity.IntegritySignalService;
 import org.drivesync.core.integrity.RecordHistoryService;
+import org.drivesync.core.polls.PollService;
+import org.drivesync.core.polls.PollTimetable;
 import org.drivesync.core.metrics.DataQualityService;
 import org.drivesync.core.metrics.MetricsAggregator;
 import org.drivesync.core.metrics.MetricsService;
@@ -43,6 +50,7 @@ import org.drivesync.core.privacy.FollowUpService;
 import org.drivesync.core.privacy.PrivacyRequestService;
 import org.drivesync.core.privacy.RetentionJob;
 import org.drivesync.core.privacy.RetentionService;
+import org.drivesync.core.privacy.SyncLedgerRetention;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.FeedLagProbe;
 import org.drivesync.core.sync.SyncEngine;
@@ -70,8 +78,10 @@ import org.drivesync.http.RequestIds;
 import org.drivesync.ratelimit.RateLimiter;
 import org.drivesync.resources.AuditResource;
 import org.drivesync.resources.FollowUpResource;
+import org.drivesync.resources.PollResource;
 import org.drivesync.resources.PrivacyResource;
 import org.drivesync.resources.DeviceResource;
+import org.drivesync.resources.DeadlineResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
@@ -87,6 +97,9 @@ import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
+import org.drivesync.http.AdminPort;
+import org.drivesync.http.ApiDocsHeaders;
+import org.drivesync.http.NoStore;
 import org.drivesync.http.AccessLogFormat;
 import org.drivesync.http.BodySizeLimitFilter;
 import org.drivesync.http.RequestIdFilter;
@@ -162,8 +175,12 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     environment.admin().addFilter("request-ids", new RequestIdFilter())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
+    AdminPort.bindAdminConnectors(config.getServerFactory(), config.http.adminBindHost);
+    AdminPort.guardTasks(environment);
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
+    environment.servlets().addFilter("api-docs-headers", new ApiDocsHeaders())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/docs/*");
     DatabaseServer database = DatabaseServer.openForService(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));
@@ -178,13 +195,23 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
               "migrations",
               new MigrationsHealthCheck(database.ownerDataSource(), config.database.appUser));
 
-      AuditLog auditLog = new AuditLog();
+      AuditKeys auditKeys = AuditKeys.load(config.audit, config.database);
+      AuditLog auditLog = new AuditLog(auditKeys);
+      auditLog.sealLegacyChain(jdbi);
+      AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, auditKeys,
+          AuditKeys.checkpointFile(config.audit, config.database), Clock.systemUTC());
+      environment.lifecycle().manage(new AuditCheckpointJob(checkpoints,
+          config.audit.checkpointInterval.toMilliseconds(),
+          environment.lifecycle().scheduledExecutorService("audit-checkpoints").threads(1).build()));
       new AdminBootstrap(jdbi, auditLog).fromConfiguredToken(config.auth.bootstrapToken);
       ContactCrypto crypto = ContactKeys.load(config.privacy.keys, config.database);
       environment.healthChecks().register("contact-keys",
           new ContactKeysHealthCheck(new ScopedJdbi(jdbi), crypto));
       scheduleRetention(config.privacy.retention, environment, jdbi, auditLog);
-      registerResources(config, environment, jdbi, auditLog, crypto);
+      registerResources(config, environment, jdbi, auditLog, crypto,
+          rateLimiter(config, environment, database));
+      environment.jersey().register(new AuditResource(jdbi,
+          new AuditChainVerifier(jdbi, auditKeys, checkpoints::recorded), checkpoints, auditLog));
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -194,35 +221,80 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     }
   }
 
+  /**
+   * Rate-limit buckets live in PostgreSQL, shared by every instance; their own small pool keeps a
+   * burst of sign-in attempts from starving requests of connections.
+   */
+  private static RateLimiter rateLimiter(DriveSyncConfiguration config, Environment environment,
+      DatabaseServer database) {
+    var pool = config.database.appPool(database.jdbcUrl());
+    pool.setMaxSize(Math.min(4, config.database.maxConnections));
+    pool.setMinSize(1);
+    pool.setInitialSize(1);
+    io.dropwizard.db.ManagedDataSource dataSource = pool.build(environment.metrics(), "ratelimit");
+    environment.lifecycle().manage(dataSource);
+    RateLimiter limiter = new RateLimiter(config.auth.rateLimits, dataSource);
+    environment.lifecycle().scheduledExecutorService("rate-limit-cleanup").threads(1).build()
+        .scheduleWithFixedDelay(() -> {
+          try {
+            limiter.removeExpired();
+          } catch (RuntimeException e) {
+            // Expired rows only take space; the next run tries again.
+            org.slf4j.LoggerFactory.getLogger(RateLimiter.class).warn("rate-limit cleanup", e);
+          }
+        }, 10, 10, java.util.concurrent.TimeUnit.MINUTES);
+    return limiter;
+  }
+
   private static void registerResources(DriveSyncConfiguration config, Environment environment,
-      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto) {
+      Jdbi jdbi, AuditLog auditLog, ContactCrypto crypto, RateLimiter rateLimiter) {
     JerseyEnvironment jersey = environment.jersey();
-    RateLimiter rateLimiter = new RateLimiter(config.auth.rateLimits);
     AccessAudit accessAudit = new AccessAudit(jdbi, auditLog);
+    long window = config.audit.anonymousFailureWindow.toMilliseconds();
+    environment.lifecycle().scheduledExecutorService("access-audit").threads(1).build()
+        .scheduleWithFixedDelay(() -> {
+          try {
+            accessAudit.flush();
+          } catch (RuntimeException e) {
+            // That window's count is lost; the next window is counted afresh.
+            org.slf4j.LoggerFactory.getLogger(AccessAudit.class).error("access audit flush", e);
+          }
+        }, window, window, java.util.concurrent.TimeUnit.MILLISECONDS);
+    environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+      @Override
+      public void stop() {
+        accessAudit.flush();
+      }
+    });
     Passwords passwords = new Passwords(config.auth.bcryptCost);
 
     ErrorMappers.all().forEach(jersey::register);
     jersey.register(new RequestIds());
     jersey.register(new BodySizeLimitFilter(config.http.maxBodyBytes));
     jersey.register(new NulCharacterFilter());
+    jersey.register(new NoStore());
     jersey.register(new BearerAuthFilter(jdbi, rateLimiter, accessAudit));
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
 
+    SignInThrottle throttle =
+        new SignInThrottle(jdbi, config.auth.signInThrottle, Clock.systemUTC());
     PasswordService passwordService = new PasswordService(jdbi, auditLog, passwords,
         java.time.Duration.ofMillis(config.auth.passwordResetTtl.toMilliseconds()),
         Clock.systemUTC());
     UserService users = new UserService(jdbi, auditLog, passwords, passwordService);
-    DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
+    EnrolmentServer enrolmentServer = new EnrolmentServer(config.http, config.database);
+    environment.lifecycle().addServerLifecycleListener(enrolmentServer::serverStarted);
+    DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, enrolmentServer);
     jersey.register(new RegionResource(jdbi));
-    jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth),
-        passwordService, rateLimiter));
+    jersey.register(new SessionResource(
+        new SessionService(jdbi, auditLog, passwords, config.auth, throttle), passwordService,
+        rateLimiter));
     jersey.register(new PasswordResetResource(passwordService, rateLimiter));
     jersey.register(new UserResource(users, devices, passwordService));
     jersey.register(new DeviceResource(devices, rateLimiter));
     jersey.register(new DriveResource(new DriveService(jdbi, auditLog,
         java.time.Duration.ofMillis(config.sync.lateGracePeriod.toMilliseconds()))));
-    jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));
 
     RulesetCatalog rulesets = RulesetCatalog.loadBundled();
     Clock clock = Clock.systemUTC();
@@ -233,17 +305,21 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         crypto, environment.getObjectMapper(), clock, config.sync, syncMetrics);
     SyncPushService push = new SyncPushService(engine, jdbi, auditLog,
         environment.getObjectMapper(), clock);
-    jersey.register(new SyncResource(push,
-        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK))), jdbi,
-        syncMetrics));
+    PollService polls = new PollService(jdbi, auditLog, PollTimetable.bundled(),
+        Clock.system(EligibilityEngine.UK));
     Map<String, String> labels = SourceTexts.bundledLabels();
     TranslationService translations = new TranslationService(jdbi, auditLog, rulesets,
         ShippedBundles.load(rulesets, labels), labels, Clock.system(EligibilityEngine.UK));
-    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK),
+    jersey.register(new PollResource(polls, translations, environment.getObjectMapper()));
+    jersey.register(new DeadlineResource(polls.timetable()));
+    jersey.register(new SyncResource(push,
+        new SyncPullService(jdbi, () -> rulesets.current(Clock.system(EligibilityEngine.UK)),
+            polls::upcomingForParticipant), jdbi, syncMetrics));
+    jersey.register(new EligibilityResource(rulesets, Clock.system(EligibilityEngine.UK), polls,
         translations, environment.getObjectMapper()));
     jersey.register(new RulesetTranslationResource(translations));
     jersey.register(new TranslationResource(translations));
-    jersey.register(new RecordResource(jdbi, push));
+    jersey.register(new RecordResource(jdbi, push, new RecordHistoryService(jdbi)));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(new WatermelonSyncResource(
         new WatermelonPullService(jdbi, environment.getObjectMapper()),
@@ -278,6 +354,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     ScheduledExecutorService executor =
         environment.lifecycle().scheduledExecutorService("privacy-retention").threads(1).build();
     environment.lifecycle().manage(new RetentionJob(
-        new RetentionService(jdbi, auditLog, Clock.systemUTC()), config, executor));
+        new RetentionService(jdbi, auditLog, Clock.systemUTC()),
+        new SyncLedgerRetention(jdbi, auditLog, Clock.systemUTC()), config, executor));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.drivesync.config.AuditConfig;
 import org.drivesync.config.AuthConfig;
 import org.drivesync.config.DatabaseConfig;
 import org.drivesync.config.HttpConfig;
@@ -19,4 +20,5 @@ public class DriveSyncConfiguration extends Configuration {
   @JsonProperty @Valid @NotNull public PrivacyConfig privacy = new PrivacyConfig();
   @JsonProperty @Valid @NotNull public SignalsConfig signals = new SignalsConfig();
   @JsonProperty @Valid @NotNull public SyncConfig sync = new SyncConfig();
+  @JsonProperty @Valid @NotNull public AuditConfig audit = new AuditConfig();
 }

@@ -17,4 +17,9 @@ public record Conflict(
     Instant createdAt,
     Instant resolvedAt,
     UUID resolvedBy,
-    JsonNode resolution) {}
+    JsonNode resolution,
+    String authorName,
+    String deviceName,
+    String resolvedByName,
+    UUID driveId,
+    String driveName) {}

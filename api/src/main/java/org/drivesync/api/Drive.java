@@ -18,7 +18,8 @@ public record Drive(
     DriveStatus status,
     List<UUID> participantIds,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String localAuthorityName) {
 
   public static Drive from(DriveRow row) {
     return new Drive(
@@ -32,6 +33,7 @@ public record Drive(
         DriveStatus.fromWire(row.status()),
         List.of(row.participantIds()),
         row.createdAt(),
-        row.updatedAt());
+        row.updatedAt(),
+        row.localAuthorityName());
   }
 }

@@ -13,7 +13,10 @@ import java.util.TreeMap;
 import org.drivesync.auth.Tokens;
 
 /**
- * The chain rule: {@code hash = SHA-256(previous hash || canonical JSON of the row)}. Canonical
+ * The chain rules. Keyed (every row written since the audit key was introduced): {@code hash =
+ * HMAC(audit key, previous hash || canonical JSON of the row)}, 37 bytes with Tink's key-id prefix.
+ * Legacy (rows from before, kept verifiable): {@code hash = SHA-256(previous hash || canonical
+ * JSON)}, 32 bytes. The length of a stored hash tells which rule wrote it. Canonical
  * JSON has keys sorted at every depth, no whitespace, and times as ISO-8601 UTC with microseconds,
  * so the same row always hashes the same after a round trip through PostgreSQL's jsonb.
  */
@@ -28,12 +31,34 @@ public final class AuditHashing {
 
   private AuditHashing() {}
 
+  /** Length of a legacy (unkeyed SHA-256) hash; keyed hashes are longer. */
+  public static final int LEGACY_LENGTH = 32;
+
+  /** The legacy, unkeyed rule: anyone can recompute it, so it only holds rows up to a keyed one. */
   public static byte[] hash(byte[] previousHash, AuditEvent event) {
+    return Tokens.sha256(input(previousHash, event));
+  }
+
+  /** The keyed rule. */
+  public static byte[] keyedHash(AuditKeys keys, byte[] previousHash, AuditEvent event) {
+    return keys.mac(input(previousHash, event));
+  }
+
+  static boolean keyedHashMatches(AuditKeys keys, byte[] hash, byte[] previousHash,
+      AuditEvent event) {
+    return keys.macMatches(hash, input(previousHash, event));
+  }
+
+  static boolean isLegacy(byte[] hash) {
+    return hash.length == LEGACY_LENGTH;
+  }
+
+  private static byte[] input(byte[] previousHash, AuditEvent event) {
     byte[] row = canonicalJson(event).getBytes(StandardCharsets.UTF_8);
     byte[] input = new byte[previousHash.length + row.length];
     System.arraycopy(previousHash, 0, input, 0, previousHash.length);
     System.arraycopy(row, 0, input, previousHash.length, row.length);
-    return Tokens.sha256(input);
+    return input;
   }
 
   static String canonicalJson(AuditEvent event) {

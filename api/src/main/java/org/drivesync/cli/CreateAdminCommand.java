@@ -69,7 +69,7 @@ public class CreateAdminCommand extends DatabaseCommand {
       Migrator.prepare(server, configuration.database);
       // Runs as the owner: this is an operator's command on the database host.
       Jdbi jdbi = Jdbis.over(server.ownerDataSource());
-      AuditLog auditLog = new AuditLog();
+      AuditLog auditLog = AuditLog.configured(configuration);
       PasswordService resets = new PasswordService(jdbi, auditLog, passwords,
           Duration.ofMillis(configuration.auth.passwordResetTtl.toMilliseconds()),
           Clock.systemUTC());

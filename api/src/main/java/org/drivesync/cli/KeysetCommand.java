@@ -20,15 +20,18 @@ public class KeysetCommand extends Command {
   private static final String ACTION = "action";
 
   public KeysetCommand() {
-    super("privacy-keyset", "Generate, extend or describe a Tink keyset for follow-up contacts");
+    super("privacy-keyset",
+        "Generate, extend or describe a Tink keyset for follow-up contacts or the audit chain");
   }
 
   @Override
   public void configure(Subparser subparser) {
     Subparsers actions = subparser.addSubparsers().dest(ACTION);
     Subparser generate = actions.addParser("generate").help("a new keyset (one key)");
-    generate.addArgument("--kind").required(true).choices("contact", "lookup")
-        .help("contact: AES256_GCM for the ciphertexts; lookup: HMAC_SHA256_PRF for the hashes");
+    generate.addArgument("--kind").required(true)
+        .choices("contact", "lookup", "audit-mac", "audit-signing")
+        .help("contact: AES256_GCM for the ciphertexts; lookup: HMAC_SHA256_PRF for the hashes; "
+            + "audit-mac: HMAC_SHA256 for the audit chain; audit-signing: ED25519 for checkpoints");
     generate.addArgument("--file").help("write here (refused if it exists); else print the JSON");
     actions.addParser("add-key").help("add a new key to a keyset file and make it primary")
         .addArgument("--file").required(true);
@@ -47,7 +50,7 @@ public class KeysetCommand extends Command {
     switch (namespace.getString(ACTION)) {
       case "generate" -> {
         KeysetHandle keyset = Keysets.generate(
-            Keysets.Kind.valueOf(namespace.getString("kind").toUpperCase(java.util.Locale.ROOT)));
+            Keysets.Kind.valueOf(namespace.getString("kind").toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         if (file == null) {
           System.out.println(Keysets.toJson(keyset));
         } else if (Files.exists(Path.of(file))) {

@@ -30,7 +30,7 @@ public class PurgeTombstonesCommand extends DatabaseCommand {
       DriveSyncConfiguration configuration) {
     int days = Math.max(namespace.getInt("days"), (int) TombstonePolicy.DEFAULT_RETENTION.toDays());
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
-      long removed = new TombstonePurge(Jdbis.over(server.ownerDataSource()), new AuditLog())
+      long removed = new TombstonePurge(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration))
           .run(new TombstonePolicy(Duration.ofDays(days)),
               total -> System.out.printf("  … %,d tombstones purged%n", total));
       System.out.printf("purged %,d tombstones older than %d days%n", removed, days);

@@ -7,6 +7,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.core.privacy.RetentionService;
+import org.drivesync.core.privacy.SyncLedgerRetention;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
 import org.drivesync.db.Migrator;
@@ -41,11 +42,18 @@ public class RetentionCommand extends DatabaseCommand {
       System.out.printf("erasing follow-up contacts that are done or captured over %d days ago%n",
           days);
       RetentionService.Run run =
-          new RetentionService(Jdbis.over(server.ownerDataSource()), new AuditLog(),
+          new RetentionService(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration),
                   Clock.systemUTC())
               .run(days, "cli", count -> System.out.printf("  … %,d erased%n", count));
       System.out.printf("erased %,d contact(s): %,d done, %,d captured before %s%n",
           run.erased(), run.erasedDone(), run.erasedExpired(), run.cutoff());
+      var retention = configuration.privacy.retention;
+      SyncLedgerRetention.Run sync = new SyncLedgerRetention(Jdbis.over(server.ownerDataSource()),
+          AuditLog.configured(configuration), Clock.systemUTC())
+          .run(retention.quarantineDays, retention.ledgerDays, "cli");
+      System.out.printf("deleted %,d quarantined mutation(s) over %d days old and %,d ledger row(s)"
+          + " over %d days old%n", sync.quarantined(), retention.quarantineDays, sync.ledger(),
+          retention.ledgerDays);
     }
   }
 }

@@ -33,7 +33,7 @@ public class RotateKeysCommand extends DatabaseCommand {
       System.out.printf("re-encrypting under contact key %s%n",
           Integer.toUnsignedString(codec.crypto().primaryKeyId()));
       KeyRotationService.Report report =
-          new KeyRotationService(Jdbis.over(server.ownerDataSource()), new AuditLog(), codec)
+          new KeyRotationService(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration), codec)
               .rotate(rows -> System.out.printf("  … %,d row(s)%n", rows));
       System.out.printf("%,d held contact(s) rewritten, %,d of them moved off older keys%n",
           report.rows(), report.reencrypted());

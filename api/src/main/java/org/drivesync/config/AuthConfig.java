@@ -5,7 +5,7 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** Sign-in, tokens and lock-outs. */
+/** Sign-in, tokens and sign-in throttling. */
 public class AuthConfig {
   /**
    * When set (≥ 32 characters) and no admin exists, an admin with this token is created at start.
@@ -20,10 +20,9 @@ public class AuthConfig {
   /** How long a one-time password-reset token works (docs/security.md, "Passwords"). */
   @JsonProperty @NotNull public Duration passwordResetTtl = Duration.hours(24);
 
-  /** Failed sign-ins for one account before it is locked for {@link #lockout}. */
-  @JsonProperty @Min(1) public int maxFailedLogins = 5;
-
-  @JsonProperty @NotNull public Duration lockout = Duration.minutes(15);
+  /** Growing delays after failed sign-ins (there is no hard lock-out). */
+  @JsonProperty @jakarta.validation.Valid @NotNull
+  public SignInThrottleConfig signInThrottle = new SignInThrottleConfig();
 
   /** bcrypt cost factor: 12 takes about a quarter of a second here; tests lower it. */
   @JsonProperty @Min(4) public int bcryptCost = 12;

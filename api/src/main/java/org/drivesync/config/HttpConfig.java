@@ -10,4 +10,10 @@ public class HttpConfig {
 
   /** Public base URL printed at start-up and put in enrolment QR codes; derived when blank. */
   @JsonProperty public String publicUrl = "";
+
+  /**
+   * Where admin connectors that name no {@code bindHost} listen: loopback, so health checks,
+   * metrics, thread dumps and tasks are reachable from the host only (docs/operations.md).
+   */
+  @JsonProperty @jakarta.validation.constraints.NotBlank public String adminBindHost = "127.0.0.1";
 }

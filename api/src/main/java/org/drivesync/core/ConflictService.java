@@ -46,12 +46,13 @@ public final class ConflictService {
   }
 
   public List<Conflict> list(Caller caller, String region, boolean includeResolved, int limit) {
-    return jdbi.jdbi().onDemand(ConflictDao.class)
+    // In the caller's row scope: the drive's name comes through drive_records.
+    return jdbi.inTransaction(RowScope.of(caller), handle -> handle.attach(ConflictDao.class)
         .list(caller.seesAllRegions(), caller.organiserRegions(), region,
             includeResolved, limit)
         .stream()
         .map(ConflictService::toConflict)
-        .toList();
+        .toList());
   }
 
   public Conflict resolve(Caller caller, UUID conflictId, ResolveConflictRequest request) {
@@ -128,7 +129,8 @@ public final class ConflictService {
   private static Conflict toConflict(ConflictDao.ConflictRow row) {
     return new Conflict(row.id(), row.recordId(), row.regionCode(), row.version(), row.reason(),
         parse(row.fields()), row.authorId(), row.deviceId(), row.createdAt(), row.resolvedAt(),
-        row.resolvedBy(), row.resolution() == null ? null : parse(row.resolution()));
+        row.resolvedBy(), row.resolution() == null ? null : parse(row.resolution()),
+        row.authorName(), row.deviceName(), row.resolvedByName(), row.driveId(), row.driveName());
   }
 
   private static JsonNode parse(String json) {

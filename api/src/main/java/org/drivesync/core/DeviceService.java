@@ -36,18 +36,18 @@ public final class DeviceService {
   private final Jdbi jdbi;
   private final AuditLog auditLog;
   private final AuthConfig config;
-  private final String publicUrl;
+  private final EnrolmentServer server;
 
-  public DeviceService(Jdbi jdbi, AuditLog auditLog, AuthConfig config, String publicUrl) {
+  public DeviceService(Jdbi jdbi, AuditLog auditLog, AuthConfig config, EnrolmentServer server) {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
     this.config = config;
-    // config.yml's ${DRIVESYNC_PUBLIC_URL:-} arrives as null when the variable is unset.
-    this.publicUrl = publicUrl == null ? "" : publicUrl;
+    this.server = server;
   }
 
   /** A single-use code for a trained participant in the caller's scope. */
-  public Enrolment createEnrolment(Caller caller, UUID participantId, String serverUrl) {
+  public Enrolment createEnrolment(Caller caller, UUID participantId) {
+    String serverUrl = server.url();
     return jdbi.inTransaction(
         handle -> {
           UserRow user =
@@ -62,7 +62,7 @@ public final class DeviceService {
           }
           String code = EnrolmentCodes.newCode();
           Instant expiresAt = Instant.now().plusMillis(config.enrolmentCodeTtl.toMilliseconds());
-          String payload = qrPayload(publicUrl.isBlank() ? serverUrl : publicUrl, code);
+          String payload = qrPayload(serverUrl, code);
           UUID id =
               handle
                   .attach(EnrolmentDao.class)

@@ -11,7 +11,9 @@ import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
 import org.drivesync.auth.Role;
 import org.drivesync.auth.Tokens;
+import org.drivesync.auth.SignInThrottle;
 import org.drivesync.db.PasswordResetDao;
+import org.drivesync.db.ThrottleDao;
 import org.drivesync.db.TokenDao;
 import org.drivesync.db.UserDao;
 import org.drivesync.db.UserRow;
@@ -114,6 +116,9 @@ public final class PasswordService {
   /** Sets the hash, discards reset tokens, ends sessions (all, or all but {@code keep}). */
   private static int replacePassword(Handle handle, UUID userId, String hash, byte[] keep) {
     handle.attach(UserDao.class).setPassword(userId, hash);
+    // The email's sign-in delay ends too, so a reset account can sign in at once.
+    handle.attach(UserDao.class).find(userId).map(UserRow::email).ifPresent(email ->
+        handle.attach(ThrottleDao.class).clear(SignInThrottle.accountKey(email)));
     handle.attach(PasswordResetDao.class).discard(userId);
     TokenDao tokens = handle.attach(TokenDao.class);
     return keep == null ? tokens.revokeAllOfUser(userId) : tokens.revokeOthersOfUser(userId, keep);

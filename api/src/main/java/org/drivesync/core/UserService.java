@@ -20,6 +20,8 @@ import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
 import org.drivesync.auth.Role;
+import org.drivesync.auth.SignInThrottle;
+import org.drivesync.db.ThrottleDao;
 import org.drivesync.db.TokenDao;
 import org.drivesync.db.UserDao;
 import org.drivesync.db.UserRow;
@@ -40,6 +42,19 @@ public final class UserService {
     this.auditLog = auditLog;
     this.passwords = passwords;
     this.passwordService = passwordService;
+  }
+
+  /** Admins: the account's sign-in delay ends at once (address delays run out on their own). */
+  public void unlock(Caller caller, UUID id) {
+    jdbi.useTransaction(handle -> {
+      UserDao users = handle.attach(UserDao.class);
+      UserRow row = users.findForUpdate(id).orElseThrow(() -> ApiException.notFound("user"));
+      if (row.email() != null) {
+        handle.attach(ThrottleDao.class).clear(SignInThrottle.accountKey(row.email()));
+      }
+      users.recordLoginAttempt(id, 0, null);
+      auditLog.append(handle, Actor.of(caller), "user.unlock", "user", id, Map.of());
+    });
   }
 
   public CreatedUser create(Caller caller, CreateUserRequest request) {
@@ -111,10 +126,24 @@ public final class UserService {
             throw forbidden("Organisers may not change their own account");
           }
           Map<String, Object> changed = new LinkedHashMap<>();
+          Set<String> othersRegions = new TreeSet<>(row.regionList());
+          othersRegions.removeAll(caller.regions());
+          if (caller.is(Role.ORGANISER) && request.active() != null
+              && request.active() != row.active() && !othersRegions.isEmpty()) {
+            // The other region's organiser could no longer see or revoke them: an admin decides.
+            throw forbidden("This volunteer also works in " + String.join(", ", othersRegions)
+                + ": only an admin may deactivate or reactivate them");
+          }
           if (request.regions() != null) {
             Set<String> regions = new TreeSet<>(request.regions());
-            if (caller.is(Role.ORGANISER) && !caller.regions().containsAll(regions)) {
-              throw forbidden("Organisers may place participants only in their own regions");
+            if (caller.is(Role.ORGANISER)) {
+              Set<String> othersAfter = new TreeSet<>(regions);
+              othersAfter.removeAll(caller.regions());
+              if (!othersAfter.equals(othersRegions)) {
+                throw forbidden("Organisers change only the regions they hold; keep "
+                    + (othersRegions.isEmpty() ? "no other region" : String.join(", ", othersRegions))
+                    + " as it is");
+              }
             }
             validateRegions(row.roleEnum(), regions);
             users.clearRegions(id);

@@ -16,22 +16,34 @@ public interface ConflictDao {
   record ConflictRow(
       UUID id, UUID recordId, String regionCode, int version, String reason, String fields,
       UUID mutationId, UUID deviceId, UUID authorId, Instant createdAt, Instant resolvedAt,
-      UUID resolvedBy, String resolution) {}
+      UUID resolvedBy, String resolution, String authorName, String deviceName,
+      String resolvedByName, UUID driveId, String driveName) {}
 
+  // Names for the reviewer: people and phones by join; the drive through drive_records, so it
+  // is subject to the transaction's row scope like any record read (LEFT JOIN: the conflict still
+  // shows without it).
   String SELECT =
       """
-      SELECT id, record_id, region_code, version, reason, fields::text AS fields, mutation_id,
-             device_id, author_id, created_at, resolved_at, resolved_by, resolution::text AS resolution
-      FROM record_conflicts
+      SELECT c.id, c.record_id, c.region_code, c.version, c.reason, c.fields::text AS fields,
+             c.mutation_id, c.device_id, c.author_id, c.created_at, c.resolved_at, c.resolved_by,
+             c.resolution::text AS resolution, author.name AS author_name,
+             device.name AS device_name, resolver.name AS resolved_by_name,
+             r.drive_id, d.name AS drive_name
+      FROM record_conflicts c
+      JOIN users author ON author.id = c.author_id
+      LEFT JOIN devices device ON device.id = c.device_id
+      LEFT JOIN users resolver ON resolver.id = c.resolved_by
+      LEFT JOIN drive_records r ON r.id = c.record_id
+      LEFT JOIN drives d ON d.id = r.drive_id
       """;
 
   @SqlQuery(
       SELECT
           + """
-          WHERE (:all OR region_code = ANY(:regions))
-            AND (CAST(:region AS text) IS NULL OR region_code = :region)
-            AND (:includeResolved OR resolved_at IS NULL)
-          ORDER BY created_at, id
+          WHERE (:all OR c.region_code = ANY(:regions))
+            AND (CAST(:region AS text) IS NULL OR c.region_code = :region)
+            AND (:includeResolved OR c.resolved_at IS NULL)
+          ORDER BY c.created_at, c.id
           LIMIT :limit
           """)
   List<ConflictRow> list(
@@ -41,7 +53,7 @@ public interface ConflictDao {
       @Bind("includeResolved") boolean includeResolved,
       @Bind("limit") int limit);
 
-  @SqlQuery(SELECT + " WHERE id = :id FOR UPDATE")
+  @SqlQuery(SELECT + " WHERE c.id = :id FOR UPDATE OF c")
   Optional<ConflictRow> findForUpdate(@Bind("id") UUID id);
 
   @SqlUpdate(

@@ -23,7 +23,9 @@ public interface DriveDao {
       SELECT d.id, d.name, d.local_authority_code, d.region_code, d.venue_type, d.starts_on,
              d.ends_on, d.status, d.created_by, d.created_at, d.updated_at,
              ARRAY(SELECT participant_id FROM drive_assignments a
-                   WHERE a.drive_id = d.id AND a.active ORDER BY participant_id) AS participant_ids
+                   WHERE a.drive_id = d.id AND a.active ORDER BY participant_id) AS participant_ids,
+             (SELECT la.name FROM local_authorities la
+              WHERE la.code = d.local_authority_code) AS local_authority_name
       FROM drives d
       """;
 

@@ -17,4 +17,5 @@ public record DriveRow(
     UUID createdBy,
     Instant createdAt,
     Instant updatedAt,
-    UUID[] participantIds) {}
+    UUID[] participantIds,
+    String localAuthorityName) {}

@@ -32,4 +32,9 @@ public interface MetricsScopeDao {
   @SqlQuery("SELECT id::text AS key, name FROM drives WHERE id = ANY(:ids)")
   @RegisterConstructorMapper(Label.class)
   List<Label> driveNames(@Bind("ids") UUID[] ids);
+
+  // Only staff may group by participant, so these names never reach an organiser.
+  @SqlQuery("SELECT id::text AS key, name FROM users WHERE id = ANY(:ids)")
+  @RegisterConstructorMapper(Label.class)
+  List<Label> participantNames(@Bind("ids") UUID[] ids);
 }

@@ -30,7 +30,11 @@ public final class ContactKeys {
     return ContactCrypto.of(contact, lookup);
   }
 
-  private static KeysetHandle keyset(Keysets.Kind kind, String inline, String file, String variable,
+  /**
+   * One keyset from inline JSON, else a file, else (embedded database only) generated into
+   * {@link #generatedFolder}. The audit keysets are loaded the same way.
+   */
+  public static KeysetHandle keyset(Keysets.Kind kind, String inline, String file, String variable,
       DatabaseConfig database) {
     if (inline != null && !inline.isBlank()) {
       return Keysets.parse(inline, variable);
@@ -51,7 +55,7 @@ public final class ContactKeys {
     KeysetHandle keyset = Keysets.generate(kind);
     Keysets.write(generated, keyset);
     LOG.warn("Generated a new {} keyset in {} for the embedded database. Back it up apart from the "
-        + "database: without it follow-up contacts cannot be read. For production move it to a "
+        + "database: without it what it protects cannot be read or verified. For production move it to a "
         + "secret store and set {}_FILE or {}.", kind.wireName(), generated, variable,
         variable);
     return keyset;

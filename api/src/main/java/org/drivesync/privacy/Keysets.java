@@ -6,8 +6,12 @@ import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import com.google.crypto.tink.signature.SignatureConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +29,16 @@ import java.util.List;
  * move to keysets wrapped by a cloud KMS.
  */
 public final class Keysets {
-  /** The two keysets the service needs, each with its own key type. */
+  /** The keysets the service needs, each with its own key type. */
   public enum Kind {
     /** AES-256-GCM, encrypting contact names and details. */
     CONTACT(PredefinedAeadParameters.AES256_GCM),
     /** HMAC-SHA256 as a PRF, keying the lookup hashes of phone numbers and emails. */
-    LOOKUP(PredefinedPrfParameters.HMAC_SHA256_PRF);
+    LOOKUP(PredefinedPrfParameters.HMAC_SHA256_PRF),
+    /** HMAC-SHA256 with Tink's key-id prefix, keying the audit chain (docs/security.md). */
+    AUDIT_MAC(PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+    /** Ed25519, signing audit checkpoints that anchor the chain's head outside the database. */
+    AUDIT_SIGNING(PredefinedSignatureParameters.ED25519);
 
     private final Parameters parameters;
 
@@ -40,7 +48,7 @@ public final class Keysets {
 
     /** The name used on the command line and in file names. */
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
@@ -48,6 +56,8 @@ public final class Keysets {
     try {
       AeadConfig.register();
       PrfConfig.register();
+      MacConfig.register();
+      SignatureConfig.register();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Tink could not register its primitives", e);
     }

@@ -7,27 +7,42 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditChainVerifier;
+import org.drivesync.audit.AuditCheckpoints;
+import org.drivesync.audit.AuditLog;
+import org.drivesync.audit.Checkpoint;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.db.AuditDao;
 import org.drivesync.json.JsonMappers;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The audit trail, for staff: page through events and verify the hash chain.
+ * The audit trail, for staff: page through events, verify the keyed chain, and take or export the
+ * signed checkpoints that anchor it outside the database.
  *
- * <p>Status codes: 200; 400 bad filter; 401; 403 for any role but staff.
+ * <p>Status codes: 200 (201 for a new checkpoint); 400 bad filter or body; 401; 403 for any role
+ * but staff.
  */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,19 +59,30 @@ public class AuditResource {
       String entityType,
       String entityId,
       String requestId,
-      JsonNode details) {}
+      JsonNode details,
+      String actorName,
+      String actorDeviceName,
+      String entityName) {}
 
   /** A page of events; pass {@code next} as {@code after} for the following page. */
   public record Page(List<Event> events, Long next) {}
 
   private static final ObjectMapper JSON = JsonMappers.strict();
 
+  /** Checkpoints, oldest first. */
+  public record Checkpoints(@NotNull List<@NotNull @Valid Checkpoint> checkpoints) {}
+
   private final Jdbi jdbi;
   private final AuditChainVerifier verifier;
+  private final AuditCheckpoints checkpoints;
+  private final AuditLog auditLog;
 
-  public AuditResource(Jdbi jdbi, AuditChainVerifier verifier) {
+  public AuditResource(Jdbi jdbi, AuditChainVerifier verifier, AuditCheckpoints checkpoints,
+      AuditLog auditLog) {
     this.jdbi = jdbi;
     this.verifier = verifier;
+    this.checkpoints = checkpoints;
+    this.auditLog = auditLog;
   }
 
   @GET
@@ -83,15 +109,41 @@ public class AuditResource {
 
   @GET
   @Path("/verify")
-  @Operation(summary = "Walk the hash chain and report the first broken row, if any")
+  @Operation(summary = "Walk the keyed chain against the checkpoint file; report the first break")
   public AuditChainVerifier.Result verify() {
     return verifier.verify();
+  }
+
+  @POST
+  @Path("/verify")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Verify as GET does, also against checkpoints staff exported earlier")
+  public AuditChainVerifier.Result verifyAgainst(@NotNull @Valid Checkpoints body) {
+    return verifier.verify(body.checkpoints(), count -> {});
+  }
+
+  @GET
+  @Path("/checkpoints")
+  @Operation(summary = "Export the signed checkpoints recorded in the checkpoint file")
+  public Checkpoints recorded() {
+    return new Checkpoints(checkpoints.recorded());
+  }
+
+  @POST
+  @Path("/checkpoints")
+  @Operation(summary = "Sign the chain's head now (covering this request's own audit event)")
+  public Response take(@Context SecurityContext security) {
+    jdbi.useTransaction(handle -> auditLog.append(handle,
+        Actor.of((Caller) security.getUserPrincipal()), "audit.checkpoint", "audit", null,
+        Map.of()));
+    return Response.status(Response.Status.CREATED).entity(checkpoints.take()).build();
   }
 
   private static Event toEvent(AuditDao.AuditRow row) {
     try {
       return new Event(row.seq(), row.occurredAt(), row.actorUserId(), row.actorDeviceId(),
-          row.action(), row.entityType(), row.entityId(), row.requestId(), JSON.readTree(row.details()));
+          row.action(), row.entityType(), row.entityId(), row.requestId(),
+          JSON.readTree(row.details()), row.actorName(), row.actorDeviceName(), row.entityName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

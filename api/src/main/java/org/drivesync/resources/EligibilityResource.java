@@ -25,10 +25,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import org.drivesync.api.AssessmentAnswer;
 import org.drivesync.auth.Role;
 import org.drivesync.core.i18n.AssessmentTexts;
 import org.drivesync.core.i18n.TranslationService;
+import org.drivesync.core.polls.AssessmentPolls;
+import org.drivesync.core.polls.PollService;
 import org.drivesync.eligibility.Assessment;
 import org.drivesync.eligibility.AssessmentRequest;
 import org.drivesync.eligibility.EligibilityEngine;
@@ -43,7 +47,8 @@ import org.drivesync.errors.ErrorCode;
 /**
  * Voter-eligibility guidance from the versioned UK franchise rules (docs/eligibility.md).
  *
- * <p>Assessments: 200; 400 with one message per invalid field (never a guess); 401. Nothing in an
+ * <p>Assessments: 200, with the labels of the codes used and, given {@code localAuthority}, the
+ * council's upcoming polls the person could vote in with their deadlines; 400 with one message per invalid field (never a guess); 401. Nothing in an
  * assessment is stored or logged: the request holds nationality and immigration status. Rulesets:
  * 200 with a strong ETag; 304 when the device's copy is current; 404 unknown version.
  *
@@ -56,13 +61,15 @@ import org.drivesync.errors.ErrorCode;
 public class EligibilityResource {
   private final RulesetCatalog rulesets;
   private final Clock ukClock;
+  private final PollService polls;
   private final TranslationService translations;
   private final ObjectMapper json;
 
-  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock,
+  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock, PollService polls,
       TranslationService translations, ObjectMapper json) {
     this.rulesets = rulesets;
     this.ukClock = ukClock;
+    this.polls = polls;
     this.translations = translations;
     this.json = json;
   }
@@ -89,9 +96,14 @@ public class EligibilityResource {
     AssessmentRequest request = json.treeToValue(body, AssessmentRequest.class);
     try {
       Assessment assessment = EligibilityEngine.assess(request, rulesets, ukClock);
-      Ruleset ruleset = rulesets.byVersion(assessment.rulesetVersion()).orElseThrow();
-      return Response.ok(AssessmentTexts.localise(json, assessment,
-              translations.texts(locale, ruleset)))
+      Ruleset judgedBy = rulesets.byVersion(assessment.rulesetVersion()).orElseThrow();
+      List<AssessmentAnswer.AssessmentPoll> votable = request.localAuthority() == null
+          ? List.of()
+          : AssessmentPolls.votable(request,
+              polls.list(request.localAuthority(), null, null).polls(), rulesets, ukClock.instant());
+      AssessmentAnswer answer =
+          AssessmentAnswer.of(assessment, AssessmentPolls.labels(assessment, judgedBy), votable);
+      return Response.ok(AssessmentTexts.localise(json, answer, translations.texts(locale, judgedBy)))
           .cacheControl(noStore())
           .header("Content-Language", locale.tag())
           .header("Vary", "Accept-Language")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.core.integrity.RecordHistoryService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.RecordDao;
 import org.drivesync.db.RowScope;
@@ -44,10 +45,23 @@ public class RecordResource {
 
   private final ScopedJdbi jdbi;
   private final SyncPushService push;
+  private final RecordHistoryService history;
 
-  public RecordResource(Jdbi jdbi, SyncPushService push) {
+  public RecordResource(Jdbi jdbi, SyncPushService push, RecordHistoryService history) {
     this.jdbi = new ScopedJdbi(jdbi);
     this.push = push;
+    this.history = history;
+  }
+
+  // The same story staff read under /audit, for the organiser reviewing a conflict in their
+  // region: without it they would settle a conflict blind.
+  @GET
+  @Path("/{id}/history")
+  @RolesAllowed({Role.O, Role.S, Role.A})
+  @Operation(summary = "Every version and conflict of a record in the caller's regions")
+  public RecordHistoryService.History history(
+      @Context SecurityContext security, @PathParam("id") UUID id) {
+    return history.history(UserResource.caller(security), id);
   }
 
   @GET

@@ -54,7 +54,8 @@ public class SessionResource {
   public Response signIn(
       @NotNull @Valid SessionRequest request, @Context HttpServletRequest http) {
     rateLimiter.checkSignIn(ClientAddress.of(http));
-    SessionResponse session = sessions.signIn(request.email(), request.password());
+    SessionResponse session =
+        sessions.signIn(request.email(), request.password(), ClientAddress.of(http));
     return Response.status(Response.Status.CREATED).entity(session).build();
   }
 

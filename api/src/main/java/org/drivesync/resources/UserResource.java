@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.CreateUserRequest;
@@ -40,7 +39,8 @@ import org.drivesync.core.UserService;
  * <p>Status codes: 200/201/204; 400 invalid body, or {@code sign_in_required} for an organiser,
  * staff member or admin with neither a password nor a reset; 401 no token; 403 role not allowed;
  * 404 not found or out of scope; 409 email taken, training not recorded, or a password for someone
- * who cannot sign in with one.
+ * who cannot sign in with one; 503 {@code public_url_required} when an enrolment is asked for and
+ * no public URL is configured.
  */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -113,13 +113,20 @@ public class UserResource {
   }
 
   @POST
+  @Path("/{id}/unlock")
+  @RolesAllowed(Role.A)
+  @Operation(summary = "End the account's sign-in delay now (204); address delays run out alone")
+  public Response unlock(@Context SecurityContext security, @PathParam("id") UUID id) {
+    users.unlock(caller(security), id);
+    return Response.noContent().build();
+  }
+
+  @POST
   @Path("/{id}/enrolments")
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "A single-use device enrolment code (and QR) for a trained participant")
-  public Response enrol(
-      @Context SecurityContext security, @Context UriInfo uri, @PathParam("id") UUID id) {
-    String server = uri.getBaseUri().toString().replaceAll("/$", "");
-    Enrolment enrolment = devices.createEnrolment(caller(security), id, server);
+  public Response enrol(@Context SecurityContext security, @PathParam("id") UUID id) {
+    Enrolment enrolment = devices.createEnrolment(caller(security), id);
     return Response.status(Response.Status.CREATED).entity(enrolment).build();
   }
 

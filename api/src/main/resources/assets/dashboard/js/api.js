@@ -37,29 +37,63 @@ export async function signOut() {
   }
 }
 
-/** GET a JSON resource; a 401 ends the session. */
-export async function get(path, params = {}) {
-  const current = session();
-  if (!current) {
-    throw new SessionEnded();
+/** The server's refusal, with its stable code ("sign_in_required", "not_found"…) and status. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || "The server answered " + status);
+    this.status = status;
+    this.code = body && body.code;
+    this.details = body && body.details;
   }
+}
+
+function withQuery(path, params) {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== "") {
       query.set(name, value);
     }
   }
-  const url = query.toString() ? path + "?" + query : path;
+  return query.toString() ? path + "?" + query : path;
+}
+
+async function call(method, url, body, accept = "application/json") {
+  const current = session();
+  if (!current) {
+    throw new SessionEnded();
+  }
+  const headers = { Authorization: "Bearer " + current.token, Accept: accept };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
   const response = await fetch(url, {
-    headers: { Authorization: "Bearer " + current.token, Accept: "application/json" },
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401) {
     sessionStorage.removeItem(KEY);
     throw new SessionEnded();
   }
-  const body = await response.json();
   if (!response.ok) {
-    throw new Error(body.message || "The server answered " + response.status);
+    throw new ApiError(response.status, await response.json().catch(() => null));
   }
-  return body;
+  return response;
+}
+
+/** GET a JSON resource; a 401 ends the session. */
+export async function get(path, params = {}) {
+  return (await call("GET", withQuery(path, params))).json();
+}
+
+/** POST, PATCH, PUT or DELETE with a JSON body; answers the JSON reply, or null for 204. */
+export async function send(method, path, body) {
+  const response = await call(method, path, body);
+  return response.status === 204 ? null : response.json();
+}
+
+/** A file the server sends as an attachment (the CSV export), as a Blob and its file name. */
+export async function download(path, params = {}) {
+  const response = await call("GET", withQuery(path, params), undefined, "text/csv");
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const name = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), filename: name ? name[1] : "export.csv" };
 }

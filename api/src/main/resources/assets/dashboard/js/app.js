@@ -1,7 +1,11 @@
-// The dashboard: sign in, choose a region and dates, and read the metrics API.
+// The console: sign in, choose a region (every view obeys it), and the overview's figures from
+// the metrics API. The other views live in their own modules, started by console.js.
 import * as api from "./api.js";
 import * as audit from "./audit.js";
+import * as shell from "./console.js";
+import * as account from "./account.js";
 import { addDays, daysBetween, isoDate } from "./format.js";
+import * as staffTasks from "./staff.js";
 import * as trend from "./trend.js";
 import * as views from "./views.js";
 
@@ -14,6 +18,8 @@ function say(text) {
 }
 
 function showSignIn(message) {
+  shell.stop();
+  staffTasks.reset();
   $("dashboard").hidden = true;
   $("who").hidden = true;
   $("sign-in").hidden = false;
@@ -23,29 +29,53 @@ function showSignIn(message) {
   say("");
 }
 
+const ROLE_NAMES = { organiser: "organiser", staff: "staff", admin: "admin" };
+
 async function showDashboard(current) {
   $("sign-in").hidden = true;
   $("who").hidden = false;
-  $("who-name").textContent = current.user.name + " (" + current.user.role + ")";
-  $("dashboard").hidden = false;
+  $("who-name").textContent = current.user.name + " (" + (ROLE_NAMES[current.user.role] || current.user.role) + ")";
   const staff = current.user.role === "staff";
   $("audit").hidden = !staff;
 
   const regions = await fetch("/api/v1/regions").then((r) => r.json());
   regionNames = Object.fromEntries(regions.regions.map((r) => [r.code, r.name]));
+  const councilNames = Object.fromEntries(regions.regions.flatMap((r) => r.councils.map((c) => [c.code, c.name])));
   const mine = current.user.role === "organiser"
     ? regions.regions.filter((r) => (current.user.regions || []).includes(r.code))
     : regions.regions;
   const select = $("region");
-  select.replaceChildren(new Option(mine.length > 1 ? "All my regions" : mine[0]?.name || "—", ""));
+  select.replaceChildren(new Option(mine.length > 1
+    ? (current.user.role === "organiser" ? "All my regions" : "All regions") : mine[0]?.name || "—", ""));
   if (mine.length > 1) {
     mine.forEach((r) => select.add(new Option(r.name, r.code)));
   }
+  select.disabled = mine.length <= 1;
+  // An organiser of one region gets no choice to make, so say which region everything is for.
+  $("region-note").textContent = current.user.role === "organiser" && mine.length === 1
+    ? "You organise in " + mine[0].name + ": every figure and list here is for that region."
+    : "";
   const today = isoDate(new Date());
   $("to").value = today;
   $("from").value = addDays(today, -83);
-  $("dashboard-title").focus();
-  await refresh();
+  account.offer(current);
+  await shell.start({
+    user: current.user, regions: regions.regions, mine, regionNames, councilNames, onError,
+  }, refresh);
+  if (!location.hash || location.hash === "#overview") {
+    $("dashboard-title").focus();
+  }
+}
+
+/** A session that ended sends the person to sign in; anything else is said where it happened. */
+function onError(error, show) {
+  if (error instanceof api.SessionEnded) {
+    showSignIn("Your session has ended. Please sign in again.");
+  } else if (show) {
+    show(error.message);
+  } else {
+    say("Something went wrong: " + error.message);
+  }
 }
 
 async function refresh() {
@@ -62,6 +92,8 @@ async function refresh() {
   say("Loading…");
   try {
     const summary = (params) => api.get("/api/v1/metrics/summary", { region, from, to, ...params });
+    const people = await api.get("/api/v1/users");
+    owners = new Map(people.map((p) => [p.id, p.regions || []]));
     const [now, before, weekly, outcomes, councils, drives, stale, flagged, signals] = await Promise.all([
       summary({}),
       api.get("/api/v1/metrics/summary", { region, ...previous }),
@@ -73,7 +105,7 @@ async function refresh() {
       api.get("/api/v1/metrics/flagged-records", { region, limit: 50 }),
       staff ? api.get("/api/v1/audit/signals", { region, from, to }) : null,
     ]);
-    const open = staff ? openHistory : null;
+    const open = openHistory;
     $("figures-note").textContent = now.figures === "rounded"
       ? "To protect privacy, counts of 1 to 4 show as “<5” and other counts are rounded to the nearest 5."
       : "Exact counts (staff view).";
@@ -82,18 +114,15 @@ async function refresh() {
     views.outcomes($("outcomes"), outcomes);
     views.councils($("councils"), councils);
     views.drives($("drives"), drives);
-    views.staleDevices($("stale-devices"), stale.filter((d) => !d.revokedAt));
+    views.staleDevices($("stale-devices"), stale.filter((d) => !d.revokedAt
+      && (!region || regionsOfOwner(d).includes(region))));
     views.flagged($("flagged"), flagged, open);
     if (signals) {
       audit.signals($("signals"), signals, open, regionNames);
     }
     say("Showing " + (region ? regionNames[region] : "all your regions") + ", " + days + " days.");
   } catch (error) {
-    if (error instanceof api.SessionEnded) {
-      showSignIn("Your session has ended. Please sign in again.");
-    } else {
-      say("Could not load the figures: " + error.message);
-    }
+    onError(error, (text) => say("Could not load the figures: " + text));
   }
 }
 
@@ -101,6 +130,13 @@ function openHistory(recordId) {
   $("record-id").value = recordId;
   audit.history($("history"), recordId);
   $("history-title").scrollIntoView();
+}
+
+// The stale-phones list has no region filter on the server; the owners' regions come from the
+// people list the caller may already read.
+let owners = new Map();
+function regionsOfOwner(device) {
+  return owners.get(device.userId) || [];
 }
 
 function start() {
@@ -118,9 +154,12 @@ function start() {
   });
   $("sign-out").addEventListener("click", async () => {
     await api.signOut();
+    history.replaceState(null, "", "#");
     showSignIn();
     $("email").focus();
   });
+  shell.listen();
+  account.listen();
   $("filters").addEventListener("submit", (event) => {
     event.preventDefault();
     refresh();

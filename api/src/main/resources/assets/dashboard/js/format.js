@@ -63,3 +63,38 @@ export function ago(instant) {
   const days = Math.floor((Date.now() - new Date(instant).getTime()) / 86400000);
   return days === 0 ? "today" : days === 1 ? "1 day ago" : days + " days ago";
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
+  timeZone: "Europe/London",
+});
+const dayMonthFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
+
+/** An instant as UK people read it, in UK time: "2 Dec 2026, 14:05". */
+export function dateTime(instant) {
+  return instant ? dateTimeFormat.format(new Date(instant)) : "—";
+}
+
+/** Day and month for chart axes: "2 Dec". */
+export function dayMonth(date) {
+  return dayMonthFormat.format(date);
+}
+
+/** A UUID shortened for display beside a name; the full id stays in the title. */
+export function shortId(id) {
+  return id ? id.slice(0, 8) : "—";
+}
+
+const languageNames = new Intl.DisplayNames(["en-GB"], { type: "language" });
+
+/** A language code as its English name ("ur" → "Urdu"); the code itself if unknown. */
+export function language(code) {
+  if (!code) {
+    return "—";
+  }
+  try {
+    return languageNames.of(code) || code;
+  } catch {
+    return code;
+  }
+}

@@ -45,6 +45,7 @@ function start() {
   const refresh = () => { if (!dashboard.hidden) { load(container); } };
   new MutationObserver(refresh).observe(dashboard, { attributes: true, attributeFilter: ["hidden"] });
   document.getElementById("filters")?.addEventListener("submit", refresh);
+  document.getElementById("region")?.addEventListener("change", refresh);
   refresh();
 }
 

@@ -1,7 +1,7 @@
 // Contacts per week and region: a uPlot line chart (decorative for screen readers) and the same
 // numbers as a table. Suppressed weeks ("<5") are gaps in the line, never guessed values.
 import { el, replace, table } from "./dom.js";
-import { count, longDate } from "./format.js";
+import { count, dayMonth, longDate } from "./format.js";
 
 // Okabe–Ito hues darkened to at least 3:1 on white, plus a dash pattern each, so no line is told
 // apart by colour alone.
@@ -31,8 +31,10 @@ export function draw(chartBox, caption, tableBox, summary, regionNames) {
       width: Math.max(280, chartBox.clientWidth),
       height: 300,
       scales: { x: { time: true } },
-      axes: [{ stroke: "#0b0c0c" }, { stroke: "#0b0c0c", label: "Contacts" }],
-      series: [{ label: "Week of" }, ...regions.map((region, i) => ({
+      // UK day and month on the axis ("2 Dec"), not uPlot's default month/day.
+      axes: [{ stroke: "#0b0c0c", values: (u, splits) => splits.map((s) => dayMonth(new Date(s * 1000))) },
+        { stroke: "#0b0c0c", label: "Contacts" }],
+      series: [{ label: "Week of", value: (u, v) => v == null ? "—" : dayMonth(new Date(v * 1000)) }, ...regions.map((region, i) => ({
         label: regionNames[region] || region,
         stroke: STYLES[i % STYLES.length][0],
         dash: STYLES[i % STYLES.length][1],

@@ -20,12 +20,17 @@ const KPIS = [
 ];
 
 export function kpis(container, current, previous, days) {
+  // A period with no contacts at all is no baseline: "+1,215 vs the previous 84 days" would
+  // only say that recording started.
+  const previousEmpty = previous.totals.contacts === 0;
   replace(container, KPIS.map(([key, label, isRate]) => {
     const now = current.totals[key];
     const before = previous.totals[key];
-    const delta = change(now, before, isRate);
+    const delta = previousEmpty ? null : change(now, before, isRate);
     const changeText = delta === null
-      ? el("p", { class: "kpi-change" }, "No comparison with the previous " + days + " days")
+      ? el("p", { class: "kpi-change" }, previousEmpty
+          ? "No data for the previous " + days + " days to compare with"
+          : "No comparison with the previous " + days + " days")
       : el("p", { class: "kpi-change" },
           el("span", { class: delta.direction > 0 ? "up" : delta.direction < 0 ? "down" : null },
             el("span", { "aria-hidden": "true" }, delta.direction > 0 ? "▲ " : delta.direction < 0 ? "▼ " : "■ "),
@@ -90,6 +95,7 @@ export function staleDevices(container, devices) {
     { label: "Phone", value: (d) => d.name },
     { label: "Volunteer", value: (d) => d.ownerName },
     { label: "Last sync", value: (d) => ago(d.lastPushAt || d.lastPullAt) },
+    { label: "Enrolled", value: (d) => longDate(d.enrolledAt) },
     { label: "App version", value: (d) => d.appVersion },
   ], devices, "Every phone has synced in the last 7 days."));
 }
@@ -97,11 +103,11 @@ export function staleDevices(container, devices) {
 export function flagged(container, records, openHistory) {
   replace(container, table("Records flagged for review", [
     { label: "Record", value: (r) => openHistory
-        ? el("button", { type: "button", class: "link-button", onclick: () => openHistory(r.id),
-            "aria-label": "Show the history of record " + r.id }, r.id.slice(0, 8) + "…")
+        ? el("button", { type: "button", class: "link-button", onclick: () => openHistory(r.id) },
+            el("span", { class: "visually-hidden" }, "Show the history of record "), r.id.slice(0, 8) + "…")
         : el("span", { class: "mono" }, r.id) },
     { label: "Drive", value: (r) => r.driveName },
-    { label: "Flags", value: (r) => el("span", {}, r.flags.map((f) => el("span", { class: "flag" }, f.replace("_", " ")))) },
+    { label: "Flags", value: (r) => el("span", {}, r.flags.map((f) => el("span", { class: "flag" }, f.replaceAll("_", " ")))) },
     { label: "Recorded", value: (r) => longDate(r.recordedAt) },
     { label: "Last changed", value: (r) => longDate(r.updatedAt) },
   ], records, "No flagged records in these regions."));

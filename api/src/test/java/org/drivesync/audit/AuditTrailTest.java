@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.drivesync.testing.Fixtures;
@@ -14,14 +15,29 @@ import org.drivesync.testing.Fixtures.Person;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.PostgresDatabaseExtension;
 import org.drivesync.testing.TestApp;
+import org.drivesync.testing.TestKeys;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuditTrailTest {
   @RegisterExtension static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
 
-  private final AuditLog auditLog = new AuditLog();
+  private final AuditLog auditLog = TestKeys.auditLog();
+
+  private AuditChainVerifier verifier() {
+    return new AuditChainVerifier(Jdbi.create(db.appDataSource()), TestKeys.auditKeys(), List::of);
+  }
+
+  /** Each test starts from an empty chain: several of them break it on purpose. */
+  @BeforeEach
+  void emptyTheChain() throws SQLException {
+    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
+      s.execute("SET session_replication_role = replica");
+      s.executeUpdate("DELETE FROM audit_events");
+    }
+  }
 
   private void appendAsApp(int count) {
     Jdbi app = Jdbi.create(db.appDataSource());
@@ -35,7 +51,7 @@ class AuditTrailTest {
   @Test
   void theChainVerifiesAndASuperuserEditIsFoundAtItsRow() throws SQLException {
     appendAsApp(12);
-    AuditChainVerifier verifier = new AuditChainVerifier(Jdbi.create(db.appDataSource()));
+    AuditChainVerifier verifier = verifier();
     AuditChainVerifier.Result intact = verifier.verify();
     assertThat(intact.intact()).isTrue();
     assertThat(intact.rowsChecked()).isGreaterThanOrEqualTo(12);
@@ -107,5 +123,34 @@ class AuditTrailTest {
 
     JsonNode verify = http.as(staff.token()).get("/api/v1/audit/verify").json();
     assertThat(verify.get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void staffTakeExportAndVerifyAgainstSignedCheckpoints() {
+    Fixtures fixtures = Fixtures.of(TestApp.get());
+    Http staff = fixtures.http().as(fixtures.staff().token());
+    Http.Reply taken = staff.post("/api/v1/audit/checkpoints", Map.of());
+    assertThat(taken.status()).isEqualTo(201);
+    JsonNode checkpoint = taken.json();
+    assertThat(checkpoint.get("signature").asText()).isNotBlank();
+    // The request's own audit.checkpoint event is the row it signs.
+    assertThat(staff.get("/api/v1/audit?action=audit.checkpoint&limit=1000").text())
+        .contains("\"seq\":" + checkpoint.get("seq").asLong());
+
+    assertThat(staff.get("/api/v1/audit/checkpoints").text()).contains(checkpoint.get("signature").asText());
+    JsonNode verified = staff.post("/api/v1/audit/verify",
+        Map.of("checkpoints", List.of(checkpoint))).json();
+    assertThat(verified.get("intact").asBoolean()).isTrue();
+    assertThat(verified.get("anchoredToSeq").asLong()).isGreaterThanOrEqualTo(checkpoint.get("seq").asLong());
+
+    Map<String, Object> forged = Map.of("seq", checkpoint.get("seq").asLong(),
+        "hash", checkpoint.get("hash").asText(), "signedAt", "2020-01-01T00:00:00Z",
+        "signature", checkpoint.get("signature").asText());
+    JsonNode refused = staff.post("/api/v1/audit/verify", Map.of("checkpoints", List.of(forged))).json();
+    assertThat(refused.get("intact").asBoolean()).isFalse();
+    assertThat(refused.get("problem").asText()).contains("not signed");
+    Http.Reply malformed = staff.post("/api/v1/audit/verify",
+        Map.of("checkpoints", List.of(Map.of("seq", 1))));
+    assertThat(malformed.status()).isEqualTo(400);
   }
 }

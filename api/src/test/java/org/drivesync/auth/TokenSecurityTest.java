@@ -157,22 +157,6 @@ class TokenSecurityTest {
   }
 
   @Test
-  void repeatedWrongPasswordsLockTheAccount() {
-    String email = "lock-" + UUID.randomUUID() + "@example.org";
-    String password = "the right password 123";
-    fixtures.admin().post("/api/v1/users", Map.of("name", "L", "email", email, "role", "staff",
-        "password", password));
-    for (int i = 0; i < 5; i++) {
-      Http.Reply wrong = http.post("/api/v1/sessions", Map.of("email", email, "password", "wrong password " + i));
-      assertThat(wrong.status()).isEqualTo(401);
-    }
-    Http.Reply locked = http.post("/api/v1/sessions", Map.of("email", email, "password", password));
-    assertThat(locked.status()).isEqualTo(429);
-    assertThat(locked.code()).isEqualTo("account_locked");
-    assertThat(locked.header("Retry-After")).isNotNull();
-  }
-
-  @Test
   void participantsCannotSignInWithAPassword() {
     Http.Reply reply = fixtures.admin().post("/api/v1/users", Map.of("name", "P", "role", "participant",
         "regions", List.of(Fixtures.NORTH_WEST), "email", "p-" + UUID.randomUUID() + "@example.org",

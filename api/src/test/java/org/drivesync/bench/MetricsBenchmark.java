@@ -21,6 +21,7 @@ import org.drivesync.records.StoredRecord;
 import org.drivesync.db.Jdbis;
 import org.drivesync.db.SummaryQuery;
 import org.drivesync.testing.TestDatabase;
+import org.drivesync.testing.TestKeys;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class MetricsBenchmark {
       System.out.printf("%nseeded %,d records in %.1f s; aggregates rebuilt in %.1f s; rows %s%n",
           RECORDS, seeded / 1e3, rebuilt / 1e3, sizes);
 
-      MetricsService metrics = new MetricsService(jdbi, new AuditLog());
+      MetricsService metrics = new MetricsService(jdbi, TestKeys.auditLog());
       Caller staff = new Caller(UUID.randomUUID(), Role.STAFF, Set.of(), null, null);
       Caller organiser = new Caller(UUID.randomUUID(), Role.ORGANISER,
           Set.of("E12000004", "E12000005"), null, null);

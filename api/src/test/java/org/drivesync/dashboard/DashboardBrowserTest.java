@@ -1,27 +1,21 @@
 package org.drivesync.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.DropwizardTestSupport;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.NumberFormat;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 import org.drivesync.DriveSyncApplication;
 import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.auth.Passwords;
 import org.drivesync.core.demo.DemoSeeder;
 import org.drivesync.db.Jdbis;
 import org.drivesync.testing.Http;
+import org.drivesync.testing.PollSeeds;
 import org.drivesync.testing.TestApp;
 import org.drivesync.testing.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -29,43 +23,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium, driven over chromedriver, against
- * the service started on demo data. Skipped only on a machine without Chromium outside CI; in CI
- * (CI set) a missing browser fails the build, because .ci/install-tools installs it.
+ * the service started on demo data (see {@link Chromium} for when it is skipped).
  */
 class DashboardBrowserTest {
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   private static TestDatabase database;
   private static DropwizardTestSupport<DriveSyncConfiguration> app;
   private static List<DemoSeeder.Credential> credentials;
+  private static Chromium chromium;
   private static WebDriver browser;
-  private static Path profile;
 
   @BeforeAll
   static void startTheServiceOnDemoDataAndABrowser() throws Exception {
-    boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-    boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
-    if (!installed) {
-      assumeTrue(ci, "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
-      throw new AssertionError("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
-    }
+    Chromium.assumeInstalled();
     database = TestDatabase.create("dashboard").migrate();
     Jdbi owner = Jdbis.over(database.ownerDataSource());
     DemoSeeder seeder = new DemoSeeder(owner, new Passwords(4), Clock.systemUTC(), line -> {});
@@ -76,37 +51,25 @@ class DashboardBrowserTest {
     app = new DropwizardTestSupport<>(DriveSyncApplication.class, (String) null,
         TestApp.baseOverrides(database).toArray(io.dropwizard.testing.ConfigOverride[]::new));
     app.before();
+    // Polls for the next-deadline tile, imported as staff would.
+    Http.Reply imported = new Http(baseUrl()).as(token(credential("staff")))
+        .post("/api/v1/polls/import", PollSeeds.everyElectionPage());
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 
-    profile = Files.createTempDirectory("drivesync-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1600");
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    chromium = Chromium.start();
+    browser = chromium.browser;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (app != null) {
       app.after();
     }
     if (database != null) {
       database.drop();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 
@@ -123,6 +86,7 @@ class DashboardBrowserTest {
         .containsExactly("All my regions", "East Midlands", "West Midlands");
 
     Http api = new Http(baseUrl()).as(token(organiser));
+    assertNextDeadlinesTileMatches(api);
     String from = browser.findElement(By.id("from")).getAttribute("value");
     String to = browser.findElement(By.id("to")).getAttribute("value");
     assertKpisMatch(api.get("/api/v1/metrics/summary?from=" + from + "&to=" + to).json());
@@ -130,9 +94,10 @@ class DashboardBrowserTest {
     List<WebElement> small = browser.findElements(
         By.xpath("//section[@aria-labelledby='drives-title']//td[normalize-space()='<5']"));
     assertThat(small).as("a drive with few records shows '<5' cells").isNotEmpty();
-    fullPageScreenshot("dashboard-organiser.png");
-    scrollTo("drives-title");
-    screenshot("dashboard-organiser-drives.png");
+    chromium.assertAccessible("the organiser's dashboard");
+    chromium.fullPageScreenshot("dashboard-organiser.png");
+    chromium.scrollTo("drives-title");
+    chromium.screenshot("dashboard-organiser-drives.png");
 
     region.selectByVisibleText("West Midlands");
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
@@ -141,30 +106,31 @@ class DashboardBrowserTest {
         .json());
     assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.id("audit")).isDisplayed()).isFalse();
-    assertNoConsoleErrors();
+    chromium.assertNoConsoleErrors();
 
     // Readable on a phone: nothing wider than the screen once the chart has re-laid itself out.
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1400));
-    wait(Duration.ofSeconds(10)).until(b -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) b)
+    chromium.waitUpTo(10).until(b -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) b)
         .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
-    screenshot("dashboard-phone.png");
+    chromium.screenshot("dashboard-phone.png");
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
 
     browser.findElement(By.id("sign-out")).click();
-    wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    chromium.waitUpTo(10).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
     signIn(credential("staff"));
     waitForFigures("all your regions");
     assertThat(browser.findElement(By.id("audit")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("figures-note")).getText()).contains("Exact");
-    WebElement burst = wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.xpath(
+    WebElement burst = chromium.waitUpTo(10).until(b -> b.findElement(By.xpath(
         "//div[@id='signals']//tr[th[normalize-space()='Quick run of records']]")));
     burst.findElement(By.cssSelector("button.link-button")).click();
-    wait(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("history")).getText()
+    chromium.waitUpTo(10).until(b -> b.findElement(By.id("history")).getText()
         .contains("Versions of record"));
-    fullPageScreenshot("dashboard-staff.png");
-    scrollTo("audit-title");
-    screenshot("dashboard-staff-audit.png");
-    assertNoConsoleErrors();
+    chromium.assertAccessible("the staff dashboard with a record's history");
+    chromium.fullPageScreenshot("dashboard-staff.png");
+    chromium.scrollTo("audit-title");
+    chromium.screenshot("dashboard-staff-audit.png");
+    chromium.assertNoConsoleErrors();
   }
 
   @Test
@@ -182,7 +148,7 @@ class DashboardBrowserTest {
     signIn(organiser);
     waitForFigures("all your regions");
     WebElement list = browser.findElement(By.id("pending-devices"));
-    wait(Duration.ofSeconds(20)).until(b -> !list.getText().startsWith("Checking")
+    chromium.waitUpTo(20).until(b -> !list.getText().startsWith("Checking")
         && !list.getText().isBlank());
     assertThat(list.getText()).doesNotStartWith("Could not");
     if (expected.isEmpty()) {
@@ -190,20 +156,24 @@ class DashboardBrowserTest {
     } else {
       expected.forEach(name -> assertThat(list.getText()).contains(name));
     }
-    assertNoConsoleErrors();
+    chromium.assertNoConsoleErrors();
     browser.findElement(By.id("sign-out")).click();
   }
 
   private void signIn(DemoSeeder.Credential who) {
+    // Signed out whatever the previous test left: the session lives in the tab.
     browser.get(baseUrl() + "/dashboard/");
-    wait(Duration.ofSeconds(20)).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    chromium.script("sessionStorage.clear()");
+    browser.get(baseUrl() + "/dashboard/");
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+    browser.findElement(By.id("email")).clear();
     browser.findElement(By.id("email")).sendKeys(who.email());
     browser.findElement(By.id("password")).sendKeys(who.password());
     browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
   }
 
   private void waitForFigures(String what) {
-    wait(Duration.ofSeconds(30)).until(b -> b.findElement(By.id("status")).getText()
+    chromium.waitUpTo(30).until(b -> b.findElement(By.id("status")).getText()
         .startsWith("Showing " + what));
   }
 
@@ -220,40 +190,28 @@ class DashboardBrowserTest {
         : String.format(Locale.UK, "%.1f%%", rate.asDouble() * 100));
   }
 
+  /** The tile shows each of the organiser's regions' next deadline, as the API says, and no other region. */
+  private void assertNextDeadlinesTileMatches(Http api) {
+    WebElement westMidlands = wait(Duration.ofSeconds(20)).until(b -> b.findElement(
+        By.cssSelector("[data-mount='next-deadlines'] tr[data-region='E12000005']")));
+    JsonNode expected = null;
+    for (JsonNode r : api.get("/api/v1/polls/next-deadlines").json().get("regions")) {
+      if (r.get("regionCode").asText().equals("E12000005")) {
+        expected = r;
+      }
+    }
+    assertThat(expected).isNotNull();
+    assertThat(westMidlands.getText()).contains("West Midlands").contains(expected.get("pollLabel").asText())
+        .contains("Register to vote by");
+    assertThat(westMidlands.findElement(By.cssSelector("[data-working-days]")).getAttribute("data-working-days"))
+        .isEqualTo(expected.get("workingDaysLeft").asText());
+    assertThat(browser.findElements(By.cssSelector("[data-mount='next-deadlines'] tr[data-region]")))
+        .extracting(e -> e.getAttribute("data-region"))
+        .containsExactlyInAnyOrder("E12000004", "E12000005");
+  }
+
   private String kpiText(String kpi) {
     return browser.findElement(By.cssSelector("#kpi-" + kpi + " .kpi-value")).getText();
-  }
-
-  private void assertNoConsoleErrors() {
-    List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .toList();
-    assertThat(errors).extracting(LogEntry::getMessage).isEmpty();
-  }
-
-  private void screenshot(String name) throws Exception {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private void scrollTo(String id) {
-    ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
-  }
-
-  /** The whole page: the window is made as tall as the document for the shot, then restored. */
-  private void fullPageScreenshot(String name) throws Exception {
-    Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("return document.documentElement.scrollHeight");
-    org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(),
-        Math.min(12_000, height.intValue() + 150)));
-    screenshot(name);
-    browser.manage().window().setSize(size);
-  }
-
-  private WebDriverWait wait(Duration timeout) {
-    return new WebDriverWait(browser, timeout);
   }
 
   private static DemoSeeder.Credential credential(String role) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.drivesync.testing.Fixtures;
 import org.drivesync.testing.Http;
+import org.drivesync.testing.PollSeeds;
 import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,66 @@ class EligibilityResourceTest {
     JsonNode before = fixtures.admin().post("/api/v1/eligibility/assessments", body).json();
     assertThat(before.get("rulesetVersion").asText()).isEqualTo("PRE-EA22-2021-04-05");
     assertThat(before.get("elections").get("local_england").asText()).isEqualTo("yes");
+  }
+
+  @Test
+  void withACouncilTheAnswerListsThePollsThePersonCanVoteInWithDeadlinesAndLabels() {
+    Http admin = fixtures.admin();
+    PollSeeds.importPage(fixtures);
+    Map<String, Object> body = request(List.of("GB"), "british_citizen", "1990-05-01");
+    body.remove("nation");
+    body.remove("asOf");
+    body.put("localAuthority", "E08000003");
+
+    JsonNode answer = admin.post("/api/v1/eligibility/assessments", body).json();
+
+    assertThat(answer.get("elections").get("referendum_uk").asText()).isEqualTo("not_yet_known");
+    assertThat(answer.get("labels").get("election.local_england").asText()).isNotBlank();
+    assertThat(answer.get("labels").get("answer.not_yet_known").asText()).contains("Not known yet");
+    assertThat(answer.get("labels").get("signpost.gov_uk_register").asText()).isNotBlank();
+    JsonNode local = null;
+    for (JsonNode p : answer.get("polls")) {
+      if (p.get("id").asText().equals("local.manchester.2027-05-06")) {
+        local = p;
+      }
+    }
+    assertThat(local).as(answer.get("polls").toString()).isNotNull();
+    assertThat(local.get("answer").asText()).isEqualTo("yes");
+    assertThat(local.get("deadlines").get("registration").asText()).isEqualTo("2027-04-19T23:59:00+01:00");
+    assertThat(local.get("inTime").get("registration").asBoolean()).isTrue();
+    assertThat(local.get("inTime").get("voterAuthorityCertificate").asBoolean()).isTrue();
+  }
+
+  @Test
+  void pollsAreJudgedOnPollingDaySoSomeoneWhoTurns18BeforeItIsListed() {
+    Http admin = fixtures.admin();
+    PollSeeds.importPage(fixtures);
+    // 18 on 1 April 2027: too young to vote today, old enough on 6 May 2027.
+    Map<String, Object> body = request(List.of("GB"), "british_citizen", "2009-04-01");
+    body.remove("asOf");
+    body.put("localAuthority", "E08000003");
+    JsonNode answer = admin.post("/api/v1/eligibility/assessments", body).json();
+    assertThat(answer.get("elections").get("local_england").asText()).isEqualTo("no");
+    assertThat(answer.get("polls").toString()).contains("local.manchester.2027-05-06");
+
+    Map<String, Object> american = request(List.of("US"), "limited_leave", "1990-05-01");
+    american.remove("asOf");
+    american.put("localAuthority", "E08000003");
+    JsonNode no = admin.post("/api/v1/eligibility/assessments", american).json();
+    assertThat(no.get("registration").asText()).isEqualTo("no");
+    assertThat(no.get("polls")).isEmpty();
+    assertThat(no.get("signposts").toString()).contains("electoral_registration_officer");
+    assertThat(no.get("guidance").toString()).contains("note.residence_based_franchises");
+  }
+
+  @Test
+  void aCouncilInAnotherNationThanTheOneGivenIsA400() {
+    Map<String, Object> body = request(List.of("GB"), "british_citizen", "1990-05-01");
+    body.put("nation", "wales");
+    body.put("localAuthority", "E08000003");
+    Http.Reply reply = fixtures.admin().post("/api/v1/eligibility/assessments", body);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("details").get("fields").has("nation")).isTrue();
   }
 
   @Test

@@ -19,12 +19,17 @@ final class InProcessApp implements AutoCloseable {
         ConfigOverride.config("database.connectionTimeout", "2s"),
         ConfigOverride.config("auth.bootstrapToken", ServerProcess.ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
+        ConfigOverride.config("http.publicUrl", org.drivesync.testing.TestApp.PUBLIC_URL),
         ConfigOverride.config("auth.rateLimits.enabled", "false"),
         ConfigOverride.config("logging.level", "ERROR"),
         ConfigOverride.config("privacy.keys.contactKeysetFile",
             org.drivesync.testing.TestKeys.contactFile().toString()),
         ConfigOverride.config("privacy.keys.lookupKeysetFile",
-            org.drivesync.testing.TestKeys.lookupFile().toString()));
+            org.drivesync.testing.TestKeys.lookupFile().toString()),
+        ConfigOverride.config("audit.macKeysetFile",
+            org.drivesync.testing.TestKeys.auditMacFile().toString()),
+        ConfigOverride.config("audit.signingKeysetFile",
+            org.drivesync.testing.TestKeys.auditSigningFile().toString()));
     try {
       support.before();
     } catch (Exception e) {

@@ -103,6 +103,11 @@ final class ServerProcess implements AutoCloseable {
     // An external database needs keysets from outside it (docs/operations.md, "Keys").
     env.put("DRIVESYNC_CONTACT_KEYSET_FILE", org.drivesync.testing.TestKeys.contactFile().toString());
     env.put("DRIVESYNC_LOOKUP_KEYSET_FILE", org.drivesync.testing.TestKeys.lookupFile().toString());
+    env.put("DRIVESYNC_PUBLIC_URL", org.drivesync.testing.TestApp.PUBLIC_URL);
+    env.put("DRIVESYNC_AUDIT_MAC_KEYSET_FILE",
+        org.drivesync.testing.TestKeys.auditMacFile().toString());
+    env.put("DRIVESYNC_AUDIT_SIGNING_KEYSET_FILE",
+        org.drivesync.testing.TestKeys.auditSigningFile().toString());
     try {
       Files.createDirectories(log.getParent());
       builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.drivesync.testing.Fixtures;
 import org.drivesync.testing.Http;
+import org.drivesync.testing.PollSeeds;
 import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -218,6 +219,51 @@ class TranslationApiTest {
         .isEqualTo("draft");
     assertThat(bundle("uk").get("messages").get("basis.relevant_eu_citizen").get("text").asText())
         .startsWith("В Уельсі");
+  }
+
+  @Test
+  void pollsAndAnAssessmentsPollsAreInTheCallersLanguageWithTheirPublishedNamesKept() {
+    PollSeeds.importPage(fixtures);
+    Http.Reply reply = fixtures.admin().header("Accept-Language", "ar")
+        .get("/api/v1/polls?localAuthority=E08000003");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    JsonNode list = reply.json();
+    assertThat(list.get("locale").asText()).isEqualTo("ar");
+    assertThat(list.get("dir").asText()).isEqualTo("rtl");
+    JsonNode local = null;
+    for (JsonNode p : list.get("polls")) {
+      if (p.get("id").asText().equals("local.manchester.2027-05-06")) {
+        local = p;
+      }
+    }
+    assertThat(local).as(list.toString()).isNotNull();
+    JsonNode electionLabel = local.get("electionLabel");
+    assertThat(electionLabel.get("locale").asText()).isEqualTo("ar");
+    assertThat(electionLabel.get("state").asText()).isEqualTo("draft");
+    assertThat(electionLabel.get("english").asText()).isEqualTo("Local council (England)");
+    assertThat(electionLabel.get("text").asText()).isNotEqualTo("Local council (England)");
+    assertThat(local.get("label").asText()).isEqualTo("Manchester local election"); // a proper name
+    assertThat(fixtures.admin().get("/api/v1/polls?localAuthority=E08000003&locale=pl").json()
+        .get("locale").asText()).isEqualTo("pl");
+
+    Map<String, Object> body = assessment();
+    body.put("nationalities", List.of("GB"));
+    body.put("immigrationStatus", "british_citizen");
+    body.remove("nation");
+    body.remove("asOf");
+    body.put("localAuthority", "E08000003");
+    body.put("locale", "bn");
+    JsonNode answer = fixtures.admin().post("/api/v1/eligibility/assessments", body).json();
+    assertThat(answer.get("locale").asText()).isEqualTo("bn");
+    assertThat(answer.get("polls")).isNotEmpty();
+    for (JsonNode p : answer.get("polls")) {
+      assertThat(p.get("electionLabel").get("locale").asText()).isEqualTo("bn");
+    }
+    JsonNode notYetKnown = answer.get("labelDetails").get("answer.not_yet_known");
+    assertThat(notYetKnown.get("state").asText()).isEqualTo("draft");
+    assertThat(notYetKnown.get("english").asText()).startsWith("Not known yet");
+    assertThat(answer.get("labels").get("answer.not_yet_known").asText())
+        .isEqualTo(notYetKnown.get("text").asText());
   }
 
   @Test

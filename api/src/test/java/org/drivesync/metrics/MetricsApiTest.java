@@ -212,9 +212,11 @@ class MetricsApiTest {
         .get("/api/v1/metrics/export.csv?driveId=" + drive + "&groupBy=drive,outcome");
     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
-    String[] lines = csv.text().split("\n");
-    assertThat(lines[0]).isEqualTo("drive,drive_name,outcome,contacts,registeredOnSite,pledged,"
-        + "alreadyRegistered,notEligible,declined,followUps,eligibleReached,registrationRate");
+    // A byte-order mark, so a spreadsheet reads the UTF-8 as UTF-8, and headers in words.
+    assertThat(csv.bytes()).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    String[] lines = csv.text().substring(1).split("\n");
+    assertThat(lines[0]).isEqualTo("Drive id,Drive,Outcome,Contacts,Registered on site,Pledged,"
+        + "Already registered,Not eligible,Declined,Follow-ups,Eligible reached,Registration rate");
     assertThat(lines).hasSize(3);
     assertThat(lines[1]).startsWith(drive + ",").contains(",declined,1,0,0,0,0,1,0,0,");
 

@@ -16,6 +16,7 @@ import org.drivesync.testing.Fixtures.Phone;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.SyncClient;
 import org.drivesync.testing.TestApp;
+import org.drivesync.testing.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +96,7 @@ class FollowUpApiTest {
 
     db.execute("UPDATE follow_ups SET captured_at = now() - interval '91 days' WHERE record_id = ?", old);
     RetentionService.Run run = new RetentionService(
-        Jdbis.over(app.database().appDataSource()), new AuditLog(), Clock.systemUTC())
+        Jdbis.over(app.database().appDataSource()), TestKeys.auditLog(), Clock.systemUTC())
         .run(90, "test", n -> {});
     assertThat(run.erasedDone()).isGreaterThanOrEqualTo(1);
     assertThat(run.erasedExpired()).isGreaterThanOrEqualTo(1);

@@ -13,6 +13,7 @@ import org.drivesync.testing.Fixtures;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.SyncClient;
 import org.drivesync.testing.TestApp;
+import org.drivesync.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** Tombstones live at least 180 days; after the purge, devices older than it must reset. */
@@ -34,7 +35,7 @@ class TombstonePurgeTest {
     phone.push(phone.delete(young, 1L), phone.delete(old, 1L));
     execute("UPDATE drive_records SET deleted_at = now() - interval '181 days' WHERE id = ?", old);
 
-    long purged = new TombstonePurge(Jdbis.over(app.database().ownerDataSource()), new AuditLog())
+    long purged = new TombstonePurge(Jdbis.over(app.database().ownerDataSource()), TestKeys.auditLog())
         .run(TombstonePolicy.DEFAULT, n -> {});
 
     assertThat(purged).isGreaterThanOrEqualTo(1);

@@ -66,10 +66,13 @@ public final class Commands {
             keys:
               contactKeysetFile: "%s"
               lookupKeysetFile: "%s"
+          audit:
+            macKeysetFile: "%s"
+            signingKeysetFile: "%s"
           logging:
             level: WARN
           """.formatted(database.jdbcUrl(), database.ownerUser(), database.ownerPassword(),
-          contactKeyset, lookupKeyset));
+          contactKeyset, lookupKeyset, TestKeys.auditMacFile(), TestKeys.auditSigningFile()));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

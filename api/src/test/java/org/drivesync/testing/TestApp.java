@@ -16,6 +16,9 @@ public final class TestApp {
   /** The bootstrap admin's token in tests. */
   public static final String ADMIN_TOKEN = "test-bootstrap-token-0123456789abcdef-0123456789";
 
+  /** The public URL test applications are configured with (what enrolment QR codes carry). */
+  public static final String PUBLIC_URL = "https://drivesync.test.example";
+
   private static TestApp instance;
 
   private final DropwizardTestSupport<DriveSyncConfiguration> support;
@@ -34,6 +37,8 @@ public final class TestApp {
       overrides.add(ConfigOverride.config("auth.rateLimits.signInPerMinute", "100000"));
       overrides.add(ConfigOverride.config("auth.rateLimits.enrolPerMinute", "100000"));
       overrides.add(ConfigOverride.config("auth.rateLimits.badEnrolmentCodes", "100000"));
+      overrides.add(ConfigOverride.config("auth.signInThrottle.addressFreeFailures", "100000"));
+      overrides.add(ConfigOverride.config("audit.anonymousFailureWindow", "1s"));
       DropwizardTestSupport<DriveSyncConfiguration> support =
           new DropwizardTestSupport<>(
               DriveSyncApplication.class, (String) null, overrides.toArray(ConfigOverride[]::new));
@@ -68,8 +73,13 @@ public final class TestApp {
         ConfigOverride.config("database.password", database.ownerPassword()),
         ConfigOverride.config("auth.bootstrapToken", ADMIN_TOKEN),
         ConfigOverride.config("auth.bcryptCost", "4"),
+        ConfigOverride.config("http.publicUrl", PUBLIC_URL),
         ConfigOverride.config("privacy.keys.contactKeysetFile", TestKeys.contactFile().toString()),
-        ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()));
+        ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()),
+        ConfigOverride.config("audit.macKeysetFile", TestKeys.auditMacFile().toString()),
+        ConfigOverride.config("audit.signingKeysetFile", TestKeys.auditSigningFile().toString()),
+        ConfigOverride.config("audit.checkpointFile",
+            TestKeys.folder().resolve("checkpoints-" + database.name() + ".jsonl").toString()));
   }
 
   public String baseUrl() {

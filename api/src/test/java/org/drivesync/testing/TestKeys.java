@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.drivesync.audit.AuditKeys;
+import org.drivesync.audit.AuditLog;
 import org.drivesync.privacy.ContactCrypto;
 import org.drivesync.privacy.Keysets;
 
@@ -24,6 +26,8 @@ public final class TestKeys {
       }
       write(Keysets.Kind.CONTACT, Keysets.generate(Keysets.Kind.CONTACT));
       write(Keysets.Kind.LOOKUP, Keysets.generate(Keysets.Kind.LOOKUP));
+      write(Keysets.Kind.AUDIT_MAC, Keysets.generate(Keysets.Kind.AUDIT_MAC));
+      write(Keysets.Kind.AUDIT_SIGNING, Keysets.generate(Keysets.Kind.AUDIT_SIGNING));
     }
     return folder;
   }
@@ -34,6 +38,23 @@ public final class TestKeys {
 
   public static Path lookupFile() {
     return folder().resolve("lookup-keyset.json");
+  }
+
+  public static Path auditMacFile() {
+    return folder().resolve("audit-mac-keyset.json");
+  }
+
+  public static Path auditSigningFile() {
+    return folder().resolve("audit-signing-keyset.json");
+  }
+
+  /** The audit keys every test application uses. */
+  public static AuditKeys auditKeys() {
+    return AuditKeys.of(Keysets.read(auditMacFile()), Keysets.read(auditSigningFile()));
+  }
+
+  public static AuditLog auditLog() {
+    return new AuditLog(auditKeys());
   }
 
   /** The crypto the shared test application uses. */

@@ -1,8 +1,10 @@
 package org.drivesync.eligibility;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,8 +33,26 @@ final class AssessmentAssembler {
         }
         List<String> orderedSignposts = ruleset.vocabularies().signposts().stream()
                 .filter(signposts::contains).toList();
-        return new Assessment(ruleset.version(), outcome.registration(), outcome.elections(), basis,
+        return new Assessment(ruleset.version(), outcome.registration(),
+                electionAnswers(person, outcome, combinations), basis,
                 ruleIds(ruleset, person, outcome, basis, mattered, rules), guidance, orderedSignposts);
+    }
+
+    /**
+     * An election whose franchise no Act has set yet (an open franchiseSwitch, e.g. a UK-wide referendum) is
+     * "not_yet_known" rather than a flat "no" for someone the precedent reading would admit: telling them "no" would
+     * predict a franchise (rules doc section 8). Everyone else keeps "no".
+     */
+    private static Map<String, String> electionAnswers(PersonFacts person, Outcome outcome,
+            ReadingCombinations combinations) {
+        Map<String, String> answers = new LinkedHashMap<>(outcome.elections());
+        for (ElectionDefinition e : person.nation().elections()) {
+            if (e.franchiseSwitch() != null && Codes.NO.equals(answers.get(e.election()))
+                    && combinations.opensElection(e.franchiseSwitch(), e.election())) {
+                answers.put(e.election(), Codes.NOT_YET_KNOWN);
+            }
+        }
+        return answers;
     }
 
     /**

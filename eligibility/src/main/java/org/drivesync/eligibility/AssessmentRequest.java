@@ -17,6 +17,8 @@ import java.util.List;
  * @param asOf               date to judge (e.g. polling day); null means today in Europe/London
  * @param euCitizenshipSince date EU citizenship was acquired; null means held since birth. Required for EU citizens
  *                           who also hold a non-EU nationality when retained rights could decide (rules doc R-REG-7)
+ * @param localAuthority     GSS code of the council of the qualifying address (e.g. E08000003); the nation follows
+ *                           from it, so {@code nation} may then be omitted. Optional.
  */
 public record AssessmentRequest(
         List<String> nationalities,
@@ -25,7 +27,14 @@ public record AssessmentRequest(
         LocalDate dateOfBirth,
         String nation,
         LocalDate asOf,
-        LocalDate euCitizenshipSince) {
+        LocalDate euCitizenshipSince,
+        String localAuthority) {
+
+    /** A request without a council: the nation must be given. */
+    public AssessmentRequest(List<String> nationalities, String immigrationStatus, LocalDate residentInUkSince,
+            LocalDate dateOfBirth, String nation, LocalDate asOf, LocalDate euCitizenshipSince) {
+        this(nationalities, immigrationStatus, residentInUkSince, dateOfBirth, nation, asOf, euCitizenshipSince, null);
+    }
 
     public AssessmentRequest {
         // List.copyOf would throw on a null element; keep nulls so validation can name the offending index.

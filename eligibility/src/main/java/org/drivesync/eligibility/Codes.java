@@ -33,6 +33,8 @@ final class Codes {
     static final String NO = "no";
     static final String ATTAINER = "attainer";
     static final String NOT_APPLICABLE = "n-a";
+    /** The election's franchise is not set yet (no Act), and the precedent reading would admit the person. */
+    static final String NOT_YET_KNOWN = "not_yet_known";
     static final Set<String> REGISTRATION = Set.of(YES, ATTAINER, NO);
 
     /** Person categories of the rules-doc decision table (section 3); the ruleset maps each to a row id. */

@@ -42,6 +42,23 @@ final class ReadingCombinations {
         return mattered;
     }
 
+    /** Whether reading {@code s} permissively turns {@code election} from "no" to "yes" in some combination. */
+    boolean opensElection(String switchId, String election) {
+        for (int i = 0; i < open.size(); i++) {
+            if (!open.get(i).id().equals(switchId)) {
+                continue;
+            }
+            int bit = 1 << i;
+            for (int mask = 0; mask < outcomes.length; mask++) {
+                if ((mask & bit) == 0 && Codes.YES.equals(outcomes[mask | bit].elections().get(election))
+                        && !Codes.YES.equals(outcomes[mask].elections().get(election))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private Set<String> permissiveIds(int mask) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < open.size(); i++) {

@@ -46,7 +46,7 @@ final class RequestValidator {
         List<String> nationalities = nationalities(request.nationalities());
         ImmigrationStatusDefinition status = status(request.immigrationStatus());
         LocalDate dateOfBirth = dateOfBirth(request.dateOfBirth(), asOf);
-        NationDefinition nation = nation(request.nation());
+        NationDefinition nation = nation(request.nation(), request.localAuthority());
         LocalDate resident = notBeforeBirthOrAfterAsOf("residentInUkSince", request.residentInUkSince(),
                 dateOfBirth, asOf);
         LocalDate euSince = notBeforeBirthOrAfterAsOf("euCitizenshipSince", request.euCitizenshipSince(),
@@ -132,9 +132,29 @@ final class RequestValidator {
         return dateOfBirth;
     }
 
+    private NationDefinition nation(String given, String localAuthority) {
+        if (localAuthority == null) {
+            return nation(given);
+        }
+        if (!LocalAuthorityCodes.isWellFormed(localAuthority)) {
+            errors.put("localAuthority", "'" + localAuthority + "' is not a council's GSS code (e.g. E08000003)");
+            return null;
+        }
+        String derived = LocalAuthorityCodes.nationOf(localAuthority);
+        if (given != null && !given.isBlank() && !given.equals(derived)) {
+            errors.put("nation", "is '" + given + "' but localAuthority " + localAuthority + " is in " + derived);
+            return null;
+        }
+        if (ruleset.nation(derived) == null) {
+            errors.put("localAuthority", localAuthority + " is in " + derived + ", which these rules do not cover");
+            return null;
+        }
+        return ruleset.nation(derived);
+    }
+
     private NationDefinition nation(String code) {
         if (code == null || code.isBlank()) {
-            errors.put("nation", "required");
+            errors.put("nation", "required (or give localAuthority)");
             return null;
         }
         NationDefinition nation = ruleset.nation(code);
@@ -171,43 +191,28 @@ final class RequestValidator {
     }
 
     /**
-     * Retained rights (s.203B) turn on when the person arrived and became an EU citizen. Ask only where those facts can
-     * decide an election of the nation, and (R-REG-7) the EU citizenship date only of EU citizens with a non-EU
-     * nationality; a sole EU national is taken to have held it since birth, as on the official form.
+     * Retained rights (s.203B) turn on when the person arrived and became an EU citizen. Ask for a missing date only
+     * if some value of it changes what the person is told (RelevantFacts): a dual national who arrived in 2022 is not
+     * asked when they became an EU citizen. A sole EU national is taken to have held it since birth, as on the official
+     * form, so only someone with a non-EU nationality can be missing that date.
      */
     private void requireRetainedRightsFacts(PersonFacts facts) {
         if (!ruleset.nationUsesBasis(facts.nation(), Codes.EU_RETAINED_RIGHTS) || !facts.hasAny(countries.euOther())
-                || facts.status().britishCitizen() || dominatedByAnotherBasis(facts)) {
+                || facts.status().britishCitizen()) {
             return;
         }
-        String route = facts.status().retainedRightsRoute();
-        if (!route.equals("euss") && !route.equals("other_leave") && !route.equals("not_required")) {
-            return;
-        }
-        if (facts.residentInUkSince() == null) {
+        boolean citizenshipDateMissing = facts.euCitizenshipSince() == null
+                && facts.hasNationalityOutside(countries.euMemberStates());
+        RelevantFacts relevant = new RelevantFacts(ruleset, facts, facts.residentInUkSince() == null,
+                citizenshipDateMissing);
+        if (relevant.residenceMatters()) {
             errors.put("residentInUkSince", "required for this EU citizen: retained rights depend on living in the UK"
                     + " on or before " + ruleset.retainedRights().lastDayBeforeCutOff());
         }
-        if (facts.euCitizenshipSince() == null && facts.hasNationalityOutside(countries.euMemberStates())) {
+        if (relevant.citizenshipDateMatters()) {
             errors.put("euCitizenshipSince", "required for a dual national: retained rights depend on holding the EU"
                     + " citizenship on " + ruleset.retainedRights().lastDayBeforeCutOff());
         }
-    }
-
-    /**
-     * Holding any of these nationalities gives an equal or wider franchise whenever retained rights could apply (they
-     * all need leave or no need of it). Unconfirmed Sch 3 entries do not count: they may not be listed yet.
-     */
-    private boolean dominatedByAnotherBasis(PersonFacts facts) {
-        Set<String> unconfirmed = new HashSet<>();
-        ruleset.switches().stream().filter(s -> SwitchKind.SCHEDULE3_LISTING.equals(s.kind()))
-                .forEach(s -> unconfirmed.addAll(s.countries()));
-        return facts.nationalities().stream().anyMatch(code -> countries.britishCitizen().contains(code)
-                || countries.irish().contains(code)
-                || countries.britishNationalsCommonwealth().contains(code)
-                || countries.overseasTerritories().contains(code)
-                || countries.schedule6A().contains(code)
-                || (countries.schedule3Commonwealth().contains(code) && !unconfirmed.contains(code)));
     }
 
     private static boolean hasAny(List<String> nationalities, List<String> codes) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,6 +68,14 @@ public final class Ruleset {
     }
 
     /** Basis codes, including "none" and "unconfirmed", in tie-break order. */
+    /**
+     * A message or label in the ruleset's default language ({@code election.<code>}, {@code signpost.<code>},
+     * {@code basis.<code>}, {@code answer.<value>} or a guidance id); empty if the ruleset has none by that id.
+     */
+    public Optional<String> message(String messageId) {
+        return Optional.ofNullable(definition().message(messageId));
+    }
+
     public Set<String> basisCodes() {
         return basisCodes;
     }

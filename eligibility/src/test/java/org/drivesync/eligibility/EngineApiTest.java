@@ -52,7 +52,7 @@ class EngineApiTest {
         Assessment a = EligibilityEngine.assess(request("wales", "no_leave", "DE"), Fixtures.CATALOG);
         assertThat(Fixtures.EA22.basisCodes()).contains(a.basis());
         assertThat(Fixtures.EA22.signpostCodes()).containsAll(a.signposts());
-        assertThat(a.elections().values()).allMatch(v -> List.of("yes", "no", "n-a").contains(v));
+        assertThat(a.elections().values()).allMatch(v -> List.of("yes", "no", "not_yet_known", "n-a").contains(v));
         assertThat(List.of("yes", "attainer", "no")).contains(a.registration());
     }
 
@@ -63,7 +63,7 @@ class EngineApiTest {
         assertThat(a.guidance()).extracting(GuidanceMessage::messageId)
                 .contains("registration.no", "basis.none", "status.asylum_seeker_pending");
         assertThat(a.guidance()).allSatisfy(g -> assertThat(g.text()).isEqualTo(messages.get(g.messageId())));
-        assertThat(a.signposts()).containsExactly("oisc_adviser");
+        assertThat(a.signposts()).containsExactly("electoral_registration_officer", "oisc_adviser");
     }
 
     @Test

@@ -51,7 +51,7 @@ record FranchiseCase(
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < letters.length(); i++) {
                 char c = letters.charAt(i);
-                map.put(Codes.ELECTIONS.get(i), c == 'Y' ? "yes" : c == 'N' ? "no" : c == '-' ? "n-a" : "?" + c);
+                map.put(Codes.ELECTIONS.get(i), c == 'Y' ? "yes" : c == 'N' ? "no" : c == 'U' ? "not_yet_known" : c == '-' ? "n-a" : "?" + c);
             }
             return map;
         }

@@ -70,6 +70,12 @@ class RequestValidationTest {
                         AS_OF.plusDays(1), ADULT, "scotland", AS_OF, null), "residentInUkSince", "after"),
                 invalid("arrival before birth", new AssessmentRequest(List.of("US"), "limited_leave",
                         ADULT.minusDays(1), ADULT, "scotland", AS_OF, null), "residentInUkSince", "before"),
+                invalid("malformed council code", new AssessmentRequest(List.of("GB"), "british_citizen", null, ADULT,
+                        null, AS_OF, null, "Manchester"), "localAuthority", "GSS code"),
+                invalid("council in another nation", new AssessmentRequest(List.of("GB"), "british_citizen", null,
+                        ADULT, "wales", AS_OF, null, "E08000003"), "nation", "is in england"),
+                invalid("Northern Ireland council", new AssessmentRequest(List.of("GB"), "british_citizen", null,
+                        ADULT, null, AS_OF, null, "N09000003"), "localAuthority", "do not cover"),
                 invalid("asOf before the earliest ruleset", new AssessmentRequest(List.of("GB"), "british_citizen",
                         null, ADULT, "england", LocalDate.of(2019, 12, 12), null), "asOf", "2021-04-05"));
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.config.SignalsConfig;
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class IntegritySignalService {
   /** One signal with the evidence behind it. */
   public record Signal(String kind, String subjectType, UUID subjectId, String region,
-      String description, JsonNode evidence) {}
+      String description, JsonNode evidence, String subjectName) {}
 
   /** The signals of a period, with the thresholds that produced them. */
   public record Signals(LocalDate from, LocalDate to, String region, SignalsConfig thresholds,
@@ -70,15 +71,31 @@ public final class IntegritySignalService {
       rows.addAll(dao.outcomeMix(window, config.outcomeMixMinRecords, config.outcomeMixMinDistance));
       rows.addAll(dao.lateEdits(window, config.lateEditAfterHours, config.lateEditsMin));
       rows.addAll(dao.clockSkew(window, config.clockSkewMinRecords));
-      List<Signal> signals = rows.stream().map(IntegritySignalService::toSignal).toList();
+      Map<String, String> names = subjectNames(handle.attach(MetricsScopeDao.class), rows);
+      List<Signal> signals = rows.stream()
+          .map(row -> toSignal(row, names.get(row.subjectId().toString())))
+          .toList();
       return new Signals(first, last, region, config, NOTE, signals);
     });
   }
 
-  private static Signal toSignal(SignalDao.SignalRow row) {
+  private static Signal toSignal(SignalDao.SignalRow row, String subjectName) {
     JsonNode evidence = parse(row.evidence());
     return new Signal(row.kind(), row.subjectType(), row.subjectId(), row.regionCode(),
-        describe(row.kind(), evidence), evidence);
+        describe(row.kind(), evidence), evidence, subjectName);
+  }
+
+  /** The volunteers' and drives' names, so staff read people and places rather than ids. */
+  private static Map<String, String> subjectNames(MetricsScopeDao names,
+      List<SignalDao.SignalRow> rows) {
+    UUID[] drives = rows.stream().filter(r -> "drive".equals(r.subjectType()))
+        .map(SignalDao.SignalRow::subjectId).distinct().toArray(UUID[]::new);
+    UUID[] people = rows.stream().filter(r -> !"drive".equals(r.subjectType()))
+        .map(SignalDao.SignalRow::subjectId).distinct().toArray(UUID[]::new);
+    Map<String, String> byId = new java.util.HashMap<>();
+    names.driveNames(drives).forEach(l -> byId.put(l.key(), l.name()));
+    names.participantNames(people).forEach(l -> byId.put(l.key(), l.name()));
+    return byId;
   }
 
   private static String describe(String kind, JsonNode e) {

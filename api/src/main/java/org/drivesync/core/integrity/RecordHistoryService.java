@@ -16,7 +16,10 @@ import org.drivesync.errors.ApiException;
 import org.drivesync.records.RecordFields;
 import org.jdbi.v3.core.Jdbi;
 
-/** A record's whole story for staff: every version, who sent it from where, and every conflict. */
+/**
+ * A record's whole story for staff and the organisers of its region: every version, who sent it
+ * from where, and every conflict.
+ */
 public final class RecordHistoryService {
   /** The record as it stands, its versions oldest first, and its conflicts with resolutions. */
   public record History(UUID recordId, RecordHistoryDao.Current current, List<Version> versions,
@@ -29,12 +32,13 @@ public final class RecordHistoryService {
    */
   public record Version(int version, String mergeStatus, UUID authorId, String authorRole,
       UUID deviceId, UUID mutationId, Integer baseVersion, String recordedAt, Instant receivedAt,
-      boolean deleted, List<String> changedFields, JsonNode record) {}
+      boolean deleted, List<String> changedFields, JsonNode record, String authorName,
+      String deviceName) {}
 
   /** A conflict: both sides of each field, and the resolution once someone has decided. */
   public record Conflict(UUID id, int version, String reason, JsonNode fields, UUID mutationId,
       UUID deviceId, UUID authorId, Instant createdAt, Instant resolvedAt, UUID resolvedBy,
-      JsonNode resolution) {}
+      JsonNode resolution, String authorName, String resolvedByName) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +52,8 @@ public final class RecordHistoryService {
     return jdbi.inTransaction(RowScope.of(caller), handle -> {
       RecordHistoryDao dao = handle.attach(RecordHistoryDao.class);
       RecordHistoryDao.Current current =
-          dao.find(recordId).orElseThrow(() -> ApiException.notFound("record"));
+          dao.find(recordId).filter(r -> caller.coversRegion(r.regionCode()))
+              .orElseThrow(() -> ApiException.notFound("record"));
       List<Version> versions = new ArrayList<>();
       JsonNode previous = null;
       boolean previousDeleted = false;
@@ -66,14 +71,15 @@ public final class RecordHistoryService {
         versions.add(new Version(row.version(), row.mergeStatus(), row.authorId(),
             row.authorRole(), row.deviceId(), row.mutationId(), row.baseVersion(),
             fields.path(RecordFields.RECORDED_AT).asText(null), row.receivedAt(), row.deleted(),
-            changed, fields));
+            changed, fields, row.authorName(), row.deviceName()));
         previous = fields;
         previousDeleted = row.deleted();
       }
       List<Conflict> conflicts = dao.conflicts(recordId).stream()
           .map(c -> new Conflict(c.id(), c.version(), c.reason(), parse(c.fields()),
               c.mutationId(), c.deviceId(), c.authorId(), c.createdAt(), c.resolvedAt(),
-              c.resolvedBy(), c.resolution() == null ? null : parse(c.resolution())))
+              c.resolvedBy(), c.resolution() == null ? null : parse(c.resolution()),
+              c.authorName(), c.resolvedByName()))
           .toList();
       return new History(recordId, current, versions, conflicts);
     });

@@ -152,6 +152,7 @@ public final class MetricsService {
         case REGION -> scope.regionNames(keys.toArray(String[]::new));
         case LOCAL_AUTHORITY -> scope.councilNames(keys.toArray(String[]::new));
         case DRIVE -> scope.driveNames(keys.toArray(UUID[]::new));
+        case PARTICIPANT -> scope.participantNames(keys.toArray(UUID[]::new));
         default -> null;
       };
       if (names != null) {

@@ -15,12 +15,14 @@ public final class RetentionJob implements Managed {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
   private final RetentionService retention;
+  private final SyncLedgerRetention ledgers;
   private final RetentionConfig config;
   private final ScheduledExecutorService executor;
 
-  public RetentionJob(RetentionService retention, RetentionConfig config,
-      ScheduledExecutorService executor) {
+  public RetentionJob(RetentionService retention, SyncLedgerRetention ledgers,
+      RetentionConfig config, ScheduledExecutorService executor) {
     this.retention = retention;
+    this.ledgers = ledgers;
     this.config = config;
     this.executor = executor;
   }
@@ -37,6 +39,11 @@ public final class RetentionJob implements Managed {
       if (run.erased() > 0) {
         LOG.info("Retention erased {} follow-up contact(s): {} done, {} older than {} days",
             run.erased(), run.erasedDone(), run.erasedExpired(), run.retentionDays());
+      }
+      SyncLedgerRetention.Run sync = ledgers.run(config.quarantineDays, config.ledgerDays, "job");
+      if (sync.quarantined() + sync.ledger() > 0) {
+        LOG.info("Retention deleted {} quarantined mutation(s) and {} ledger row(s)",
+            sync.quarantined(), sync.ledger());
       }
     } catch (RuntimeException e) {
       // Catching keeps the schedule alive; the next run tries again.

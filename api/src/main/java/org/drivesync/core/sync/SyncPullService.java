@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.drivesync.api.Poll;
 import org.drivesync.auth.Caller;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RecordDao;
@@ -38,16 +39,33 @@ public final class SyncPullService {
   /** The ruleset devices should hold, announced on every pull. */
   public record RulesetAnnouncement(String current, String etag) {}
 
-  /** A page of the feed. Persist {@code cursor} only after applying every change of the page. */
+  /**
+   * A page of the feed. Persist {@code cursor} only after applying every change of the page.
+   * {@code polls} is not paged: every page carries the complete list of upcoming polls of the
+   * councils of the participant's drives, and the device replaces its copy with it.
+   */
   public record PullPage(List<Change> changes, String cursor, boolean hasMore,
-      RulesetAnnouncement ruleset) {}
+      RulesetAnnouncement ruleset, List<Poll> polls) {}
+
+  /** The upcoming polls of a participant's drives, read in the page's transaction. */
+  public interface PollSource {
+    List<Poll> upcomingForParticipant(org.jdbi.v3.core.Handle handle, UUID participant);
+  }
 
   private final ScopedJdbi jdbi;
   private final java.util.function.Supplier<Ruleset> currentRuleset;
+  private final PollSource polls;
 
-  public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset) {
+  public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset,
+      PollSource polls) {
     this.jdbi = new ScopedJdbi(jdbi);
     this.currentRuleset = currentRuleset;
+    this.polls = polls;
+  }
+
+  /** Without polls (every page says {@code "polls": []}), for tests of the record feed alone. */
+  public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset) {
+    this(jdbi, currentRuleset, (handle, participant) -> List.of());
   }
 
   public PullPage pull(Caller caller, String cursorText, int limit) {
@@ -78,7 +96,8 @@ public final class SyncPullService {
       String next = served.isEmpty() ? cursor.encode() : position(served.get(served.size() - 1)).encode();
       Ruleset ruleset = currentRuleset.get();
       return new PullPage(changes, next, hasMore,
-          new RulesetAnnouncement(ruleset.version(), ruleset.etag()));
+          new RulesetAnnouncement(ruleset.version(), ruleset.etag()),
+          polls.upcomingForParticipant(handle, participant));
     });
     if (caller.isDevice()) {
       long xid = PullCursor.decode(page.cursor()).xid();

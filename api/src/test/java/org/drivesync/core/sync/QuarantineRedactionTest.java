@@ -20,12 +20,14 @@ class QuarantineRedactionTest {
         {"mutationId": "6f1c2d9e-1234-4567-89ab-0123456789ab", "deviceSeq": 12345678, "entity": "drive_record",
          "op": "upsert", "id": "11111111-2222-3333-4444-555555555555", "baseVersion": 3,
          "record": {"driveId": "11111111-2222-3333-4444-555555555555", "recordedAt": "2026-03-14T18:22:05Z",
-                    "outcome": "Pledged", "ageBand": "30", "firstTimeRegistrant": true, "language": "urdu",
-                    "guidance": {"rulesetVersion": "EA22-2024-05-07", "elections": ["uk_parliament"]}}}
+                    "outcome": "pledged", "ageBand": "25-34", "firstTimeRegistrant": true, "language": "ur",
+                    "guidance": {"rulesetVersion": "EA22-2024-05-07", "basis": "eu5",
+                                 "elections": ["uk_parliament"]}}}
         """);
-    assertThat(kept).contains("6f1c2d9e-1234-4567-89ab-0123456789ab", "12345678", "Pledged",
-        "\"ageBand\":\"30\"", "urdu", "2026-03-14T18:22:05Z", "EA22-2024-05-07", "uk_parliament")
-        .doesNotContain("[redacted]");
+    assertThat(kept).contains("6f1c2d9e-1234-4567-89ab-0123456789ab", "12345678", "pledged",
+        "\"ageBand\":\"25-34\"", "\"language\":\"ur\"", "2026-03-14T18:22:05Z",
+        "EA22-2024-05-07", "uk_parliament", "eu5")
+        .doesNotContain("[redacted]", "[field");
   }
 
   @Test
@@ -48,7 +50,33 @@ class QuarantineRedactionTest {
                     "guidance": {"rulesetVersion": "EA22", "notes": "Sudanese", "basis": "amina@x.org"}}}
         """);
     assertThat(kept).doesNotContain("Amina", "7700", "Sudanese", "amina", "call");
-    assertThat(kept).contains("\"nationality\":\"[redacted]\"", "\"op\":\"upsert\"", "EA22");
+    assertThat(kept).contains("\"nationality\":\"[redacted]\"", "\"op\":\"upsert\"");
+  }
+
+  @Test
+  void codeLikeValuesOutsideTheFieldsVocabularyAreRedacted() throws Exception {
+    String kept = redact("""
+        {"entity": "Fatima", "op": "Begum", "id": "Fatima",
+         "record": {"language": "Fatima", "outcome": "Fatima", "ageBand": "Fatima_Begum",
+                    "driveId": "Fatima", "recordedAt": "Fatima", "firstTimeRegistrant": "Fatima",
+                    "guidance": {"rulesetVersion": "Fatima-2024", "basis": "fatima_begum",
+                                 "elections": ["uk_parliament", "fatima"], "signposts": ["Begum"]}}}
+        """);
+    assertThat(kept).doesNotContainIgnoringCase("fatima").doesNotContainIgnoringCase("begum")
+        .contains("uk_parliament");
+  }
+
+  @Test
+  void unknownFieldNamesAreReplacedButRefusedAndKnownNamesKept() throws Exception {
+    String kept = redact("""
+        {"Fatima Begum": 1, "op": "upsert",
+         "record": {"fatimaBegum07700900123": true, "nationality": "x", "outcome": "pledged",
+                    "guidance": {"Fatima": "x"}, "followUp": {"Begum": "x", "consent": true}}}
+        """);
+    assertThat(kept).doesNotContainIgnoringCase("fatima").doesNotContainIgnoringCase("begum")
+        .doesNotContain("7700")
+        .contains("\"[field 1]\":\"[redacted]\"", "\"nationality\":\"[redacted]\"",
+            "\"outcome\":\"pledged\"", "\"consent\":true");
   }
 
   @Test
