@@ -113,6 +113,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new AssetsBundle(
             WebJars.classpathRoot("org.webjars.npm", "uplot") + "/dist", "/dashboard/vendor/uplot",
             null, "uplot"));
+    // The volunteers' offline-first field app (docs/field-app.md), also served from here.
+    bootstrap.addBundle(new AssetsBundle("/assets/app", "/app", "index.html", "field-app"));
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
@@ -132,6 +134,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
+    environment.servlets().addFilter("field-app-headers", DashboardHeaders.forFieldApp())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/app/*");
     DatabaseServer database = DatabaseServer.open(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));
