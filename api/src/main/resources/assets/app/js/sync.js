@@ -8,6 +8,7 @@ import { LOCALES } from './words.js';
 const MAX_MUTATIONS = 500;
 const PERIOD_MS = 60_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+const DAY_MS = 24 * 3600_000;
 let running = null;
 let timer = null;
 let failures = 0;
@@ -173,16 +174,21 @@ async function resetSyncedData() {
   });
 }
 
-/** Fetches the ruleset when the pull announced another one, then its translations (contract 5). */
+/**
+ * Fetches the ruleset when the pull announced another one (its etag as announced, since a
+ * compressed answer may carry a changed ETag), then its translations (contract 5): on a new
+ * ruleset and at most daily, each revalidated with If-None-Match.
+ */
 async function refreshRuleset() {
   const announced = await meta('rulesetAnnounced');
   const held = await meta('ruleset');
   if (!held || !announced || held.etag !== announced.etag) {
     const answer = await call('GET', '/api/v1/eligibility/rulesets/current');
-    await setMeta('ruleset', { etag: answer.etag, definition: answer.body });
+    await setMeta('ruleset', { etag: announced ? announced.etag : answer.etag, definition: answer.body });
   }
-  const ruleset = await meta('ruleset');
-  const version = ruleset.definition.version;
+  const version = (await meta('ruleset')).definition.version;
+  const checked = await meta('translationsChecked');
+  if (checked && checked.version === version && Date.now() - checked.at < DAY_MS) return;
   for (const locale of LOCALES.map((l) => l.code).filter((c) => c !== 'en')) {
     const key = version + '/' + locale;
     const cached = await get('translations', key);
@@ -197,6 +203,7 @@ async function refreshRuleset() {
       break; // translations are not served (yet): the app shows English
     }
   }
+  await setMeta('translationsChecked', { version, at: Date.now() });
 }
 
 window.addEventListener('online', () => syncSoon(0));
