@@ -208,6 +208,16 @@ class FieldAppBrowserTest {
     assertThat(text("notices")).contains("Your change arrived later, so it was kept");
     until(b -> b.findElement(By.cssSelector("li.record[data-id='" + id + "']")).getText()
         .contains("Changed on two devices before they synced"));
+
+    // Deleting one's own record reaches the server as a tombstone.
+    String gone = canonicalOf(new SyncClient(secondPhone.http(), secondPhone.phone()).pullAll().stream().filter(c -> c.get("id").asText().equals(id.toString()))
+        .reduce((a, b) -> b).orElseThrow().get("record"));
+    browser.findElement(By.cssSelector("li.record[data-id='" + id + "'] button[aria-label^='Delete']")).click();
+    browser.switchTo().alert().accept();
+    until(b -> b.findElements(By.cssSelector("li.record[data-id='" + id + "']")).isEmpty());
+    until(b -> text("waiting").equals("Nothing waiting to send"));
+    List<String> held = serverRecords();
+    assertThat(held).hasSize(22).doesNotContain(gone);
   }
 
   @Test
@@ -231,7 +241,7 @@ class FieldAppBrowserTest {
     buttonNamedOrNull("Sync now"); // hidden now: the home screen is gone
     Thread.sleep(3000);
     assertThat(pushCount()).as("no push after the 401").isEqualTo(pushes);
-    assertThat(serverRecords()).hasSize(23);
+    assertThat(serverRecords()).hasSize(22);
 
     buttonNamed("Wipe this phone's data").click();
     browser.switchTo().alert().accept();
@@ -244,6 +254,13 @@ class FieldAppBrowserTest {
             + "const c = t.objectStore(s).count(); c.onsuccess = () => { n += c.result;"
             + "if (--pending === 0) { done(n); r.result.close(); } }; } };");
     assertThat(left.intValue()).as("rows left on the phone").isZero();
+
+    // Enrolled again by typing a new code: the volunteer's records come back from the server.
+    browser.findElement(By.xpath("//label[normalize-space()='Enrolment code']/following-sibling::input[1]"))
+        .sendKeys(fixtures.enrolmentCode(participant));
+    buttonNamed("Enrol this phone").click();
+    until(b -> b.findElement(By.id("home")).isDisplayed());
+    until(b -> text("records-count").equals("22 conversation(s) on this phone"));
   }
 
   // ---- steps ----
@@ -348,15 +365,18 @@ class FieldAppBrowserTest {
       JsonNode r = c.path("record");
       if (c.path("op").asText().equals("upsert") && !r.path("deleted").asBoolean()
           && r.path("driveId").asText().equals(drive.toString())) {
-        JsonNode g = r.get("guidance");
-        JsonNode sorted = guidance(g.get("rulesetVersion").asText(), g.get("basis").asText(),
-            g.get("registration").asText(), strings(g.get("elections")), strings(g.get("signposts")));
-        held.add(canonical(r.get("outcome").asText(), r.get("ageBand").asText(),
-            r.get("firstTimeRegistrant").isNull() ? null : r.get("firstTimeRegistrant").asBoolean(),
-            r.get("language").asText(), sorted));
+        held.add(canonicalOf(r));
       }
     }
     return held;
+  }
+
+  private static String canonicalOf(JsonNode r) {
+    JsonNode g = r.get("guidance");
+    return canonical(r.get("outcome").asText(), r.get("ageBand").asText(),
+        r.get("firstTimeRegistrant").isNull() ? null : r.get("firstTimeRegistrant").asBoolean(),
+        r.get("language").asText(), guidance(g.get("rulesetVersion").asText(), g.get("basis").asText(),
+            g.get("registration").asText(), strings(g.get("elections")), strings(g.get("signposts"))));
   }
 
   private static Map<String, Object> mutable(JsonNode record) {
