@@ -137,7 +137,7 @@ class FieldAppBrowserTest {
     List<Double> throttled = new ArrayList<>();
     List<Double> withList = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      boolean measure = i >= 15;
+      boolean measure = i >= 10;
       if (measure) {
         browser.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 4));
       }
@@ -261,6 +261,22 @@ class FieldAppBrowserTest {
     buttonNamed("Enrol this phone").click();
     until(b -> b.findElement(By.id("home")).isDisplayed());
     until(b -> text("records-count").equals("22 conversation(s) on this phone"));
+  }
+
+  @Test
+  @Order(5)
+  void whatTheServerRefusesOrFlagsIsExplainedInWords() {
+    goOffline();
+    recordConversation(24);
+    Http.Reply unassigned = fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
+    assertThat(unassigned.status()).as(unassigned.toString()).isEqualTo(200);
+    goOnline();
+    until(b -> text("waiting").equals("Nothing waiting to send"));
+    // Refused (drive_not_assigned), or accepted late within a grace period: either is said in words.
+    until(b -> text("notices").contains("You are no longer assigned to this drive. (drive_not_assigned)")
+        || text("records").contains("Arrived after the drive closed (or after you left it)"));
+    until(b -> text("drives").contains("No drives yet"));
+    assertThat(text("records")).contains("a past drive");
   }
 
   // ---- steps ----
