@@ -93,6 +93,13 @@ class FieldAppBrowserTest {
         .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     browser.executeCdpCommand("Network.enable", Map.of());
+    phoneScreen(780); // a headless window cannot be narrower than 500 px: emulate the phone's screen
+  }
+
+  /** A 360 px wide portrait phone screen of the given height (CSS pixels). */
+  private static void phoneScreen(int height) {
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 360, "height", height, "deviceScaleFactor", 1, "mobile", true));
   }
 
   @AfterAll
@@ -149,6 +156,7 @@ class FieldAppBrowserTest {
       }
       if (i == 0) {
         assertAccessible(); // the home screen with a record, the outbox and the drive's polls
+        screenshot("field-app-home.png");
       }
     }
     System.out.println("field app: save at 4x CPU throttling, ms: " + throttled
@@ -302,6 +310,7 @@ class FieldAppBrowserTest {
         + "d.dispatchEvent(new Event('change'));", dateOfBirth.toString());
     until(b -> !b.findElement(By.id("guidance-result")).getText().isBlank());
     if (i == 0) {
+      screenshot("field-app-conversation.png");
       browser.findElement(By.id("follow-up")).click();
       browser.findElement(By.id("consent")).click();
       browser.findElement(By.id("contact")).sendKeys("07700 900123");
@@ -434,8 +443,23 @@ class FieldAppBrowserTest {
             + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
             + ".catch(e => done('axe failed: ' + e));");
     assertThat(result.toString()).isEqualTo("[]");
+    assertThat(((Number) js("return window.innerWidth")).intValue()).isEqualTo(360);
     assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"))
         .as("nothing wider than a 360 px phone").isTrue();
+  }
+
+  /** The whole page at phone width, for people reviewing the app (target/screenshots). */
+  private static void screenshot(String name) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      Number height = (Number) js("return document.documentElement.scrollHeight");
+      phoneScreen(Math.min(6000, height.intValue()));
+      Files.write(dir.resolve(name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      phoneScreen(780);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static int recordCount() {
