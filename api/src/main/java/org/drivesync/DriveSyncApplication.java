@@ -24,11 +24,13 @@ import org.drivesync.cli.KeysetCommand;
 import org.drivesync.cli.PurgeTombstonesCommand;
 import org.drivesync.cli.RetentionCommand;
 import org.drivesync.cli.RotateKeysCommand;
+import org.drivesync.cli.ServeCommand;
 import org.drivesync.cli.VerifyAuditCommand;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
+import org.drivesync.core.PasswordService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.UserService;
 import org.drivesync.core.integrity.IntegritySignalService;
@@ -63,6 +65,7 @@ import org.drivesync.resources.DeviceResource;
 import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.MetricsResource;
 import org.drivesync.resources.RecordAuditResource;
+import org.drivesync.resources.PasswordResetResource;
 import org.drivesync.resources.SessionResource;
 import org.drivesync.resources.UserResource;
 import org.drivesync.resources.WatermelonSyncResource;
@@ -74,7 +77,9 @@ import org.drivesync.db.Migrator;
 import org.drivesync.errors.ErrorMappers;
 import org.drivesync.health.ContactKeysHealthCheck;
 import org.drivesync.health.MigrationsHealthCheck;
+import org.drivesync.http.AccessLogFormat;
 import org.drivesync.http.BodySizeLimitFilter;
+import org.drivesync.http.RequestIdFilter;
 import org.drivesync.http.DashboardHeaders;
 import org.drivesync.http.NulCharacterFilter;
 import org.drivesync.http.OpenApiSetup;
@@ -90,6 +95,18 @@ import org.jdbi.v3.core.Jdbi;
 public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
   public static void main(String[] args) throws Exception {
     new DriveSyncApplication().run(args);
+  }
+
+  /** A command's failure ends the process with that command's exit status (docs/operations.md). */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(org.drivesync.cli.CommandFailure.exitCodeOf(t));
+  }
+
+  @Override
+  protected void addDefaultCommands(Bootstrap<DriveSyncConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServeCommand(this));
+    bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
   }
 
   @Override
@@ -131,12 +148,17 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
       // Our mappers answer every error in one JSON shape; Dropwizard's would answer in another.
       server.setRegisterDefaultExceptionMappers(false);
     }
+    AccessLogFormat.apply(config.getServerFactory());
+    environment.servlets().addFilter("request-ids", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    environment.admin().addFilter("request-ids", new RequestIdFilter())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     JsonMappers.refuseScalarCoercion(environment.getObjectMapper());
     environment.servlets().addFilter("dashboard-headers", new DashboardHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
     environment.servlets().addFilter("field-app-headers", DashboardHeaders.forFieldApp())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/app/*");
-    DatabaseServer database = DatabaseServer.open(config.database);
+    DatabaseServer database = DatabaseServer.openForService(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));
       Migrator.prepare(database, config.database);
@@ -181,12 +203,16 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new AccessControlFeature(accessAudit));
     jersey.register(OpenApiSetup.resource());
 
-    UserService users = new UserService(jdbi, auditLog, passwords);
+    PasswordService passwordService = new PasswordService(jdbi, auditLog, passwords,
+        java.time.Duration.ofMillis(config.auth.passwordResetTtl.toMilliseconds()),
+        Clock.systemUTC());
+    UserService users = new UserService(jdbi, auditLog, passwords, passwordService);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, config.http.publicUrl);
     jersey.register(new RegionResource(jdbi));
     jersey.register(new SessionResource(new SessionService(jdbi, auditLog, passwords, config.auth),
-        rateLimiter));
-    jersey.register(new UserResource(users, devices));
+        passwordService, rateLimiter));
+    jersey.register(new PasswordResetResource(passwordService, rateLimiter));
+    jersey.register(new UserResource(users, devices, passwordService));
     jersey.register(new DeviceResource(devices, rateLimiter));
     jersey.register(new DriveResource(new DriveService(jdbi, auditLog)));
     jersey.register(new AuditResource(jdbi, new AuditChainVerifier(jdbi)));

@@ -1,6 +1,5 @@
 package org.drivesync.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -12,7 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 /** {@code db migrate [config.yml]} and {@code db info [config.yml]}: explicit schema control. */
-public class DbCommand extends ConfiguredCommand<DriveSyncConfiguration> {
+public class DbCommand extends DatabaseCommand {
   private static final String ACTION = "action";
 
   public DbCommand() {

@@ -1,6 +1,5 @@
 package org.drivesync.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  * and records across the five regions so the dashboard has something to show, and prints the demo
  * sign-ins. Running it again changes nothing.
  */
-public class DemoDataCommand extends ConfiguredCommand<DriveSyncConfiguration> {
+public class DemoDataCommand extends DatabaseCommand {
   public DemoDataCommand() {
     super("demo-data", "Seed clearly synthetic drives and records for a demonstration");
   }

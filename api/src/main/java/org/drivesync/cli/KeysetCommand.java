@@ -37,6 +37,11 @@ public class KeysetCommand extends Command {
   }
 
   @Override
+  public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+    DatabaseCommand.printError(cli, getName(), e);
+  }
+
+  @Override
   public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
     String file = namespace.getString("file");
     switch (namespace.getString(ACTION)) {

@@ -1,6 +1,5 @@
 package org.drivesync.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -13,7 +12,7 @@ import org.drivesync.db.Jdbis;
 import org.drivesync.sync.TombstonePolicy;
 
 /** {@code sync-purge-tombstones [--days N] [config.yml]}: run daily from cron or a scheduler. */
-public class PurgeTombstonesCommand extends ConfiguredCommand<DriveSyncConfiguration> {
+public class PurgeTombstonesCommand extends DatabaseCommand {
   public PurgeTombstonesCommand() {
     super("sync-purge-tombstones", "Remove deleted records older than the tombstone horizon");
   }

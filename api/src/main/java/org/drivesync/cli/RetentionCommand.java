@@ -1,6 +1,5 @@
 package org.drivesync.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -16,7 +15,7 @@ import org.drivesync.db.Migrator;
  * {@code privacy-retention [--days N] config.yml}: erases follow-up contacts that are done or older
  * than the retention period now, as the scheduled job does, printing progress. Audited (counts).
  */
-public class RetentionCommand extends ConfiguredCommand<DriveSyncConfiguration> {
+public class RetentionCommand extends DatabaseCommand {
   public RetentionCommand() {
     super("privacy-retention",
         "Erase follow-up contacts that are done or past the retention period, now");

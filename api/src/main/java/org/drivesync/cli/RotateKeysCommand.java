@@ -1,6 +1,5 @@
 package org.drivesync.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.drivesync.DriveSyncConfiguration;
@@ -18,7 +17,7 @@ import org.drivesync.privacy.ContactKeys;
  * keysets' primary keys, printing progress, then checks that no ciphertext uses another key id.
  * Exits 1 if one still does. See docs/operations.md, "Rotating keys".
  */
-public class RotateKeysCommand extends ConfiguredCommand<DriveSyncConfiguration> {
+public class RotateKeysCommand extends DatabaseCommand {
   public RotateKeysCommand() {
     super("privacy-rotate-keys",
         "Re-encrypt follow-up contacts under the primary keys of the configured keysets");
@@ -43,8 +42,7 @@ public class RotateKeysCommand extends ConfiguredCommand<DriveSyncConfiguration>
             use.ciphertexts());
       }
       if (!report.complete()) {
-        System.out.println("some ciphertexts still use another key: run again");
-        System.exit(1);
+        throw new CommandFailure(1, "some ciphertexts still use another key: run again");
       }
       System.out.println("no ciphertext uses an older key: older keys may now be retired");
     }

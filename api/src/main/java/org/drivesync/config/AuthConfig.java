@@ -17,6 +17,9 @@ public class AuthConfig {
   @JsonProperty @NotNull public Duration deviceTokenTtl = Duration.days(30);
   @JsonProperty @NotNull public Duration enrolmentCodeTtl = Duration.minutes(15);
 
+  /** How long a one-time password-reset token works (docs/security.md, "Passwords"). */
+  @JsonProperty @NotNull public Duration passwordResetTtl = Duration.hours(24);
+
   /** Failed sign-ins for one account before it is locked for {@link #lockout}. */
   @JsonProperty @Min(1) public int maxFailedLogins = 5;
 

@@ -44,7 +44,7 @@ public final class AdminBootstrap {
               if (handle.attach(UserDao.class).anActiveAdminExists()) {
                 return false;
               }
-              createAdmin(handle, "Bootstrap admin", null, token, Duration.ofDays(365));
+              createAdmin(handle, "Bootstrap admin", null, null, token, Duration.ofDays(365));
               return true;
             });
     if (created) {
@@ -54,20 +54,30 @@ public final class AdminBootstrap {
     }
   }
 
-  /** From the CLI: a named admin and a token valid for {@code validity}, returned to print once. */
-  public String createNamedAdmin(String name, String email, Duration validity) {
+  /** A named admin and their one-time token. */
+  public record NamedAdmin(UUID id, String token) {}
+
+  /**
+   * From the CLI, in the caller's transaction: a named admin (with a password when
+   * {@code passwordHash} is given) and a token valid for {@code validity}, to print once.
+   */
+  public NamedAdmin createNamedAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
+      String passwordHash, Duration validity) {
+    if (email != null && handle.attach(UserDao.class).findByEmail(email).isPresent()) {
+      throw new IllegalArgumentException("a user with the email " + email + " exists already");
+    }
     String token = Tokens.newToken();
-    jdbi.useTransaction(handle -> createAdmin(handle, name, email, token, validity));
-    return token;
+    return new NamedAdmin(createAdmin(handle, name, email, passwordHash, token, validity), token);
   }
 
-  private void createAdmin(
-      org.jdbi.v3.core.Handle handle, String name, String email, String token, Duration validity) {
-    UUID id =
-        handle.attach(UserDao.class).insert(name, email, Role.ADMIN.wireName(), null, null, null, null);
+  private UUID createAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
+      String passwordHash, String token, Duration validity) {
+    UUID id = handle.attach(UserDao.class)
+        .insert(name, email, Role.ADMIN.wireName(), passwordHash, null, null, null);
     handle
         .attach(TokenDao.class)
         .insert(Tokens.hash(token), "bootstrap", id, null, Instant.now().plus(validity));
     auditLog.append(handle, Actor.system(), "user.bootstrap_admin", "user", id, Map.of());
+    return id;
   }
 }

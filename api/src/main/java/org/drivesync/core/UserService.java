@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.drivesync.api.CreateUserRequest;
+import org.drivesync.api.CreatedUser;
+import org.drivesync.api.PasswordReset;
 import org.drivesync.api.UpdateUserRequest;
 import org.drivesync.api.User;
 import org.drivesync.audit.Actor;
@@ -30,14 +32,17 @@ public final class UserService {
   private final Jdbi jdbi;
   private final AuditLog auditLog;
   private final Passwords passwords;
+  private final PasswordService passwordService;
 
-  public UserService(Jdbi jdbi, AuditLog auditLog, Passwords passwords) {
+  public UserService(Jdbi jdbi, AuditLog auditLog, Passwords passwords,
+      PasswordService passwordService) {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
     this.passwords = passwords;
+    this.passwordService = passwordService;
   }
 
-  public User create(Caller caller, CreateUserRequest request) {
+  public CreatedUser create(Caller caller, CreateUserRequest request) {
     Set<String> regions = new TreeSet<>(request.regions() == null ? List.of() : request.regions());
     if (caller.is(Role.ORGANISER)) {
       if (request.role() != Role.PARTICIPANT) {
@@ -48,6 +53,7 @@ public final class UserService {
       }
     }
     validateShape(request.role(), regions, request.email(), request.password(), request.trainedOn());
+    validateSignIn(request);
     String email = request.email() == null ? null : request.email().toLowerCase(Locale.ROOT);
     String hash = request.password() == null ? null : passwords.hash(request.password());
     return jdbi.inTransaction(
@@ -73,7 +79,9 @@ public final class UserService {
               "user",
               id,
               Map.of("role", request.role().wireName(), "regions", List.copyOf(regions)));
-          return User.from(users.find(id).orElseThrow());
+          PasswordReset reset = request.wantsPasswordReset()
+              ? passwordService.issue(handle, Actor.of(caller), id) : null;
+          return new CreatedUser(User.from(users.find(id).orElseThrow()), reset);
         });
   }
 
@@ -171,6 +179,29 @@ public final class UserService {
     }
     if (trainedOn != null && trainedOn.isAfter(LocalDate.now().plusDays(1))) {
       throw ApiException.invalid("trainedOn", "must not be in the future");
+    }
+  }
+
+  /** An organiser, staff member or admin created with no way to sign in could never use it. */
+  private static void validateSignIn(CreateUserRequest request) {
+    if (request.role() == Role.PARTICIPANT) {
+      if (request.wantsPasswordReset()) {
+        throw ApiException.invalid("issuePasswordReset",
+            "participants sign in with enrolled devices only");
+      }
+      return;
+    }
+    if (request.password() != null && request.wantsPasswordReset()) {
+      throw ApiException.invalid("issuePasswordReset", "give a password or ask for a reset, not both");
+    }
+    if (request.password() == null && !request.wantsPasswordReset()) {
+      throw new ApiException(ErrorCode.SIGN_IN_REQUIRED,
+          "A " + request.role().wireName() + " needs a way to sign in: give \"password\" or"
+              + " \"issuePasswordReset\": true",
+          Map.of("fields", Map.of("password", "required unless issuePasswordReset is true")));
+    }
+    if (request.email() == null) {
+      throw ApiException.invalid("email", "required to sign in with a password");
     }
   }
 

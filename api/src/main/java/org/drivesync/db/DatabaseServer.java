@@ -3,9 +3,11 @@ package org.drivesync.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.drivesync.config.DatabaseConfig;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server the service uses: the configured one, or an embedded one whose data lives
- * in a directory that survives restarts. Closing it stops an embedded server cleanly.
+ * in a directory that survives restarts. Closing it stops an embedded server cleanly (one this
+ * process started; never the running service's, which a command only connects to).
  */
 public final class DatabaseServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseServer.class);
@@ -22,45 +25,104 @@ public final class DatabaseServer implements AutoCloseable {
   private final String jdbcUrl;
   private final DatabaseConfig config;
   private final EmbeddedPostgres embedded;
+  private final EmbeddedLease lease;
 
-  private DatabaseServer(String jdbcUrl, DatabaseConfig config, EmbeddedPostgres embedded) {
+  private DatabaseServer(
+      String jdbcUrl, DatabaseConfig config, EmbeddedPostgres embedded, EmbeddedLease lease) {
     this.jdbcUrl = jdbcUrl;
     this.config = config;
     this.embedded = embedded;
+    this.lease = lease;
   }
 
-  /** Connects to the configured server, or starts the embedded one. */
+  /**
+   * For a command: connects to the configured server; on the embedded default, to the embedded
+   * server of the drivesync service running on the same data folder, or else starts it.
+   */
   public static DatabaseServer open(DatabaseConfig config) {
+    return open(config, false);
+  }
+
+  /** For the service: connects to the configured server, or starts the embedded one. */
+  public static DatabaseServer openForService(DatabaseConfig config) {
+    return open(config, true);
+  }
+
+  private static DatabaseServer open(DatabaseConfig config, boolean service) {
     if (!config.usesEmbedded()) {
-      return new DatabaseServer(config.url, config, null);
+      return new DatabaseServer(config.url, config, null, null);
     }
     Path dataDirectory = Path.of(config.embedded.dataDirectory).toAbsolutePath().normalize();
+    Optional<EmbeddedLease> holder =
+        EmbeddedLease.read(dataDirectory).filter(EmbeddedLease::ownerAlive);
+    if (holder.isPresent()) {
+      return besideRunning(config, dataDirectory, holder.get(), service);
+    }
+    int port = config.embedded.port != 0 ? config.embedded.port : freePort();
+    // Taken before anything starts, so that nobody mistakes a server still starting for an orphan.
+    EmbeddedLease lease = EmbeddedLease.take(dataDirectory, port, service).orElseThrow(() ->
+        new IllegalStateException("another drivesync process is starting the embedded PostgreSQL"
+            + " in " + dataDirectory + " at this moment: try again in a minute"));
     try {
-      Files.createDirectories(dataDirectory.getParent());
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDirectory)
-              .setCleanDataDirectory(false)
-              .setPort(config.embedded.port)
-              .setRegisterShutdownHook(false)
-              .setPGStartupWait(Duration.ofSeconds(60))
-              // The library turns durability off for tests; this is where real records live.
-              .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
-              .setServerConfig("full_page_writes", "on")
-              .setServerConfig("max_connections", "100")
-              // Each push holds an advisory lock per record until it commits; the default 64
-              // leaves too small a shared lock table for several 500-record pushes at once.
-              .setServerConfig("max_locks_per_transaction", "256")
-              .start();
-      String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+      OrphanedPostgres.stopIfRunning(dataDirectory);
+      EmbeddedPostgres postgres = start(dataDirectory, port);
       LOG.info(
           "Embedded PostgreSQL listening on localhost:{} with data in {}",
           postgres.getPort(),
           dataDirectory);
-      return new DatabaseServer(url, config, postgres);
+      return new DatabaseServer(url(postgres.getPort()), config, postgres, lease);
+    } catch (RuntimeException | IOException e) {
+      lease.release();
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory,
+          (IOException) e);
+    }
+  }
+
+  /** A live drivesync process already runs this data folder's PostgreSQL. */
+  private static DatabaseServer besideRunning(DatabaseConfig config, Path dataDirectory,
+      EmbeddedLease holder, boolean service) {
+    if (service || !holder.service()) {
+      throw new IllegalStateException(holder.describeOwner() + " is already running the embedded"
+          + " PostgreSQL in " + dataDirectory + (holder.service()
+              ? ": stop it first, or give this one another DRIVESYNC_DATA_DIR"
+              : ": run this again when it has finished"));
+    }
+    LOG.info("Using the embedded PostgreSQL of {} on localhost:{}", holder.describeOwner(),
+        holder.port());
+    return new DatabaseServer(url(holder.port()), config, null, null);
+  }
+
+  private static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
+    Files.createDirectories(dataDirectory.getParent());
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setRegisterShutdownHook(false)
+        .setPGStartupWait(Duration.ofSeconds(60))
+        // The library turns durability off for tests; this is where real records live.
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
+        .setServerConfig("max_connections", "100")
+        // Each push holds an advisory lock per record until it commits; the default 64
+        // leaves too small a shared lock table for several 500-record pushes at once.
+        .setServerConfig("max_locks_per_transaction", "256")
+        .start();
+  }
+
+  private static String url(int port) {
+    return "jdbc:postgresql://localhost:" + port + "/postgres";
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory, e);
+      throw new UncheckedIOException("no free port for the embedded PostgreSQL", e);
     }
   }
 
@@ -88,6 +150,10 @@ public final class DatabaseServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lease != null) {
+      // First, so that no command connects to a server that is stopping.
+      lease.release();
+    }
     if (embedded != null) {
       try {
         embedded.close();

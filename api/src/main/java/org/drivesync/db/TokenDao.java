@@ -51,4 +51,12 @@ public interface TokenDao {
   @SqlUpdate(
       "UPDATE access_tokens SET revoked_at = now() WHERE device_id = :deviceId AND revoked_at IS NULL")
   int revokeAllOfDevice(@Bind("deviceId") UUID deviceId);
+
+  /** Every other token of the person: a changed password ends their other sessions. */
+  @SqlUpdate(
+      """
+      UPDATE access_tokens SET revoked_at = now()
+      WHERE user_id = :userId AND token_hash <> :keep AND revoked_at IS NULL
+      """)
+  int revokeOthersOfUser(@Bind("userId") UUID userId, @Bind("keep") byte[] keep);
 }

@@ -97,4 +97,13 @@ public interface UserDao {
       @Bind("id") UUID id,
       @Bind("failedLogins") int failedLogins,
       @Bind("lockedUntil") Instant lockedUntil);
+
+  // A new password also clears the failure count, so a reset account can sign in at once.
+  @SqlUpdate(
+      """
+      UPDATE users SET password_hash = :passwordHash, failed_logins = 0, locked_until = NULL,
+                       updated_at = now()
+      WHERE id = :id
+      """)
+  void setPassword(@Bind("id") UUID id, @Bind("passwordHash") String passwordHash);
 }

@@ -29,10 +29,16 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     return CURRENT.get();
   }
 
+  /** The client's id when it is sane, else a new one. */
+  static String idFor(String given) {
+    return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
-    String given = request.getHeaderString(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    // RequestIdFilter has usually given the request its id already.
+    String id = request.getProperty(HEADER) instanceof String assigned
+        ? assigned : idFor(request.getHeaderString(HEADER));
     CURRENT.set(id);
     MDC.put("requestId", id);
     request.setProperty(HEADER, id);

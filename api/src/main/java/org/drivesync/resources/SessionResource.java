@@ -10,15 +10,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.drivesync.api.ChangePasswordRequest;
 import org.drivesync.api.SessionRequest;
 import org.drivesync.api.SessionResponse;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.core.PasswordService;
 import org.drivesync.core.SessionService;
 import org.drivesync.ratelimit.RateLimiter;
 
@@ -26,7 +29,8 @@ import org.drivesync.ratelimit.RateLimiter;
  * Password sign-in for organisers, staff and admins (participants use enrolled devices).
  *
  * <p>POST: 201 with a token; 400 bad body; 401 wrong email or password; 429 rate-limited or
- * account locked. DELETE: 204.
+ * account locked. PUT /current/password: 204; 400 {@code current_password_incorrect} or a bad new
+ * password; 429 rate-limited. DELETE: 204.
  */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,10 +38,13 @@ import org.drivesync.ratelimit.RateLimiter;
 @Tag(name = "access")
 public class SessionResource {
   private final SessionService sessions;
+  private final PasswordService passwords;
   private final RateLimiter rateLimiter;
 
-  public SessionResource(SessionService sessions, RateLimiter rateLimiter) {
+  public SessionResource(SessionService sessions, PasswordService passwords,
+      RateLimiter rateLimiter) {
     this.sessions = sessions;
+    this.passwords = passwords;
     this.rateLimiter = rateLimiter;
   }
 
@@ -49,6 +56,19 @@ public class SessionResource {
     rateLimiter.checkSignIn(ClientAddress.of(http));
     SessionResponse session = sessions.signIn(request.email(), request.password());
     return Response.status(Response.Status.CREATED).entity(session).build();
+  }
+
+  @PUT
+  @Path("/current/password")
+  @RolesAllowed({Role.O, Role.S, Role.A})
+  @Operation(summary = "Change your own password (the current one required); your other sessions"
+      + " end")
+  public Response changePassword(@Context jakarta.ws.rs.core.SecurityContext security,
+      @NotNull @Valid ChangePasswordRequest request, @Context HttpServletRequest http) {
+    rateLimiter.checkSignIn(ClientAddress.of(http));
+    passwords.change((Caller) security.getUserPrincipal(), request.currentPassword(),
+        request.newPassword());
+    return Response.noContent().build();
   }
 
   @DELETE

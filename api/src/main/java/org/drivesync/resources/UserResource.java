@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,20 +21,26 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.CreateUserRequest;
+import org.drivesync.api.CreatedUser;
+import org.drivesync.api.PasswordReset;
+import org.drivesync.api.SetPasswordRequest;
 import org.drivesync.api.Enrolment;
 import org.drivesync.api.UpdateUserRequest;
 import org.drivesync.api.User;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.DeviceService;
+import org.drivesync.core.PasswordService;
 import org.drivesync.core.UserService;
 
 /**
  * People and device enrolment. Admins manage everyone; organisers manage the participants of
  * their regions; staff read. An id outside the caller's scope is a 404, as if it did not exist.
  *
- * <p>Status codes: 200/201; 400 invalid body; 401 no token; 403 role not allowed; 404 not found or
- * out of scope; 409 email taken or training not recorded.
+ * <p>Status codes: 200/201/204; 400 invalid body, or {@code sign_in_required} for an organiser,
+ * staff member or admin with neither a password nor a reset; 401 no token; 403 role not allowed;
+ * 404 not found or out of scope; 409 email taken, training not recorded, or a password for someone
+ * who cannot sign in with one.
  */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,10 +49,12 @@ import org.drivesync.core.UserService;
 public class UserResource {
   private final UserService users;
   private final DeviceService devices;
+  private final PasswordService passwords;
 
-  public UserResource(UserService users, DeviceService devices) {
+  public UserResource(UserService users, DeviceService devices, PasswordService passwords) {
     this.users = users;
     this.devices = devices;
+    this.passwords = passwords;
   }
 
   @POST
@@ -53,8 +62,28 @@ public class UserResource {
   @Operation(summary = "Create a user (organisers: participants in their regions only)")
   public Response create(
       @Context SecurityContext security, @NotNull @Valid CreateUserRequest request) {
-    User user = users.create(caller(security), request);
+    CreatedUser user = users.create(caller(security), request);
     return Response.status(Response.Status.CREATED).entity(user).build();
+  }
+
+  @POST
+  @Path("/{id}/password-reset")
+  @RolesAllowed(Role.A)
+  @Operation(summary = "A one-time password-reset token for a person (shown once, expiring);"
+      + " replaces any earlier one")
+  public PasswordReset issuePasswordReset(
+      @Context SecurityContext security, @PathParam("id") UUID id) {
+    return passwords.issueReset(caller(security), id);
+  }
+
+  @PUT
+  @Path("/{id}/password")
+  @RolesAllowed(Role.A)
+  @Operation(summary = "Set a person's password; their sessions end")
+  public Response setPassword(@Context SecurityContext security, @PathParam("id") UUID id,
+      @NotNull @Valid SetPasswordRequest request) {
+    passwords.set(caller(security), id, request.password());
+    return Response.noContent().build();
   }
 
   @GET

@@ -27,6 +27,7 @@ class AccessMatrixTest {
   private static UUID foreignParticipant;
   private static UUID foreignDrive;
   private static Phone foreignPhone;
+  private static Person passwordTarget;
 
   @BeforeAll
   static void seed() {
@@ -41,6 +42,8 @@ class AccessMatrixTest {
     foreignPhone = fixtures.participantWithPhone(Fixtures.WEST_MIDLANDS);
     foreignParticipant = foreignPhone.participantId();
     foreignDrive = fixtures.drive(Fixtures.WEST_MIDLANDS, foreignParticipant);
+    // Setting a password ends that person's sessions: a person of its own, not a caller's.
+    passwordTarget = fixtures.staff();
   }
 
   private record Row(String method, String path, Object body, int anon, int participant,
@@ -59,6 +62,14 @@ class AccessMatrixTest {
         new Row("GET", "/api/v1/users/" + participant, null, 401, 403, 200, 200, 200),
         new Row("PATCH", "/api/v1/users/" + participant, Map.of("cohort", "C"), 401, 403, 200, 403, 200),
         new Row("POST", "/api/v1/users/" + participant + "/enrolments", Map.of(), 401, 403, 201, 403, 201),
+        new Row("POST", "/api/v1/users/" + passwordTarget.id() + "/password-reset", Map.of(),
+            401, 403, 403, 403, 200),
+        new Row("PUT", "/api/v1/users/" + passwordTarget.id() + "/password",
+            Map.of("password", "set by the matrix 1"), 401, 403, 403, 403, 204),
+        new Row("PUT", "/api/v1/sessions/current/password", Map.of("currentPassword",
+            "not the password", "newPassword", "a new password 12"), 401, 403, 400, 400, 400),
+        new Row("POST", "/api/v1/password-resets", Map.of("token", "dsk_not-a-reset-token",
+            "newPassword", "a new password 12"), 400, 400, 400, 400, 400),
         new Row("GET", "/api/v1/devices", null, 401, 200, 200, 200, 200),
         new Row("GET", "/api/v1/devices?stale=7d", null, 401, 200, 200, 200, 200),
         new Row("POST", "/api/v1/drives", newDrive, 401, 403, 201, 403, 201),

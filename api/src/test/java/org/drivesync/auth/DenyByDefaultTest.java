@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DenyByDefaultTest {
   private static final Set<String> PUBLIC =
       Set.of("RegionResource.list", "SessionResource.signIn", "DeviceResource.enrol",
-          "OpenApiDescriptionResource.describe", "EligibilityResource.currentRuleset",
+          "PasswordResetResource.redeem", "OpenApiDescriptionResource.describe", "EligibilityResource.currentRuleset",
           "EligibilityResource.ruleset");
 
   @Test

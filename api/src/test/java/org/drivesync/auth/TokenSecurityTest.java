@@ -185,7 +185,10 @@ class TokenSecurityTest {
     Phone phone = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
     Person organiser = fixtures.organiser(Fixtures.NORTH_WEST);
     String code = fixtures.enrolmentCode(fixtures.participant(Fixtures.NORTH_WEST));
-    List<String> secrets = List.of(phone.token(), organiser.token(), TestApp.ADMIN_TOKEN, code);
+    String passwordReset = fixtures.admin().post("/api/v1/users/" + fixtures.staff().id()
+        + "/password-reset", Map.of()).json().get("token").asText();
+    List<String> secrets =
+        List.of(phone.token(), organiser.token(), TestApp.ADMIN_TOKEN, code, passwordReset);
     List<String> found = new ArrayList<>();
     try (Connection c = app.database().ownerDataSource().getConnection();
         Statement s = c.createStatement()) {

@@ -48,6 +48,40 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aCommandBesideTheRunningServiceUsesItsServerAndASecondServiceIsRefused() throws Exception {
+    DatabaseConfig config = new DatabaseConfig();
+    config.embedded.dataDirectory = folder.resolve("postgres").toString();
+    Path connectionFile = folder.resolve("postgres.running");
+    try (DatabaseServer service = DatabaseServer.openForService(config)) {
+      assertThat(connectionFile).exists();
+      try (Connection c = service.ownerDataSource().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE beside (n int)");
+        s.execute("INSERT INTO beside VALUES (7)");
+      }
+      try (DatabaseServer command = DatabaseServer.open(config)) {
+        assertThat(command.isEmbedded()).as("connects, starts nothing").isFalse();
+        assertThat(command.jdbcUrl()).isEqualTo(service.jdbcUrl());
+        try (Connection c = command.ownerDataSource().getConnection();
+            Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT n FROM beside")) {
+          rs.next();
+          assertThat(rs.getInt(1)).isEqualTo(7);
+        }
+      }
+      assertThat(connectionFile).as("a command never stops the service's server").exists();
+      try (Connection c = service.ownerDataSource().getConnection()) {
+        assertThat(c.isValid(2)).isTrue();
+      }
+      IllegalStateException refused =
+          assertThrows(IllegalStateException.class, () -> DatabaseServer.openForService(config));
+      assertThat(refused.getMessage()).contains("the drivesync service (process "
+          + ProcessHandle.current().pid() + ") is already running").contains("stop it first");
+    }
+    assertThat(connectionFile).as("removed at a clean stop").doesNotExist();
+  }
+
+  @Test
   void withMigrationsPendingAndMigrateOnStartOffTheServiceRefusesToStartAndSaysWhatToRun() {
     TestDatabase empty = TestDatabase.create("pending");
     try {
