@@ -139,6 +139,9 @@ class FieldAppBrowserTest {
     until(b -> (Boolean) js("return navigator.serviceWorker.controller !== null"));
     assertThat(buttonNamed("Sync now").isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("outbox-title")).getText()).isEqualTo("Waiting to send");
+    Map<String, Object> manifest = browser.executeCdpCommand("Page.getAppManifest", Map.of());
+    assertThat((List<?>) manifest.get("errors")).as("the manifest parses: installable").isEmpty();
+    assertThat(manifest.get("data").toString()).contains("icon-192.png").contains("icon-512.png");
 
     goOffline();
     List<Double> throttled = new ArrayList<>();
