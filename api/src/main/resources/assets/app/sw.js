@@ -1,7 +1,7 @@
 // The field app's service worker: precaches the app so it opens with no signal, and answers app
 // files from that cache. The API is never cached here (the app keeps its data in IndexedDB).
 // Change VERSION whenever a file below changes; FieldAppAssetsTest checks the list is complete.
-const VERSION = 'field-app-2';
+const VERSION = 'field-app-3';
 const PRECACHE = [
   './', 'index.html', 'app.css', 'manifest.json', 'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
   'js/main.js', 'js/api.js', 'js/db.js', 'js/records.js', 'js/sync.js', 'js/form.js', 'js/guidance.js',

@@ -12,6 +12,7 @@ const DAY_MS = 24 * 3600_000;
 let running = null;
 let timer = null;
 let failures = 0;
+let again = false;
 const listeners = new Set();
 
 export const state = { syncing: false, nextTryAt: null, lastError: null };
@@ -27,7 +28,16 @@ export function syncSoon(delayMs = 0) {
 
 /** One sync session; concurrent callers share it. Resolves to true when it reached the end of the feed. */
 export function syncNow() {
-  running ??= session().finally(() => { running = null; });
+  if (running) {
+    again = true; // a change made during this session goes in the next one, straight after
+    return running;
+  }
+  running = session().then((ok) => {
+    running = null;
+    if (again && ok) syncSoon(0); // after a failure the backoff stands
+    again = false;
+    return ok;
+  }, (e) => { running = null; again = false; throw e; });
   return running;
 }
 
