@@ -153,6 +153,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         new AssetsBundle(
             WebJars.classpathRoot("org.webjars.npm", "uplot") + "/dist", "/dashboard/vendor/uplot",
             null, "uplot"));
+    // The volunteers' offline-first field app (docs/field-app.md), also served from here.
+    bootstrap.addBundle(new AssetsBundle("/assets/app", "/app", "index.html", "field-app"));
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new CreateAdminCommand());
     bootstrap.addCommand(new VerifyAuditCommand());
@@ -181,6 +183,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/dashboard/*");
     environment.servlets().addFilter("api-docs-headers", new ApiDocsHeaders())
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/docs/*");
+    environment.servlets().addFilter("field-app-headers", DashboardHeaders.forFieldApp())
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/app/*");
     DatabaseServer database = DatabaseServer.openForService(config.database);
     try {
       environment.lifecycle().manage(new ManagedDatabaseServer(database));

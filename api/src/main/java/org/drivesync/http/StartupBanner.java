@@ -33,8 +33,9 @@ public final class StartupBanner {
           OpenAPI       {}/api/openapi.json
           Regions       {}/api/v1/regions
           Dashboard     {}/dashboard/
+          Field app     {}/app/
           Health        http://localhost:{}/healthcheck
         """,
-        app, app, app, app, adminPort);
+        app, app, app, app, app, adminPort);
   }
 }

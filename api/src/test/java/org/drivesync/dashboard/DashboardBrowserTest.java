@@ -192,7 +192,7 @@ class DashboardBrowserTest {
 
   /** The tile shows each of the organiser's regions' next deadline, as the API says, and no other region. */
   private void assertNextDeadlinesTileMatches(Http api) {
-    WebElement westMidlands = wait(Duration.ofSeconds(20)).until(b -> b.findElement(
+    WebElement westMidlands = chromium.waitUpTo(20).until(b -> b.findElement(
         By.cssSelector("[data-mount='next-deadlines'] tr[data-region='E12000005']")));
     JsonNode expected = null;
     for (JsonNode r : api.get("/api/v1/polls/next-deadlines").json().get("regions")) {

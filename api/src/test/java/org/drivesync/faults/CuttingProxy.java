@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * losing signal after the server committed, before it read the answer. The proxy keeps the
  * response the client never saw.
  */
-final class CuttingProxy implements AutoCloseable {
+public final class CuttingProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final CompletableFuture<byte[]> serverResponse = new CompletableFuture<>();
 
@@ -86,5 +86,133 @@ final class CuttingProxy implements AutoCloseable {
   @Override
   public void close() throws IOException {
     listener.close();
+  }
+
+  /** A relay for many requests (a browser's), of which it cuts the answer of the next matching one. */
+  public static Relay relay(String targetHost, int targetPort) throws IOException {
+    return new Relay(targetHost, targetPort);
+  }
+
+  /**
+   * An HTTP/1.1 relay to the service for a browser: one request per connection (it asks the server
+   * to close after each answer, and so the browser), so it knows which request each answer is for.
+   * {@link #cutNext} makes it lose the next answer to a request line starting with a prefix, as
+   * {@link CuttingProxy} does; {@link #setOffline} refuses connections, as no signal does.
+   */
+  public static final class Relay implements AutoCloseable {
+    private final ServerSocket listener;
+    private final String host;
+    private final int port;
+    private volatile boolean offline;
+    private volatile String cutPrefix;
+    private final java.util.List<String> requestLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<byte[]> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private Relay(String host, int port) throws IOException {
+      this.host = host;
+      this.port = port;
+      listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+      Thread accept = new Thread(() -> {
+        while (!listener.isClosed()) {
+          try {
+            Socket client = listener.accept();
+            Thread t = new Thread(() -> serve(client), "relay");
+            t.setDaemon(true);
+            t.start();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      }, "relay-accept");
+      accept.setDaemon(true);
+      accept.start();
+    }
+
+    public int port() {
+      return listener.getLocalPort();
+    }
+
+    /** Loses the answer (after the server committed it) of the next request whose line starts so. */
+    public void cutNext(String requestLinePrefix) {
+      cutPrefix = requestLinePrefix;
+    }
+
+    public void setOffline(boolean offline) {
+      this.offline = offline;
+    }
+
+    /** Every request line relayed (or refused while offline, marked so), in arrival order. */
+    public java.util.List<String> requestLines() {
+      return java.util.List.copyOf(requestLines);
+    }
+
+    /** The answers the server sent that the browser never got. */
+    public java.util.List<byte[]> lostAnswers() {
+      return java.util.List.copyOf(lostAnswers);
+    }
+
+    private void serve(Socket client) {
+      try (client) {
+        InputStream in = client.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+          head.write(b);
+          byte[] h = head.toByteArray();
+          int n = h.length;
+          if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
+            break;
+          }
+        }
+        if (b == -1) {
+          return;
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        if (offline) {
+          requestLines.add("offline " + lines[0]);
+          client.setSoLinger(true, 0);
+          return;
+        }
+        requestLines.add(lines[0]);
+        StringBuilder rewritten = new StringBuilder(lines[0]).append("\r\n");
+        int length = 0;
+        for (int i = 1; i < lines.length; i++) {
+          String lower = lines[i].toLowerCase(java.util.Locale.ROOT);
+          if (lower.startsWith("connection:") || lower.startsWith("keep-alive:")
+              || lower.startsWith("upgrade:") || lower.startsWith("http2-settings:")) {
+            continue;
+          }
+          if (lower.startsWith("content-length:")) {
+            length = Integer.parseInt(lines[i].substring(15).trim());
+          }
+          rewritten.append(lines[i]).append("\r\n");
+        }
+        rewritten.append("Connection: close\r\n\r\n");
+        byte[] body = in.readNBytes(length);
+        try (Socket server = new Socket(host, port)) {
+          OutputStream up = server.getOutputStream();
+          up.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
+          up.write(body);
+          up.flush();
+          byte[] answer = server.getInputStream().readAllBytes();
+          String prefix = cutPrefix;
+          if (prefix != null && lines[0].startsWith(prefix)) {
+            cutPrefix = null;
+            lostAnswers.add(answer);
+            client.setSoLinger(true, 0); // a reset, as a dropped mobile connection looks to the phone
+            return;
+          }
+          client.getOutputStream().write(answer);
+          client.getOutputStream().flush();
+        }
+      } catch (IOException e) {
+        // the browser gave up on this connection: nothing to relay
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      listener.close();
+    }
   }
 }
