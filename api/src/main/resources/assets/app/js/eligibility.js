@@ -125,7 +125,7 @@ function check(r, request, asOf, errors) {
   const nationalities = checkNationalities(r, request.nationalities, errors);
   const status = checkStatus(r, request.immigrationStatus, errors);
   const dob = checkDateOfBirth(request.dateOfBirth, asOf, errors);
-  const nation = checkNation(r, request.nation, errors);
+  const nation = checkNation(r, request.nation, request.localAuthority, errors);
   const resident = notBeforeBirthOrAfterAsOf('residentInUkSince', request.residentInUkSince, dob, asOf, errors);
   const euSince = notBeforeBirthOrAfterAsOf('euCitizenshipSince', request.euCitizenshipSince, dob, asOf, errors);
   if (nationalities == null || status == null || dob == null || nation == null) return null;
@@ -186,8 +186,28 @@ function checkDateOfBirth(text, asOf, errors) {
   }
   return dob;
 }
-function checkNation(r, code, errors) {
-  if (blank(code)) { errors.nation = 'required'; return null; }
+// The nation of a council from its GSS code's first letter (LocalAuthorityCodes.java).
+const GSS = /^[EWSN][0-9]{8}$/;
+const NATION_OF_GSS = { E: 'england', W: 'wales', S: 'scotland', N: 'northern_ireland' };
+function checkNation(r, code, localAuthority, errors) {
+  if (localAuthority == null) return checkNationCode(r, code, errors);
+  if (!GSS.test(localAuthority)) {
+    errors.localAuthority = "'" + localAuthority + "' is not a council's GSS code (e.g. E08000003)";
+    return null;
+  }
+  const derived = NATION_OF_GSS[localAuthority[0]];
+  if (!blank(code) && code !== derived) {
+    errors.nation = "is '" + code + "' but localAuthority " + localAuthority + ' is in ' + derived;
+    return null;
+  }
+  if (r.nation(derived) == null) {
+    errors.localAuthority = localAuthority + ' is in ' + derived + ', which these rules do not cover';
+    return null;
+  }
+  return r.nation(derived);
+}
+function checkNationCode(r, code, errors) {
+  if (blank(code)) { errors.nation = 'required (or give localAuthority)'; return null; }
   const nation = r.nation(code);
   if (nation == null) {
     errors.nation = "unknown nation '" + code + "'; expected one of " + r.def.nations.map((n) => n.code).join(', ');
@@ -210,29 +230,28 @@ function crossCheckBritish(c, nationalities, status, errors) {
     errors.immigrationStatus = 'British citizens do not need leave: use the British citizen status';
   }
 }
+// Ask for a missing date only if some value of it changes what the person is told (RelevantFacts.java):
+// judge them with its earliest and latest possible values and compare.
 function requireRetainedRightsFacts(r, f, errors) {
   const c = r.countries;
   if (!r.nationUsesBasis(f.nation, EU_RETAINED) || !anyOf(f.nationalities, c.euOther)
-    || f.status.britishCitizen || dominatedByAnotherBasis(r, f)) return;
-  const route = f.status.retainedRightsRoute;
-  if (route !== 'euss' && route !== 'other_leave' && route !== 'not_required') return;
+    || f.status.britishCitizen) return;
+  const citizenshipMissing = f.euSince == null && f.nationalities.some((n) => !c.euMemberStates.includes(n));
+  const residences = f.resident == null ? [f.dob, f.asOf] : [f.resident];
+  const citizenships = citizenshipMissing ? [null, f.asOf] : [f.euSince]; // null: since birth
+  const told = (resident, euSince) => {
+    const a = assemble(r, { ...f, resident, euSince });
+    return JSON.stringify([a.registration, a.elections, a.basis, a.signposts, a.guidance.map((g) => g.messageId)]);
+  };
   const cutOff = r.def.retainedRights.lastDayBeforeCutOff;
-  if (f.resident == null) {
+  if (residences.length > 1 && citizenships.some((e) => told(residences[0], e) !== told(residences[1], e))) {
     errors.residentInUkSince = 'required for this EU citizen: retained rights depend on living in the UK'
       + ' on or before ' + cutOff;
   }
-  if (f.euSince == null && f.nationalities.some((n) => !c.euMemberStates.includes(n))) {
+  if (citizenships.length > 1 && residences.some((d) => told(d, citizenships[0]) !== told(d, citizenships[1]))) {
     errors.euCitizenshipSince = 'required for a dual national: retained rights depend on holding the EU'
       + ' citizenship on ' + cutOff;
   }
-}
-function dominatedByAnotherBasis(r, f) {
-  const c = r.countries;
-  const unconfirmed = new Set();
-  r.switches.filter((s) => s.kind === 'schedule3_listing').forEach((s) => s.countries.forEach((x) => unconfirmed.add(x)));
-  return f.nationalities.some((code) => c.britishCitizen.includes(code) || c.irish.includes(code)
-    || c.britishNationalsCommonwealth.includes(code) || c.overseasTerritories.includes(code)
-    || c.schedule6A.includes(code) || (c.schedule3Commonwealth.includes(code) && !unconfirmed.has(code)));
 }
 
 // ---- SwitchState.java ----
@@ -361,10 +380,24 @@ function assemble(r, p) {
   for (const rule of rules) { addMessage(rule.messageId); (rule.signposts || []).forEach((s) => signposts.add(s)); }
   for (const s of mattered) { addMessage(s.messageId); signposts.add(ERO); }
   return {
-    rulesetVersion: r.def.version, registration: outcome.registration, elections: outcome.elections, basis,
+    rulesetVersion: r.def.version, registration: outcome.registration,
+    elections: electionAnswers(p, outcome, outcomes, open), basis,
     ruleIds: ruleIds(r, p, outcome, basis, mattered, rules), guidance,
     signposts: r.def.vocabularies.signposts.filter((s) => signposts.has(s)),
   };
+}
+// An election no Act has set the franchise of yet is "not_yet_known", not "no", for someone the
+// precedent reading would admit (AssessmentAssembler.electionAnswers, ReadingCombinations.opensElection).
+function electionAnswers(p, outcome, outcomes, open) {
+  const answers = { ...outcome.elections };
+  const opens = (switchId, election) => open.some((s, i) => s.id === switchId && outcomes.some((o, mask) =>
+    (mask & (1 << i)) === 0 && outcomes[mask | (1 << i)].elections[election] === 'yes' && o.elections[election] !== 'yes'));
+  for (const e of p.nation.elections) {
+    if (e.franchiseSwitch != null && answers[e.election] === 'no' && opens(e.franchiseSwitch, e.election)) {
+      answers[e.election] = 'not_yet_known';
+    }
+  }
+  return answers;
 }
 function widestBasis(r, nation, held) {
   let best = null, bestCount = 0;
