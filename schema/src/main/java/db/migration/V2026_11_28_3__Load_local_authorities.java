@@ -52,7 +52,8 @@ public class V2026_11_28_3__Load_local_authorities extends BaseJavaMigration {
   }
 
   static List<String[]> readRows() throws IOException {
-    try (InputStream in = V2026_11_28_3__Load_local_authorities.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in =
+        V2026_11_28_3__Load_local_authorities.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing reference data " + RESOURCE);
       }

@@ -6,11 +6,12 @@ import org.drivesync.eligibility.Assessment;
 import org.drivesync.eligibility.GuidanceMessage;
 
 /**
- * {@code POST /eligibility/assessments}: the engine's {@link Assessment} field for field, plus the labels of every
- * code it uses (so a client needs no ruleset to show them) and, when the request named a council, the upcoming polls
- * there the person could vote in.
+ * {@code POST /eligibility/assessments}: the engine's {@link Assessment} field for field, plus the
+ * labels of every code it uses (so a client needs no ruleset to show them) and, when the request
+ * named a council, the upcoming polls there the person could vote in.
  *
- * @param labels {@code election.<code>}, {@code answer.<value>}, {@code signpost.<code>}, {@code basis.<code>} → text
+ * @param labels {@code election.<code>}, {@code answer.<value>}, {@code signpost.<code>}, {@code
+ *     basis.<code>} → text
  */
 public record AssessmentAnswer(
     String rulesetVersion,
@@ -23,15 +24,24 @@ public record AssessmentAnswer(
     Map<String, String> labels,
     List<AssessmentPoll> polls) {
 
-  public static AssessmentAnswer of(Assessment a, Map<String, String> labels, List<AssessmentPoll> polls) {
-    return new AssessmentAnswer(a.rulesetVersion(), a.registration(), a.elections(), a.basis(), a.ruleIds(),
-        a.guidance(), a.signposts(), labels, polls);
+  public static AssessmentAnswer of(
+      Assessment a, Map<String, String> labels, List<AssessmentPoll> polls) {
+    return new AssessmentAnswer(
+        a.rulesetVersion(),
+        a.registration(),
+        a.elections(),
+        a.basis(),
+        a.ruleIds(),
+        a.guidance(),
+        a.signposts(),
+        labels,
+        polls);
   }
 
   /**
-   * A poll the person could vote in: {@code answer} is {@code yes} or {@code not_yet_known}, judged on polling day
-   * (so someone who turns 18 before it can vote in it); {@code inTime} says, per deadline, whether it is still open
-   * now ({@code null} where that deadline does not apply).
+   * A poll the person could vote in: {@code answer} is {@code yes} or {@code not_yet_known}, judged
+   * on polling day (so someone who turns 18 before it can vote in it); {@code inTime} says, per
+   * deadline, whether it is still open now ({@code null} where that deadline does not apply).
    */
   public record AssessmentPoll(
       String id,

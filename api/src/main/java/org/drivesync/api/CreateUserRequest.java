@@ -11,8 +11,8 @@ import org.drivesync.auth.Role;
 
 /**
  * {@code POST /users}. Only these fields: ids, timestamps and creators are the server's. An
- * organiser, staff member or admin needs a way to sign in: a {@code password}, or
- * {@code issuePasswordReset} for a one-time token to choose one with.
+ * organiser, staff member or admin needs a way to sign in: a {@code password}, or {@code
+ * issuePasswordReset} for a one-time token to choose one with.
  */
 public record CreateUserRequest(
     @NotBlank @Size(max = 200) String name,

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A drive's life: planned → active → closed (or planned → closed when cancelled). */
 public enum DriveStatus {
-  @JsonProperty("planned") PLANNED,
-  @JsonProperty("active") ACTIVE,
-  @JsonProperty("closed") CLOSED;
+  @JsonProperty("planned")
+  PLANNED,
+  @JsonProperty("active")
+  ACTIVE,
+  @JsonProperty("closed")
+  CLOSED;
 
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -16,7 +16,14 @@ public record FollowUpStatus(
     String erasureReason) {
 
   public static FollowUpStatus from(FollowUpRow row) {
-    return new FollowUpStatus(row.recordId(), row.channel(), row.noticeVersion(), row.capturedAt(),
-        row.doneAt(), row.withdrawnAt(), row.erasedAt(), row.erasureReason());
+    return new FollowUpStatus(
+        row.recordId(),
+        row.channel(),
+        row.noticeVersion(),
+        row.capturedAt(),
+        row.doneAt(),
+        row.withdrawnAt(),
+        row.erasedAt(),
+        row.erasureReason());
   }
 }

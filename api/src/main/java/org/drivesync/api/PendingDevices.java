@@ -8,4 +8,5 @@ import org.drivesync.db.DriveDao.PendingDevice;
  * Phones that may still hold records of a drive (docs/sync-protocol.md, "Late records"), and, once
  * it is closed, until when their records captured before the closing are still accepted.
  */
-public record PendingDevices(List<PendingDevice> devices, Instant closedAt, Instant lateRecordsUntil) {}
+public record PendingDevices(
+    List<PendingDevice> devices, Instant closedAt, Instant lateRecordsUntil) {}

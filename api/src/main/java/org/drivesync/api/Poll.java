@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A poll as every client sees it (COMMON contract 3): Democracy Club id, our election code, the councils it covers and
- * the deadlines computed from its date.
+ * A poll as every client sees it (COMMON contract 3): Democracy Club id, our election code, the
+ * councils it covers and the deadlines computed from its date.
  */
 public record Poll(
     String id,

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything drivesync holds about one person, found by their phone number or email: for a
- * subject access request. Leaves out third parties (the volunteer who recorded the conversation).
+ * Everything drivesync holds about one person, found by their phone number or email: for a subject
+ * access request. Leaves out third parties (the volunteer who recorded the conversation).
  */
 public record SubjectAccessReport(
     Instant generatedAt,

@@ -3,11 +3,11 @@ package org.drivesync.api;
 import java.util.Map;
 
 /**
- * Staff marking texts reviewed: each id with the exact text the reviewer read, so a text that changed while they
- * read it is not marked (409 {@code translation_changed}).
+ * Staff marking texts reviewed: each id with the exact text the reviewer read, so a text that
+ * changed while they read it is not marked (409 {@code translation_changed}).
  *
  * @param messages guidance message id → translated text, or null
- * @param labels   label id → translated text, or null
+ * @param labels label id → translated text, or null
  */
 public record TranslationReview(Map<String, String> messages, Map<String, String> labels) {
   public TranslationReview {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code PATCH /drives/{id}}: absent fields are left as they are; participantIds replaces the set. */
+/**
+ * {@code PATCH /drives/{id}}: absent fields are left as they are; participantIds replaces the set.
+ */
 public record UpdateDriveRequest(
     @Size(min = 1, max = 200) String name,
     DriveStatus status,

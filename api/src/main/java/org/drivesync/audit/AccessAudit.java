@@ -14,17 +14,18 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Audits refused requests (401 and 403) in their own transaction: nothing else is written.
  *
- * <p>The trail is not a free-text store: it records the matched route template
- * ({@code /api/v1/users/{id}}), never the path as sent, which may carry whatever someone typed. And
+ * <p>The trail is not a free-text store: it records the matched route template ({@code
+ * /api/v1/users/{id}}), never the path as sent, which may carry whatever someone typed. And
  * anonymous failures cannot flood it: the first per action, method and route in each window gets a
- * row at once; the rest are counted and written as one aggregate row when the window closes
- * ({@link #flush}), so their number of rows is bounded by the routes, not by the requests.
+ * row at once; the rest are counted and written as one aggregate row when the window closes ({@link
+ * #flush}), so their number of rows is bounded by the routes, not by the requests.
  */
 public final class AccessAudit {
   private record Key(String action, String method, String route) {}
 
   private final Jdbi jdbi;
   private final AuditLog auditLog;
+
   /** Failures since the window's first row, per key; a key is present while its window is open. */
   private final ConcurrentHashMap<Key, AtomicLong> open = new ConcurrentHashMap<>();
 
@@ -51,13 +52,25 @@ public final class AccessAudit {
     List<Key> keys = new ArrayList<>(open.keySet());
     for (Key key : keys) {
       long[] more = {0};
-      open.computeIfPresent(key, (k, count) -> {
-        more[0] = count.get();
-        return null;
-      });
+      open.computeIfPresent(
+          key,
+          (k, count) -> {
+            more[0] = count.get();
+            return null;
+          });
       if (more[0] > 0) {
-        write(Actor.system(), key, Map.of("method", key.method(), "route", key.route(),
-            "count", more[0], "aggregated", true));
+        write(
+            Actor.system(),
+            key,
+            Map.of(
+                "method",
+                key.method(),
+                "route",
+                key.route(),
+                "count",
+                more[0],
+                "aggregated",
+                true));
       }
     }
   }
@@ -65,16 +78,19 @@ public final class AccessAudit {
   private void anonymous(String action, ContainerRequestContext request) {
     Key key = key(action, request);
     boolean[] first = {false};
-    open.compute(key, (k, count) -> {
-      if (count == null) {
-        first[0] = true;
-        return new AtomicLong();
-      }
-      count.incrementAndGet();
-      return count;
-    });
+    open.compute(
+        key,
+        (k, count) -> {
+          if (count == null) {
+            first[0] = true;
+            return new AtomicLong();
+          }
+          count.incrementAndGet();
+          return count;
+        });
     if (first[0]) {
-      write(Actor.anonymous(), key, Map.of("method", key.method(), "route", key.route(), "count", 1));
+      write(
+          Actor.anonymous(), key, Map.of("method", key.method(), "route", key.route(), "count", 1));
     }
   }
 
@@ -105,7 +121,7 @@ public final class AccessAudit {
   }
 
   private void write(Actor actor, Key key, Map<String, Object> details) {
-    jdbi.useTransaction(handle -> auditLog.append(handle, actor, key.action(), "route", null,
-        details));
+    jdbi.useTransaction(
+        handle -> auditLog.append(handle, actor, key.action(), "route", null, details));
   }
 }

@@ -20,18 +20,23 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Walks the audit chain in order and reports the first position where it does not hold: a hash
- * that does not link or does not verify under the audit key, a gap in seq (a deleted row), an
- * unkeyed row after the chain became keyed, or a signed checkpoint the chain no longer matches
- * (a replaced row, or a truncated tail). See docs/security.md, "What the audit chain proves".
+ * Walks the audit chain in order and reports the first position where it does not hold: a hash that
+ * does not link or does not verify under the audit key, a gap in seq (a deleted row), an unkeyed
+ * row after the chain became keyed, or a signed checkpoint the chain no longer matches (a replaced
+ * row, or a truncated tail). See docs/security.md, "What the audit chain proves".
  */
 public final class AuditChainVerifier {
   /**
    * The outcome: how many rows verified, where the chain first breaks (if it does), how many signed
    * checkpoints it was compared against, and the highest seq a checkpoint vouches for.
    */
-  public record Result(boolean intact, long rowsChecked, Long firstBrokenSeq, String problem,
-      long checkpointsChecked, Long anchoredToSeq) {
+  public record Result(
+      boolean intact,
+      long rowsChecked,
+      Long firstBrokenSeq,
+      String problem,
+      long checkpointsChecked,
+      Long anchoredToSeq) {
     static Result broken(long checked, Long seq, String problem, long checkpoints) {
       return new Result(false, checked, seq, problem, checkpoints, null);
     }
@@ -64,8 +69,15 @@ public final class AuditChainVerifier {
     TreeMap<Long, List<Checkpoint>> bySeq = new TreeMap<>();
     for (Checkpoint checkpoint : all) {
       if (!checkpoint.signedBy(keys)) {
-        return Result.broken(0, checkpoint.seq(), "checkpoint for seq " + checkpoint.seq()
-            + " signed at " + checkpoint.signedAt() + " is not signed by the audit key", 0);
+        return Result.broken(
+            0,
+            checkpoint.seq(),
+            "checkpoint for seq "
+                + checkpoint.seq()
+                + " signed at "
+                + checkpoint.signedAt()
+                + " is not signed by the audit key",
+            0);
       }
       bySeq.computeIfAbsent(checkpoint.seq(), k -> new ArrayList<>()).add(checkpoint);
     }
@@ -94,30 +106,44 @@ public final class AuditChainVerifier {
             for (Row row : (Iterable<Row>) rows::iterator) {
               long seq = row.event.seq();
               boolean legacy = AuditHashing.isLegacy(row.hash);
-              // Legacy rows may have gaps (the old sequence skipped on rollbacks); keyed ones may not.
+              // Legacy rows may have gaps (the old sequence skipped on rollbacks); keyed ones may
+              // not.
               if (!legacy && seq != lastSeq + 1) {
-                return Result.broken(checked, lastSeq + 1, seq > lastSeq + 1
-                    ? "seq " + (lastSeq + 1) + " to " + (seq - 1) + " missing" : "seq out of order",
+                return Result.broken(
+                    checked,
+                    lastSeq + 1,
+                    seq > lastSeq + 1
+                        ? "seq " + (lastSeq + 1) + " to " + (seq - 1) + " missing"
+                        : "seq out of order",
                     checkpointCount);
               }
               if (!Arrays.equals(row.prevHash, previous)) {
                 return Result.broken(checked, seq, "prev_hash does not link", checkpointCount);
               }
               if (legacy && keyed) {
-                return Result.broken(checked, seq, "unkeyed row after the chain became keyed",
-                    checkpointCount);
+                return Result.broken(
+                    checked, seq, "unkeyed row after the chain became keyed", checkpointCount);
               }
-              boolean holds = legacy
-                  ? Arrays.equals(AuditHashing.hash(previous, row.event), row.hash)
-                  : AuditHashing.keyedHashMatches(keys, row.hash, previous, row.event);
+              boolean holds =
+                  legacy
+                      ? Arrays.equals(AuditHashing.hash(previous, row.event), row.hash)
+                      : AuditHashing.keyedHashMatches(keys, row.hash, previous, row.event);
               if (!holds) {
-                return Result.broken(checked, seq, legacy ? "row content does not match hash"
-                    : "row does not verify under the audit key", checkpointCount);
+                return Result.broken(
+                    checked,
+                    seq,
+                    legacy
+                        ? "row content does not match hash"
+                        : "row does not verify under the audit key",
+                    checkpointCount);
               }
               for (Checkpoint checkpoint : bySeq.getOrDefault(seq, List.of())) {
                 if (!Arrays.equals(checkpoint.hashBytes(), row.hash)) {
-                  return Result.broken(checked, seq, "row differs from the checkpoint signed at "
-                      + checkpoint.signedAt(), checkpointCount);
+                  return Result.broken(
+                      checked,
+                      seq,
+                      "row differs from the checkpoint signed at " + checkpoint.signedAt(),
+                      checkpointCount);
                 }
                 anchored = seq;
               }
@@ -137,16 +163,29 @@ public final class AuditChainVerifier {
             if (unsealedFrom != null) {
               // Anyone can compute the unkeyed rule: such rows count only once a keyed row, whose
               // MAC covers their head, follows them. The service writes one at every start.
-              return Result.broken(checked, unsealedFrom, "unkeyed rows from seq " + unsealedFrom
-                  + " are not sealed by a keyed row (start the service once to seal a legacy chain)",
+              return Result.broken(
+                  checked,
+                  unsealedFrom,
+                  "unkeyed rows from seq "
+                      + unsealedFrom
+                      + " are not sealed by a keyed row (start the service once to seal a legacy chain)",
                   checkpointCount);
             }
             Map.Entry<Long, List<Checkpoint>> beyond = bySeq.higherEntry(lastSeq);
             if (beyond != null) {
               Checkpoint last = bySeq.lastEntry().getValue().get(0);
-              return Result.broken(checked, lastSeq + 1, "chain ends at seq " + lastSeq
-                  + " but the checkpoint signed at " + last.signedAt() + " covers seq "
-                  + last.seq() + ": rows from seq " + (lastSeq + 1) + " are missing",
+              return Result.broken(
+                  checked,
+                  lastSeq + 1,
+                  "chain ends at seq "
+                      + lastSeq
+                      + " but the checkpoint signed at "
+                      + last.signedAt()
+                      + " covers seq "
+                      + last.seq()
+                      + ": rows from seq "
+                      + (lastSeq + 1)
+                      + " are missing",
                   checkpointCount);
             }
             return new Result(true, checked, null, null, checkpointCount, anchored);

@@ -14,8 +14,8 @@ public final class AuditCheckpointJob implements Managed {
   private final long intervalMillis;
   private final ScheduledExecutorService executor;
 
-  public AuditCheckpointJob(AuditCheckpoints checkpoints, long intervalMillis,
-      ScheduledExecutorService executor) {
+  public AuditCheckpointJob(
+      AuditCheckpoints checkpoints, long intervalMillis, ScheduledExecutorService executor) {
     this.checkpoints = checkpoints;
     this.intervalMillis = intervalMillis;
     this.executor = executor;
@@ -25,8 +25,8 @@ public final class AuditCheckpointJob implements Managed {
   public void start() {
     checkpoints.take();
     if (intervalMillis > 0) {
-      executor.scheduleWithFixedDelay(this::takeQuietly, intervalMillis, intervalMillis,
-          TimeUnit.MILLISECONDS);
+      executor.scheduleWithFixedDelay(
+          this::takeQuietly, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -24,13 +24,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signs the audit chain's head and writes the checkpoint where the database cannot change it: one
- * INFO line on the {@code org.drivesync.audit.checkpoint} logger and, when configured, one JSON line
- * appended to the checkpoint file. Staff can also take one on demand and keep it themselves.
+ * INFO line on the {@code org.drivesync.audit.checkpoint} logger and, when configured, one JSON
+ * line appended to the checkpoint file. Staff can also take one on demand and keep it themselves.
  */
 public final class AuditCheckpoints {
   private static final Logger LOG = LoggerFactory.getLogger("org.drivesync.audit.checkpoint");
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final Jdbi jdbi;
   private final AuditKeys keys;
@@ -66,7 +68,9 @@ public final class AuditCheckpoints {
     return new Checkpoint(seq, encoded, at, Base64.getEncoder().encodeToString(signature));
   }
 
-  /** Every checkpoint in the file, oldest first (none when no file is configured or yet written). */
+  /**
+   * Every checkpoint in the file, oldest first (none when no file is configured or yet written).
+   */
   public List<Checkpoint> recorded() {
     if (file == null || !Files.exists(file)) {
       return List.of();
@@ -119,8 +123,14 @@ public final class AuditCheckpoints {
       if (folder != null) {
         Files.createDirectories(folder);
       }
-      Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+      Files.writeString(
+          file,
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.SYNC);
     } catch (IOException e) {
       // The log line above already carries the checkpoint; a full disk must not stop the service.
       LOG.error("could not append to the audit checkpoint file {}", file, e);

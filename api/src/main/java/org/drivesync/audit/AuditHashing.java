@@ -16,9 +16,9 @@ import org.drivesync.auth.Tokens;
  * The chain rules. Keyed (every row written since the audit key was introduced): {@code hash =
  * HMAC(audit key, previous hash || canonical JSON of the row)}, 37 bytes with Tink's key-id prefix.
  * Legacy (rows from before, kept verifiable): {@code hash = SHA-256(previous hash || canonical
- * JSON)}, 32 bytes. The length of a stored hash tells which rule wrote it. Canonical
- * JSON has keys sorted at every depth, no whitespace, and times as ISO-8601 UTC with microseconds,
- * so the same row always hashes the same after a round trip through PostgreSQL's jsonb.
+ * JSON)}, 32 bytes. The length of a stored hash tells which rule wrote it. Canonical JSON has keys
+ * sorted at every depth, no whitespace, and times as ISO-8601 UTC with microseconds, so the same
+ * row always hashes the same after a round trip through PostgreSQL's jsonb.
  */
 public final class AuditHashing {
   public static final byte[] GENESIS = new byte[32];
@@ -44,8 +44,8 @@ public final class AuditHashing {
     return keys.mac(input(previousHash, event));
   }
 
-  static boolean keyedHashMatches(AuditKeys keys, byte[] hash, byte[] previousHash,
-      AuditEvent event) {
+  static boolean keyedHashMatches(
+      AuditKeys keys, byte[] hash, byte[] previousHash, AuditEvent event) {
     return keys.macMatches(hash, input(previousHash, event));
   }
 
@@ -66,7 +66,8 @@ public final class AuditHashing {
     row.put("seq", event.seq());
     row.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
     row.put("actorUserId", event.actorUserId() == null ? null : event.actorUserId().toString());
-    row.put("actorDeviceId", event.actorDeviceId() == null ? null : event.actorDeviceId().toString());
+    row.put(
+        "actorDeviceId", event.actorDeviceId() == null ? null : event.actorDeviceId().toString());
     row.put("action", event.action());
     row.put("entityType", event.entityType());
     row.put("entityId", event.entityId());

@@ -33,7 +33,8 @@ public final class AuditKeys {
       return new AuditKeys(
           macKeyset.getPrimitive(RegistryConfiguration.get(), Mac.class),
           signingKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class),
-          signingKeyset.getPublicKeysetHandle()
+          signingKeyset
+              .getPublicKeysetHandle()
               .getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
@@ -43,10 +44,18 @@ public final class AuditKeys {
 
   public static AuditKeys load(AuditConfig config, DatabaseConfig database) {
     return of(
-        ContactKeys.keyset(Keysets.Kind.AUDIT_MAC, config.macKeyset, config.macKeysetFile,
-            "DRIVESYNC_AUDIT_MAC_KEYSET", database),
-        ContactKeys.keyset(Keysets.Kind.AUDIT_SIGNING, config.signingKeyset,
-            config.signingKeysetFile, "DRIVESYNC_AUDIT_SIGNING_KEYSET", database));
+        ContactKeys.keyset(
+            Keysets.Kind.AUDIT_MAC,
+            config.macKeyset,
+            config.macKeysetFile,
+            "DRIVESYNC_AUDIT_MAC_KEYSET",
+            database),
+        ContactKeys.keyset(
+            Keysets.Kind.AUDIT_SIGNING,
+            config.signingKeyset,
+            config.signingKeysetFile,
+            "DRIVESYNC_AUDIT_SIGNING_KEYSET",
+            database));
   }
 
   /** The configured checkpoint file, else {@code keys/} beside the embedded database, else none. */
@@ -55,7 +64,8 @@ public final class AuditKeys {
       return java.nio.file.Path.of(config.checkpointFile);
     }
     return database.usesEmbedded()
-        ? ContactKeys.generatedFolder(database).resolve("audit-checkpoints.jsonl") : null;
+        ? ContactKeys.generatedFolder(database).resolve("audit-checkpoints.jsonl")
+        : null;
   }
 
   byte[] mac(byte[] input) {

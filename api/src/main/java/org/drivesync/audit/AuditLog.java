@@ -82,14 +82,20 @@ public final class AuditLog {
    * the legacy head's hash, which seals every legacy row against later rewriting. Called at start.
    */
   public void sealLegacyChain(org.jdbi.v3.core.Jdbi jdbi) {
-    jdbi.useTransaction(handle -> {
-      handle.execute("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
-      Head head = head(handle);
-      if (head != null && AuditHashing.isLegacy(head.hash())) {
-        append(handle, Actor.system(), "audit.chain_keyed", "audit", null,
-            Map.of("legacyHeadSeq", head.seq()));
-      }
-    });
+    jdbi.useTransaction(
+        handle -> {
+          handle.execute("SELECT pg_advisory_xact_lock(?)", CHAIN_LOCK);
+          Head head = head(handle);
+          if (head != null && AuditHashing.isLegacy(head.hash())) {
+            append(
+                handle,
+                Actor.system(),
+                "audit.chain_keyed",
+                "audit",
+                null,
+                Map.of("legacyHeadSeq", head.seq()));
+          }
+        });
   }
 
   /** The newest row's seq and hash. */

@@ -19,8 +19,8 @@ import org.drivesync.errors.ErrorCode;
 
 /**
  * Deny by default: a resource method is reachable only if it (or its class) says who may call it,
- * with {@code @RolesAllowed} or — for the few public endpoints — {@code @PermitAll}. No
- * annotation means nobody. Missing credentials are a 401, the wrong role a 403; both are audited.
+ * with {@code @RolesAllowed} or — for the few public endpoints — {@code @PermitAll}. No annotation
+ * means nobody. Missing credentials are a 401, the wrong role a 403; both are audited.
  */
 @Provider
 public class AccessControlFeature implements DynamicFeature {

@@ -17,10 +17,10 @@ import org.drivesync.ratelimit.RateLimiter;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads {@code Authorization: Bearer …} — and nothing else: a token in the query string would
- * end up in proxy logs and browser history, so it is refused outright. A valid token becomes the
- * request's {@link Caller}; an invalid one is a 401. Which roles may call what is decided later
- * by {@link AccessControlFeature}.
+ * Reads {@code Authorization: Bearer …} — and nothing else: a token in the query string would end
+ * up in proxy logs and browser history, so it is refused outright. A valid token becomes the
+ * request's {@link Caller}; an invalid one is a 401. Which roles may call what is decided later by
+ * {@link AccessControlFeature}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -70,7 +70,8 @@ public class BearerAuthFilter implements ContainerRequestFilter {
   private static void refuseTokensInUrl(ContainerRequestContext request) {
     for (Map.Entry<String, java.util.List<String>> parameter :
         request.getUriInfo().getQueryParameters().entrySet()) {
-      boolean named = TOKEN_PARAMETERS.contains(parameter.getKey().toLowerCase(java.util.Locale.ROOT));
+      boolean named =
+          TOKEN_PARAMETERS.contains(parameter.getKey().toLowerCase(java.util.Locale.ROOT));
       boolean valued = parameter.getValue().stream().anyMatch(Tokens::looksLikeToken);
       if (named || valued) {
         throw new ApiException(

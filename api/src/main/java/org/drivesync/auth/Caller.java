@@ -8,8 +8,7 @@ import java.util.UUID;
  * Who is calling: the person, their role and region scope, and the device when the token is a
  * device token. Every scope decision in the service starts from this.
  */
-public record Caller(
-    UUID userId, Role role, Set<String> regions, UUID deviceId, byte[] tokenHash)
+public record Caller(UUID userId, Role role, Set<String> regions, UUID deviceId, byte[] tokenHash)
     implements Principal {
 
   @Override

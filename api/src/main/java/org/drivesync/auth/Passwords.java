@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
  * hash exactly as before.
  */
 public final class Passwords {
-  private static final BCrypt.Hasher HASHER = BCrypt.with(
-      LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
-  private static final BCrypt.Verifyer VERIFYER = BCrypt.verifyer(
-      BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
+  private static final BCrypt.Hasher HASHER =
+      BCrypt.with(LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
+  private static final BCrypt.Verifyer VERIFYER =
+      BCrypt.verifyer(
+          BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
 
   /** A valid hash of a random password, checked against when the email is unknown. */
   private final String decoy;
@@ -31,8 +32,8 @@ public final class Passwords {
   }
 
   public boolean matches(String password, String hash) {
-    return VERIFYER
-        .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+    return VERIFYER.verify(
+            password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
         .verified;
   }
 

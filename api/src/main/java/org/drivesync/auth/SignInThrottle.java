@@ -31,31 +31,50 @@ public final class SignInThrottle {
   /** Answers 429 {@code sign_in_throttled} while either key is serving a delay. */
   public void check(String email, String address) {
     Instant now = clock.instant();
-    Optional<Instant> until = jdbi.withHandle(h -> {
-      ThrottleDao dao = h.attach(ThrottleDao.class);
-      Optional<Instant> account = dao.blockedUntil(accountKey(email), now);
-      Optional<Instant> byAddress = dao.blockedUntil(addressKey(address), now);
-      return account.isEmpty() ? byAddress : byAddress.filter(a -> a.isAfter(account.get()))
-          .or(() -> account);
-    });
+    Optional<Instant> until =
+        jdbi.withHandle(
+            h -> {
+              ThrottleDao dao = h.attach(ThrottleDao.class);
+              Optional<Instant> account = dao.blockedUntil(accountKey(email), now);
+              Optional<Instant> byAddress = dao.blockedUntil(addressKey(address), now);
+              return account.isEmpty()
+                  ? byAddress
+                  : byAddress.filter(a -> a.isAfter(account.get())).or(() -> account);
+            });
     if (until.isPresent()) {
       long seconds = Math.max(1, Duration.between(now, until.get()).toSeconds() + 1);
-      throw new ApiException(ErrorCode.SIGN_IN_THROTTLED, "Too many failed sign-ins: wait and retry",
-          Map.of("retryAfterSeconds", seconds), Map.of("Retry-After", Long.toString(seconds)));
+      throw new ApiException(
+          ErrorCode.SIGN_IN_THROTTLED,
+          "Too many failed sign-ins: wait and retry",
+          Map.of("retryAfterSeconds", seconds),
+          Map.of("Retry-After", Long.toString(seconds)));
     }
   }
 
   public void recordFailure(String email, String address) {
     Instant now = clock.instant();
     Instant forgetBefore = now.minusMillis(config.forgetAfter.toMilliseconds());
-    jdbi.useTransaction(h -> {
-      ThrottleDao dao = h.attach(ThrottleDao.class);
-      fail(dao, accountKey(email), "account", now, forgetBefore, config.accountFreeFailures,
-          config.accountMaxDelay);
-      fail(dao, addressKey(address), "address", now, forgetBefore, config.addressFreeFailures,
-          config.addressMaxDelay);
-      dao.forgetOlderThan(forgetBefore, now);
-    });
+    jdbi.useTransaction(
+        h -> {
+          ThrottleDao dao = h.attach(ThrottleDao.class);
+          fail(
+              dao,
+              accountKey(email),
+              "account",
+              now,
+              forgetBefore,
+              config.accountFreeFailures,
+              config.accountMaxDelay);
+          fail(
+              dao,
+              addressKey(address),
+              "address",
+              now,
+              forgetBefore,
+              config.addressFreeFailures,
+              config.addressMaxDelay);
+          dao.forgetOlderThan(forgetBefore, now);
+        });
   }
 
   /** After a right password: the email's failures are forgotten (the address's are not). */
@@ -68,8 +87,14 @@ public final class SignInThrottle {
     jdbi.useHandle(h -> h.attach(ThrottleDao.class).clear(accountKey(email)));
   }
 
-  private static void fail(ThrottleDao dao, byte[] key, String kind, Instant now,
-      Instant forgetBefore, int free, io.dropwizard.util.Duration max) {
+  private static void fail(
+      ThrottleDao dao,
+      byte[] key,
+      String kind,
+      Instant now,
+      Instant forgetBefore,
+      int free,
+      io.dropwizard.util.Duration max) {
     int failures = dao.countFailure(key, kind, now, forgetBefore);
     if (failures > free) {
       dao.block(key, now.plus(delay(failures - free, max.toMilliseconds())));
@@ -83,8 +108,8 @@ public final class SignInThrottle {
   }
 
   public static byte[] accountKey(String email) {
-    return Tokens.sha256(("drivesync.signin.account:" + normalise(email))
-        .getBytes(StandardCharsets.UTF_8));
+    return Tokens.sha256(
+        ("drivesync.signin.account:" + normalise(email)).getBytes(StandardCharsets.UTF_8));
   }
 
   static byte[] addressKey(String address) {

@@ -27,9 +27,12 @@ public final class CommandFailure extends RuntimeException {
   public static String describe(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql) {
-        return oneLine("PostgreSQL: " + sql.getMessage()
-            + (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                ? " (is the database running and reachable?)" : ""));
+        return oneLine(
+            "PostgreSQL: "
+                + sql.getMessage()
+                + (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    ? " (is the database running and reachable?)"
+                    : ""));
       }
     }
     String message = failure.getMessage();
@@ -37,7 +40,9 @@ public final class CommandFailure extends RuntimeException {
       message = failure.getClass().getSimpleName();
     }
     Throwable cause = failure.getCause();
-    if (!(failure instanceof CommandFailure) && cause != null && cause.getMessage() != null
+    if (!(failure instanceof CommandFailure)
+        && cause != null
+        && cause.getMessage() != null
         && !message.contains(cause.getMessage())) {
       message += ": " + cause.getMessage();
     }

@@ -28,7 +28,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@code create-admin --name N [--email E [--password-stdin | --password-reset]] [config.yml]}: a
  * new admin and a token, printed once. With {@code --password-stdin} the admin can also sign in
  * with the password read from standard input (never from the command line, where {@code ps} would
- * show it); with {@code --password-reset}, a one-time reset token is printed for them to choose one.
+ * show it); with {@code --password-reset}, a one-time reset token is printed for them to choose
+ * one.
  */
 public class CreateAdminCommand extends DatabaseCommand {
   public CreateAdminCommand() {
@@ -40,12 +41,20 @@ public class CreateAdminCommand extends DatabaseCommand {
     super.configure(subparser);
     subparser.addArgument("--name").required(true).help("the admin's name");
     subparser.addArgument("--email").help("the admin's email (for sign-in with a password)");
-    subparser.addArgument("--password-stdin").dest("passwordStdin").action(Arguments.storeTrue())
-        .help("read the admin's password (12 to 200 characters) from the first line of standard"
-            + " input; needs --email");
-    subparser.addArgument("--password-reset").dest("passwordReset").action(Arguments.storeTrue())
-        .help("also print a one-time password-reset token (auth.passwordResetTtl, 24 hours) for"
-            + " the admin to choose a password with (POST /api/v1/password-resets); needs --email");
+    subparser
+        .addArgument("--password-stdin")
+        .dest("passwordStdin")
+        .action(Arguments.storeTrue())
+        .help(
+            "read the admin's password (12 to 200 characters) from the first line of standard"
+                + " input; needs --email");
+    subparser
+        .addArgument("--password-reset")
+        .dest("passwordReset")
+        .action(Arguments.storeTrue())
+        .help(
+            "also print a one-time password-reset token (auth.passwordResetTtl, 24 hours) for"
+                + " the admin to choose a password with (POST /api/v1/password-resets); needs --email");
   }
 
   @Override
@@ -70,25 +79,36 @@ public class CreateAdminCommand extends DatabaseCommand {
       // Runs as the owner: this is an operator's command on the database host.
       Jdbi jdbi = Jdbis.over(server.ownerDataSource());
       AuditLog auditLog = AuditLog.configured(configuration);
-      PasswordService resets = new PasswordService(jdbi, auditLog, passwords,
-          Duration.ofMillis(configuration.auth.passwordResetTtl.toMilliseconds()),
-          Clock.systemUTC());
+      PasswordService resets =
+          new PasswordService(
+              jdbi,
+              auditLog,
+              passwords,
+              Duration.ofMillis(configuration.auth.passwordResetTtl.toMilliseconds()),
+              Clock.systemUTC());
       String name = namespace.getString("name");
       record Created(AdminBootstrap.NamedAdmin admin, PasswordReset reset) {}
-      Created created = jdbi.inTransaction(handle -> {
-        AdminBootstrap.NamedAdmin admin = new AdminBootstrap(jdbi, auditLog)
-            .createNamedAdmin(handle, name, email, passwordHash, Duration.ofDays(7));
-        return new Created(admin,
-            wantsReset ? resets.issue(handle, Actor.system(), admin.id()) : null);
-      });
+      Created created =
+          jdbi.inTransaction(
+              handle -> {
+                AdminBootstrap.NamedAdmin admin =
+                    new AdminBootstrap(jdbi, auditLog)
+                        .createNamedAdmin(handle, name, email, passwordHash, Duration.ofDays(7));
+                return new Created(
+                    admin, wantsReset ? resets.issue(handle, Actor.system(), admin.id()) : null);
+              });
       // Printed only once committed: a token shown is a token that works.
-      System.out.println("Admin created" + (passwordHash == null ? "" : ", with a password")
-          + ". Token (shown once, valid 7 days):");
+      System.out.println(
+          "Admin created"
+              + (passwordHash == null ? "" : ", with a password")
+              + ". Token (shown once, valid 7 days):");
       System.out.println(created.admin().token());
       if (created.reset() != null) {
-        System.out.println("Password-reset token (shown once, valid until "
-            + created.reset().expiresAt() + "; POST it with a new password to"
-            + " /api/v1/password-resets):");
+        System.out.println(
+            "Password-reset token (shown once, valid until "
+                + created.reset().expiresAt()
+                + "; POST it with a new password to"
+                + " /api/v1/password-resets):");
         System.out.println(created.reset().token());
       }
     }
@@ -96,8 +116,8 @@ public class CreateAdminCommand extends DatabaseCommand {
 
   private static String readPassword() {
     try {
-      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-          .readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       int length = line == null ? 0 : line.length();
       if (length < 12 || length > 200) {
         throw new CommandFailure(1, "the password on standard input must be 12 to 200 characters");

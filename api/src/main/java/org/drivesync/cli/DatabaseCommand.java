@@ -8,8 +8,8 @@ import org.drivesync.DriveSyncConfiguration;
 
 /**
  * An operator's command on the database. Any failure — a bad configuration file, no database, a
- * refused statement — ends it with one line on standard error and exit status
- * {@link #failureExitCode()}, never a stack trace.
+ * refused statement — ends it with one line on standard error and exit status {@link
+ * #failureExitCode()}, never a stack trace.
  */
 public abstract class DatabaseCommand extends ConfiguredCommand<DriveSyncConfiguration> {
   protected DatabaseCommand(String name, String description) {

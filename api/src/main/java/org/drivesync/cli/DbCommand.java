@@ -36,16 +36,17 @@ public class DbCommand extends DatabaseCommand {
         MigrationInfo[] pending = flyway.info().pending();
         System.out.printf("%d migration(s) pending%n", pending.length);
         for (int i = 0; i < pending.length; i++) {
-          System.out.printf("  [%d/%d] %s %s%n", i + 1, pending.length,
-              pending[i].getVersion(), pending[i].getDescription());
+          System.out.printf(
+              "  [%d/%d] %s %s%n",
+              i + 1, pending.length, pending[i].getVersion(), pending[i].getDescription());
         }
         int applied = flyway.migrate().migrationsExecuted;
-        System.out.printf("applied %d; schema at version %s%n", applied,
-            Migrations.currentVersion(flyway));
+        System.out.printf(
+            "applied %d; schema at version %s%n", applied, Migrations.currentVersion(flyway));
       } else {
         for (MigrationInfo info : flyway.info().all()) {
-          System.out.printf("%-16s %-10s %s%n", info.getVersion(), info.getState(),
-              info.getDescription());
+          System.out.printf(
+              "%-16s %-10s %s%n", info.getVersion(), info.getState(), info.getDescription());
         }
       }
     }

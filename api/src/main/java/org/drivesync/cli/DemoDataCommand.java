@@ -27,23 +27,37 @@ public class DemoDataCommand extends DatabaseCommand {
   @Override
   public void configure(Subparser subparser) {
     super.configure(subparser);
-    subparser.addArgument("--weeks").type(Integer.class).setDefault(12)
+    subparser
+        .addArgument("--weeks")
+        .type(Integer.class)
+        .setDefault(12)
         .help("weeks of records up to today (default 12)");
-    subparser.addArgument("--force").action(Arguments.storeTrue())
+    subparser
+        .addArgument("--force")
+        .action(Arguments.storeTrue())
         .help("seed even though the database holds real drives (throwaway copies only)");
-    subparser.addArgument("--new-passwords").dest("newPasswords").action(Arguments.storeTrue())
+    subparser
+        .addArgument("--new-passwords")
+        .dest("newPasswords")
+        .action(Arguments.storeTrue())
         .help("give the demo sign-ins new passwords and print them");
   }
 
   @Override
-  protected void run(Bootstrap<DriveSyncConfiguration> bootstrap, Namespace namespace,
+  protected void run(
+      Bootstrap<DriveSyncConfiguration> bootstrap,
+      Namespace namespace,
       DriveSyncConfiguration configuration) {
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       Migrator.prepare(server, configuration.database);
       // Runs as the owner: this is an operator's command on the database host.
       Jdbi jdbi = Jdbis.over(server.ownerDataSource());
-      DemoSeeder seeder = new DemoSeeder(jdbi, new Passwords(configuration.auth.bcryptCost),
-          Clock.systemUTC(), System.out::println);
+      DemoSeeder seeder =
+          new DemoSeeder(
+              jdbi,
+              new Passwords(configuration.auth.bcryptCost),
+              Clock.systemUTC(),
+              System.out::println);
       List<DemoSeeder.Credential> credentials;
       if (namespace.getBoolean("newPasswords")) {
         credentials = seeder.newPasswords();
@@ -52,16 +66,23 @@ public class DemoDataCommand extends DatabaseCommand {
         if (weeks < 1 || weeks > 104) {
           throw new IllegalArgumentException("--weeks must be between 1 and 104");
         }
-        System.out.println("Seeding synthetic demo data (every drive is named \""
-            + DemoSeeder.PREFIX.strip() + " …\", every volunteer is in cohort \""
-            + DemoSeeder.COHORT + "\")");
+        System.out.println(
+            "Seeding synthetic demo data (every drive is named \""
+                + DemoSeeder.PREFIX.strip()
+                + " …\", every volunteer is in cohort \""
+                + DemoSeeder.COHORT
+                + "\")");
         DemoSeeder.Result result = seeder.seed(weeks, namespace.getBoolean("force"));
         System.out.println(result.message());
         credentials = result.credentials();
       }
       for (DemoSeeder.Credential c : credentials) {
-        System.out.printf("  sign in at /dashboard/ as %-9s %s  password %s%s%n", c.role(),
-            c.email(), c.password(), c.regions().isEmpty() ? "" : "  (regions " + c.regions() + ")");
+        System.out.printf(
+            "  sign in at /dashboard/ as %-9s %s  password %s%s%n",
+            c.role(),
+            c.email(),
+            c.password(),
+            c.regions().isEmpty() ? "" : "  (regions " + c.regions() + ")");
       }
     }
   }

@@ -12,15 +12,16 @@ import org.drivesync.privacy.Keysets;
 
 /**
  * {@code privacy-keyset generate|add-key|info}: Tink keysets for follow-up contacts without
- * installing Tinkey. Keysets are written to owner-only files; only {@code info} and the key ids
- * are printed, never key material (except {@code generate} without {@code --file}, which prints
- * the keyset for piping into a secret store).
+ * installing Tinkey. Keysets are written to owner-only files; only {@code info} and the key ids are
+ * printed, never key material (except {@code generate} without {@code --file}, which prints the
+ * keyset for piping into a secret store).
  */
 public class KeysetCommand extends Command {
   private static final String ACTION = "action";
 
   public KeysetCommand() {
-    super("privacy-keyset",
+    super(
+        "privacy-keyset",
         "Generate, extend or describe a Tink keyset for follow-up contacts or the audit chain");
   }
 
@@ -28,15 +29,24 @@ public class KeysetCommand extends Command {
   public void configure(Subparser subparser) {
     Subparsers actions = subparser.addSubparsers().dest(ACTION);
     Subparser generate = actions.addParser("generate").help("a new keyset (one key)");
-    generate.addArgument("--kind").required(true)
+    generate
+        .addArgument("--kind")
+        .required(true)
         .choices("contact", "lookup", "audit-mac", "audit-signing")
-        .help("contact: AES256_GCM for the ciphertexts; lookup: HMAC_SHA256_PRF for the hashes; "
-            + "audit-mac: HMAC_SHA256 for the audit chain; audit-signing: ED25519 for checkpoints");
+        .help(
+            "contact: AES256_GCM for the ciphertexts; lookup: HMAC_SHA256_PRF for the hashes; "
+                + "audit-mac: HMAC_SHA256 for the audit chain; audit-signing: ED25519 for checkpoints");
     generate.addArgument("--file").help("write here (refused if it exists); else print the JSON");
-    actions.addParser("add-key").help("add a new key to a keyset file and make it primary")
-        .addArgument("--file").required(true);
-    actions.addParser("info").help("key ids and the primary of a keyset file, no key material")
-        .addArgument("--file").required(true);
+    actions
+        .addParser("add-key")
+        .help("add a new key to a keyset file and make it primary")
+        .addArgument("--file")
+        .required(true);
+    actions
+        .addParser("info")
+        .help("key ids and the primary of a keyset file, no key material")
+        .addArgument("--file")
+        .required(true);
   }
 
   @Override
@@ -49,8 +59,13 @@ public class KeysetCommand extends Command {
     String file = namespace.getString("file");
     switch (namespace.getString(ACTION)) {
       case "generate" -> {
-        KeysetHandle keyset = Keysets.generate(
-            Keysets.Kind.valueOf(namespace.getString("kind").toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        KeysetHandle keyset =
+            Keysets.generate(
+                Keysets.Kind.valueOf(
+                    namespace
+                        .getString("kind")
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .replace('-', '_')));
         if (file == null) {
           System.out.println(Keysets.toJson(keyset));
         } else if (Files.exists(Path.of(file))) {
@@ -63,8 +78,13 @@ public class KeysetCommand extends Command {
       case "add-key" -> {
         KeysetHandle keyset = Keysets.withNewPrimary(Keysets.read(Path.of(file)));
         Keysets.write(Path.of(file), keyset);
-        System.out.println("new primary key " + Integer.toUnsignedString(keyset.getPrimary().getId())
-            + " in " + file + ": " + Keysets.describe(keyset));
+        System.out.println(
+            "new primary key "
+                + Integer.toUnsignedString(keyset.getPrimary().getId())
+                + " in "
+                + file
+                + ": "
+                + Keysets.describe(keyset));
         System.out.println("deploy it, then run privacy-rotate-keys");
       }
       default -> System.out.println(Keysets.describe(Keysets.read(Path.of(file))));

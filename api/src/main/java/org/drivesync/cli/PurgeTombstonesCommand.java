@@ -20,19 +20,26 @@ public class PurgeTombstonesCommand extends DatabaseCommand {
   @Override
   public void configure(Subparser subparser) {
     super.configure(subparser);
-    subparser.addArgument("--days").type(Integer.class)
+    subparser
+        .addArgument("--days")
+        .type(Integer.class)
         .setDefault((int) TombstonePolicy.DEFAULT_RETENTION.toDays())
         .help("keep tombstones at least this many days (minimum 180)");
   }
 
   @Override
-  protected void run(Bootstrap<DriveSyncConfiguration> bootstrap, Namespace namespace,
+  protected void run(
+      Bootstrap<DriveSyncConfiguration> bootstrap,
+      Namespace namespace,
       DriveSyncConfiguration configuration) {
     int days = Math.max(namespace.getInt("days"), (int) TombstonePolicy.DEFAULT_RETENTION.toDays());
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
-      long removed = new TombstonePurge(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration))
-          .run(new TombstonePolicy(Duration.ofDays(days)),
-              total -> System.out.printf("  … %,d tombstones purged%n", total));
+      long removed =
+          new TombstonePurge(
+                  Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration))
+              .run(
+                  new TombstonePolicy(Duration.ofDays(days)),
+                  total -> System.out.printf("  … %,d tombstones purged%n", total));
       System.out.printf("purged %,d tombstones older than %d days%n", removed, days);
     }
   }

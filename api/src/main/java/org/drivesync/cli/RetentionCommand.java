@@ -18,19 +18,24 @@ import org.drivesync.db.Migrator;
  */
 public class RetentionCommand extends DatabaseCommand {
   public RetentionCommand() {
-    super("privacy-retention",
+    super(
+        "privacy-retention",
         "Erase follow-up contacts that are done or past the retention period, now");
   }
 
   @Override
   public void configure(Subparser subparser) {
     super.configure(subparser);
-    subparser.addArgument("--days").type(Integer.class)
+    subparser
+        .addArgument("--days")
+        .type(Integer.class)
         .help("retention in days (default: privacy.retention.contactDays, 90)");
   }
 
   @Override
-  protected void run(Bootstrap<DriveSyncConfiguration> bootstrap, Namespace namespace,
+  protected void run(
+      Bootstrap<DriveSyncConfiguration> bootstrap,
+      Namespace namespace,
       DriveSyncConfiguration configuration) {
     Integer given = namespace.getInt("days");
     int days = given == null ? configuration.privacy.retention.contactDays : given;
@@ -39,21 +44,28 @@ public class RetentionCommand extends DatabaseCommand {
     }
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       Migrator.prepare(server, configuration.database);
-      System.out.printf("erasing follow-up contacts that are done or captured over %d days ago%n",
-          days);
+      System.out.printf(
+          "erasing follow-up contacts that are done or captured over %d days ago%n", days);
       RetentionService.Run run =
-          new RetentionService(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration),
+          new RetentionService(
+                  Jdbis.over(server.ownerDataSource()),
+                  AuditLog.configured(configuration),
                   Clock.systemUTC())
               .run(days, "cli", count -> System.out.printf("  … %,d erased%n", count));
-      System.out.printf("erased %,d contact(s): %,d done, %,d captured before %s%n",
+      System.out.printf(
+          "erased %,d contact(s): %,d done, %,d captured before %s%n",
           run.erased(), run.erasedDone(), run.erasedExpired(), run.cutoff());
       var retention = configuration.privacy.retention;
-      SyncLedgerRetention.Run sync = new SyncLedgerRetention(Jdbis.over(server.ownerDataSource()),
-          AuditLog.configured(configuration), Clock.systemUTC())
-          .run(retention.quarantineDays, retention.ledgerDays, "cli");
-      System.out.printf("deleted %,d quarantined mutation(s) over %d days old and %,d ledger row(s)"
-          + " over %d days old%n", sync.quarantined(), retention.quarantineDays, sync.ledger(),
-          retention.ledgerDays);
+      SyncLedgerRetention.Run sync =
+          new SyncLedgerRetention(
+                  Jdbis.over(server.ownerDataSource()),
+                  AuditLog.configured(configuration),
+                  Clock.systemUTC())
+              .run(retention.quarantineDays, retention.ledgerDays, "cli");
+      System.out.printf(
+          "deleted %,d quarantined mutation(s) over %d days old and %,d ledger row(s)"
+              + " over %d days old%n",
+          sync.quarantined(), retention.quarantineDays, sync.ledger(), retention.ledgerDays);
     }
   }
 }

@@ -19,27 +19,34 @@ import org.drivesync.privacy.ContactKeys;
  */
 public class RotateKeysCommand extends DatabaseCommand {
   public RotateKeysCommand() {
-    super("privacy-rotate-keys",
+    super(
+        "privacy-rotate-keys",
         "Re-encrypt follow-up contacts under the primary keys of the configured keysets");
   }
 
   @Override
-  protected void run(Bootstrap<DriveSyncConfiguration> bootstrap, Namespace namespace,
+  protected void run(
+      Bootstrap<DriveSyncConfiguration> bootstrap,
+      Namespace namespace,
       DriveSyncConfiguration configuration) {
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       Migrator.prepare(server, configuration.database);
       FollowUpCodec codec =
           new FollowUpCodec(ContactKeys.load(configuration.privacy.keys, configuration.database));
-      System.out.printf("re-encrypting under contact key %s%n",
+      System.out.printf(
+          "re-encrypting under contact key %s%n",
           Integer.toUnsignedString(codec.crypto().primaryKeyId()));
       KeyRotationService.Report report =
-          new KeyRotationService(Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration), codec)
+          new KeyRotationService(
+                  Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration), codec)
               .rotate(rows -> System.out.printf("  … %,d row(s)%n", rows));
-      System.out.printf("%,d held contact(s) rewritten, %,d of them moved off older keys%n",
+      System.out.printf(
+          "%,d held contact(s) rewritten, %,d of them moved off older keys%n",
           report.rows(), report.reencrypted());
       for (FollowUpDao.KeyUse use : report.keysInUse()) {
-        System.out.printf("  key %s: %,d ciphertext(s)%n", Integer.toUnsignedString(use.keyId()),
-            use.ciphertexts());
+        System.out.printf(
+            "  key %s: %,d ciphertext(s)%n",
+            Integer.toUnsignedString(use.keyId()), use.ciphertexts());
       }
       if (!report.complete()) {
         throw new CommandFailure(1, "some ciphertexts still use another key: run again");

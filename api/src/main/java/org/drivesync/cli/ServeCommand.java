@@ -20,8 +20,10 @@ public final class ServeCommand extends ServerCommand<DriveSyncConfiguration> {
 
   @Override
   public void onError(Cli cli, Namespace namespace, Throwable e) {
-    if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
-        || e instanceof ConfigurationException || e instanceof UncheckedIOException) {
+    if (e instanceof IllegalStateException
+        || e instanceof IllegalArgumentException
+        || e instanceof ConfigurationException
+        || e instanceof UncheckedIOException) {
       DatabaseCommand.printError(cli, getName(), e);
     } else {
       super.onError(cli, namespace, e);

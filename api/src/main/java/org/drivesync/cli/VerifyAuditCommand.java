@@ -31,8 +31,10 @@ public class VerifyAuditCommand extends DatabaseCommand {
   public static final int NOT_CHECKED = 2;
 
   public VerifyAuditCommand() {
-    super("audit-verify", "Verify the audit trail's keyed hash chain against signed checkpoints"
-        + " (exit 0 intact, 1 broken, 2 could not check)");
+    super(
+        "audit-verify",
+        "Verify the audit trail's keyed hash chain against signed checkpoints"
+            + " (exit 0 intact, 1 broken, 2 could not check)");
   }
 
   @Override
@@ -40,9 +42,12 @@ public class VerifyAuditCommand extends DatabaseCommand {
     super.configure(subparser);
     // One file per --checkpoints (repeatable): a greedy list would swallow the config file.
     // No default list: argparse4j would append to it, in every later run in the same JVM too.
-    subparser.addArgument("--checkpoints").action(Arguments.append())
-        .help("a file of checkpoints (JSON lines, or log lines holding them) to compare with; "
-            + "repeat for more");
+    subparser
+        .addArgument("--checkpoints")
+        .action(Arguments.append())
+        .help(
+            "a file of checkpoints (JSON lines, or log lines holding them) to compare with; "
+                + "repeat for more");
   }
 
   @Override
@@ -60,28 +65,36 @@ public class VerifyAuditCommand extends DatabaseCommand {
       List<Checkpoint> given = new ArrayList<>();
       List<Object> files = namespace.getList("checkpoints");
       for (Object file : files == null ? List.of() : files) {
-        given.addAll(AuditCheckpoints.parseLines(
-            Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
+        given.addAll(
+            AuditCheckpoints.parseLines(
+                Files.readAllLines(Path.of(file.toString()), StandardCharsets.UTF_8)));
       }
       var jdbi = Jdbis.over(server.ownerDataSource());
       // The database first: an unreachable one is reported as such, before any key question.
       jdbi.useHandle(handle -> handle.execute("SELECT 1"));
       AuditKeys keys = AuditKeys.load(configuration.audit, configuration.database);
-      AuditCheckpoints checkpoints = new AuditCheckpoints(jdbi, keys,
-          AuditKeys.checkpointFile(configuration.audit, configuration.database),
-          java.time.Clock.systemUTC());
-      result = new AuditChainVerifier(jdbi, keys, checkpoints::recorded)
-          .verify(given, count -> System.out.printf("  … %,d rows verified%n", count));
+      AuditCheckpoints checkpoints =
+          new AuditCheckpoints(
+              jdbi,
+              keys,
+              AuditKeys.checkpointFile(configuration.audit, configuration.database),
+              java.time.Clock.systemUTC());
+      result =
+          new AuditChainVerifier(jdbi, keys, checkpoints::recorded)
+              .verify(given, count -> System.out.printf("  … %,d rows verified%n", count));
     } catch (IOException | RuntimeException e) {
-      throw new CommandFailure(NOT_CHECKED,
-          "could not check the audit chain: " + CommandFailure.describe(e));
+      throw new CommandFailure(
+          NOT_CHECKED, "could not check the audit chain: " + CommandFailure.describe(e));
     }
     if (!result.intact()) {
-      throw new CommandFailure(BROKEN, String.format(
-          "audit chain BROKEN at seq %d (%s) after %,d good rows",
-          result.firstBrokenSeq(), result.problem(), result.rowsChecked()));
+      throw new CommandFailure(
+          BROKEN,
+          String.format(
+              "audit chain BROKEN at seq %d (%s) after %,d good rows",
+              result.firstBrokenSeq(), result.problem(), result.rowsChecked()));
     }
-    System.out.printf("audit chain intact: %,d rows, %,d checkpoint(s), anchored to seq %s%n",
+    System.out.printf(
+        "audit chain intact: %,d rows, %,d checkpoint(s), anchored to seq %s%n",
         result.rowsChecked(), result.checkpointsChecked(), result.anchoredToSeq());
   }
 }

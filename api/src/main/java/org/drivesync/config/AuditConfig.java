@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 /**
  * The audit chain's keys and checkpoints (docs/operations.md, "Audit key and checkpoints"). Keysets
  * come from outside the database, exactly like the contact keysets: inline JSON (from the
- * environment) or a file; with neither and the embedded database they are generated into
- * {@code keys/}; with an external database and none the service refuses to start.
+ * environment) or a file; with neither and the embedded database they are generated into {@code
+ * keys/}; with an external database and none the service refuses to start.
  */
 public class AuditConfig {
   /** The HMAC keyset's JSON (HMAC_SHA256_256BITTAG), read from DRIVESYNC_AUDIT_MAC_KEYSET. */
@@ -39,7 +39,12 @@ public class AuditConfig {
 
   @Override
   public String toString() {
-    return "AuditConfig[macKeysetFile=" + macKeysetFile + ", signingKeysetFile=" + signingKeysetFile
-        + ", checkpointFile=" + checkpointFile + ", inline keysets hidden]";
+    return "AuditConfig[macKeysetFile="
+        + macKeysetFile
+        + ", signingKeysetFile="
+        + signingKeysetFile
+        + ", checkpointFile="
+        + checkpointFile
+        + ", inline keysets hidden]";
   }
 }

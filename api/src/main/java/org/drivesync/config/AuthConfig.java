@@ -25,7 +25,9 @@ public class AuthConfig {
   public SignInThrottleConfig signInThrottle = new SignInThrottleConfig();
 
   /** bcrypt cost factor: 12 takes about a quarter of a second here; tests lower it. */
-  @JsonProperty @Min(4) public int bcryptCost = 12;
+  @JsonProperty
+  @Min(4)
+  public int bcryptCost = 12;
 
   @JsonProperty @jakarta.validation.Valid @NotNull
   public RateLimitConfig rateLimits = new RateLimitConfig();

@@ -23,9 +23,15 @@ public class DatabaseConfig {
   @JsonProperty @NotBlank public String appUser = Migrations.DEFAULT_APP_ROLE;
   @JsonProperty public String appPassword = "";
   @JsonProperty public boolean migrateOnStart = true;
-  @JsonProperty @Min(1) public int maxConnections = 16;
+
+  @JsonProperty
+  @Min(1)
+  public int maxConnections = 16;
+
   @JsonProperty @NotNull public Duration connectionTimeout = Duration.seconds(5);
-  @JsonProperty @Valid @NotNull public EmbeddedDatabaseConfig embedded = new EmbeddedDatabaseConfig();
+
+  @JsonProperty @Valid @NotNull
+  public EmbeddedDatabaseConfig embedded = new EmbeddedDatabaseConfig();
 
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean usesEmbedded() {
@@ -45,13 +51,21 @@ public class DatabaseConfig {
     factory.setMaxWaitForConnection(connectionTimeout);
     factory.setValidationQuery("/* drivesync health */ SELECT 1");
     factory.setCheckConnectionOnBorrow(true);
-    factory.setDefaultTransactionIsolation(
-        DataSourceFactory.TransactionIsolation.READ_COMMITTED);
+    factory.setDefaultTransactionIsolation(DataSourceFactory.TransactionIsolation.READ_COMMITTED);
     // reWriteBatchedInserts turns each JDBC batch of a push into multi-row INSERTs.
-    // logServerErrorDetail=false keeps PostgreSQL's "Failing row contains (…)" and "Key (email)=(…)"
+    // logServerErrorDetail=false keeps PostgreSQL's "Failing row contains (…)" and "Key
+    // (email)=(…)"
     // details — row values, possibly personal — out of exception messages and so out of the logs.
-    factory.setProperties(java.util.Map.of("ApplicationName", "drivesync", "tcpKeepAlive", "true",
-        "reWriteBatchedInserts", "true", "logServerErrorDetail", "false"));
+    factory.setProperties(
+        java.util.Map.of(
+            "ApplicationName",
+            "drivesync",
+            "tcpKeepAlive",
+            "true",
+            "reWriteBatchedInserts",
+            "true",
+            "logServerErrorDetail",
+            "false"));
     return factory;
   }
 }

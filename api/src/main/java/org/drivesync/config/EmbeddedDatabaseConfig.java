@@ -11,5 +11,8 @@ public class EmbeddedDatabaseConfig {
   @JsonProperty @NotBlank public String dataDirectory = "./data/postgres";
 
   /** 0 picks a free port at each start. */
-  @JsonProperty @Min(0) @Max(65535) public int port = 0;
+  @JsonProperty
+  @Min(0)
+  @Max(65535)
+  public int port = 0;
 }

@@ -3,10 +3,10 @@ package org.drivesync.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where the two Tink keysets come from — never the database. Each is given inline (its JSON) or
- * as a file path; inline wins. With neither and the embedded database, keysets are generated at
- * first start into {@code keys/} beside the database folder, with a warning. With an external
- * database and no keysets the service refuses to start. See docs/operations.md, "Keys".
+ * Where the two Tink keysets come from — never the database. Each is given inline (its JSON) or as
+ * a file path; inline wins. With neither and the embedded database, keysets are generated at first
+ * start into {@code keys/} beside the database folder, with a warning. With an external database
+ * and no keysets the service refuses to start. See docs/operations.md, "Keys".
  */
 public class KeysConfig {
   /**
@@ -25,7 +25,10 @@ public class KeysConfig {
   @Override
   public String toString() {
     // Never print key material, whatever logs or prints a configuration.
-    return "KeysConfig[contactKeysetFile=" + contactKeysetFile + ", lookupKeysetFile="
-        + lookupKeysetFile + ", inline keysets hidden]";
+    return "KeysConfig[contactKeysetFile="
+        + contactKeysetFile
+        + ", lookupKeysetFile="
+        + lookupKeysetFile
+        + ", inline keysets hidden]";
   }
 }

@@ -12,16 +12,25 @@ import jakarta.validation.constraints.NotNull;
  */
 public class RetentionConfig {
   /** Contact details are erased this many days after capture, if not done sooner. */
-  @JsonProperty @Min(1) @Max(3650) public int contactDays = 90;
+  @JsonProperty
+  @Min(1)
+  @Max(3650)
+  public int contactDays = 90;
 
   /** Quarantined (refused) mutations are deleted this many days after they arrived. */
-  @JsonProperty @Min(1) @Max(3650) public int quarantineDays = 30;
+  @JsonProperty
+  @Min(1)
+  @Max(3650)
+  public int quarantineDays = 30;
 
   /**
    * Idempotency-ledger rows are deleted this many days after their push. At least the tombstone
    * horizon (180 days): a phone retrying later than that resets anyway.
    */
-  @JsonProperty @Min(180) @Max(3650) public int ledgerDays = 365;
+  @JsonProperty
+  @Min(180)
+  @Max(3650)
+  public int ledgerDays = 365;
 
   /** Whether the service runs the retention job itself (the CLI command works either way). */
   @JsonProperty public boolean enabled = true;

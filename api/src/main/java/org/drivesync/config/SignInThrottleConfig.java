@@ -12,13 +12,17 @@ import jakarta.validation.constraints.NotNull;
  */
 public class SignInThrottleConfig {
   /** Failures for one email before delays begin. */
-  @JsonProperty @Min(1) public int accountFreeFailures = 5;
+  @JsonProperty
+  @Min(1)
+  public int accountFreeFailures = 5;
 
   /** The longest wait one email can be made to serve, however many failures. */
   @JsonProperty @NotNull public Duration accountMaxDelay = Duration.minutes(1);
 
   /** Failures from one address (any emails) before delays begin. */
-  @JsonProperty @Min(1) public int addressFreeFailures = 20;
+  @JsonProperty
+  @Min(1)
+  public int addressFreeFailures = 20;
 
   @JsonProperty @NotNull public Duration addressMaxDelay = Duration.minutes(15);
 

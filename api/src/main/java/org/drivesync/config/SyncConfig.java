@@ -8,12 +8,14 @@ import jakarta.validation.constraints.NotNull;
 /** The push path's concurrency (docs/performance.md, docs/scaling.md). */
 public class SyncConfig {
   /**
-   * Pushes applied at once by this instance; the rest wait their turn in order. Each push holds
-   * up to 500 advisory locks until it commits, and PostgreSQL's shared lock table is finite
+   * Pushes applied at once by this instance; the rest wait their turn in order. Each push holds up
+   * to 500 advisory locks until it commits, and PostgreSQL's shared lock table is finite
    * (max_locks_per_transaction × max_connections), so unbounded concurrency fails with "out of
    * shared memory"; on two cores, more than a few concurrent pushes also only add contention.
    */
-  @JsonProperty @Min(1) public int maxConcurrentPushes = 4;
+  @JsonProperty
+  @Min(1)
+  public int maxConcurrentPushes = 4;
 
   /** How long a push may wait for its turn before it is answered 503 server_busy (retry). */
   @JsonProperty @NotNull public Duration pushQueueTimeout = Duration.seconds(30);

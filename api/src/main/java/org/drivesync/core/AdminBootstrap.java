@@ -58,11 +58,15 @@ public final class AdminBootstrap {
   public record NamedAdmin(UUID id, String token) {}
 
   /**
-   * From the CLI, in the caller's transaction: a named admin (with a password when
-   * {@code passwordHash} is given) and a token valid for {@code validity}, to print once.
+   * From the CLI, in the caller's transaction: a named admin (with a password when {@code
+   * passwordHash} is given) and a token valid for {@code validity}, to print once.
    */
-  public NamedAdmin createNamedAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
-      String passwordHash, Duration validity) {
+  public NamedAdmin createNamedAdmin(
+      org.jdbi.v3.core.Handle handle,
+      String name,
+      String email,
+      String passwordHash,
+      Duration validity) {
     if (email != null && handle.attach(UserDao.class).findByEmail(email).isPresent()) {
       throw new IllegalArgumentException("a user with the email " + email + " exists already");
     }
@@ -70,10 +74,17 @@ public final class AdminBootstrap {
     return new NamedAdmin(createAdmin(handle, name, email, passwordHash, token, validity), token);
   }
 
-  private UUID createAdmin(org.jdbi.v3.core.Handle handle, String name, String email,
-      String passwordHash, String token, Duration validity) {
-    UUID id = handle.attach(UserDao.class)
-        .insert(name, email, Role.ADMIN.wireName(), passwordHash, null, null, null);
+  private UUID createAdmin(
+      org.jdbi.v3.core.Handle handle,
+      String name,
+      String email,
+      String passwordHash,
+      String token,
+      Duration validity) {
+    UUID id =
+        handle
+            .attach(UserDao.class)
+            .insert(name, email, Role.ADMIN.wireName(), passwordHash, null, null, null);
     handle
         .attach(TokenDao.class)
         .insert(Tokens.hash(token), "bootstrap", id, null, Instant.now().plus(validity));

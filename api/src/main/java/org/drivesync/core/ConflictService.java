@@ -19,12 +19,12 @@ import org.drivesync.auth.Caller;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.ConflictDao;
 import org.drivesync.db.RecordDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.drivesync.records.RecordView;
 import org.drivesync.records.StoredRecord;
-import org.drivesync.db.RowScope;
-import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -47,43 +47,67 @@ public final class ConflictService {
 
   public List<Conflict> list(Caller caller, String region, boolean includeResolved, int limit) {
     // In the caller's row scope: the drive's name comes through drive_records.
-    return jdbi.inTransaction(RowScope.of(caller), handle -> handle.attach(ConflictDao.class)
-        .list(caller.seesAllRegions(), caller.organiserRegions(), region,
-            includeResolved, limit)
-        .stream()
-        .map(ConflictService::toConflict)
-        .toList());
+    return jdbi.inTransaction(
+        RowScope.of(caller),
+        handle ->
+            handle
+                .attach(ConflictDao.class)
+                .list(
+                    caller.seesAllRegions(),
+                    caller.organiserRegions(),
+                    region,
+                    includeResolved,
+                    limit)
+                .stream()
+                .map(ConflictService::toConflict)
+                .toList());
   }
 
   public Conflict resolve(Caller caller, UUID conflictId, ResolveConflictRequest request) {
     // The caller's row scope: the correction and the flag update touch drive_records.
-    return jdbi.inTransaction(RowScope.of(caller), handle -> {
-      ConflictDao conflicts = handle.attach(ConflictDao.class);
-      ConflictDao.ConflictRow row = conflicts.findForUpdate(conflictId)
-          .filter(c -> caller.coversRegion(c.regionCode()))
-          .orElseThrow(() -> ApiException.notFound("conflict"));
-      if (row.resolvedAt() != null) {
-        throw new ApiException(ErrorCode.CONFLICT, "This conflict is already resolved");
-      }
-      ObjectNode resolution = JsonNodeFactory.instance.objectNode();
-      resolution.put("choice", JSON.valueToTree(request.choice()).asText());
-      if (request.choice() != ResolveConflictRequest.Choice.KEEP_CURRENT) {
-        if (!"fields".equals(row.reason())) {
-          throw new ApiException(ErrorCode.VALIDATION_FAILED,
-              "Only field conflicts can be settled with values; deletes stand (keep_current)");
-        }
-        JsonNode values = request.choice() == ResolveConflictRequest.Choice.VALUES
-            ? request.values() : overwritten(row);
-        JsonNode result = push.correctIn(handle, caller, correction(handle, row, values));
-        resolution.put("version", result.path("version").asInt());
-        resolution.set("values", values);
-      }
-      conflicts.resolve(conflictId, caller.userId(), resolution.toString());
-      conflicts.clearFlagIfSettled(row.recordId());
-      auditLog.append(handle, Actor.of(caller), "conflict.resolve", "drive_record", row.recordId(),
-          Map.of("conflictId", conflictId.toString(), "choice", resolution.get("choice").asText()));
-      return toConflict(conflicts.findForUpdate(conflictId).orElseThrow());
-    });
+    return jdbi.inTransaction(
+        RowScope.of(caller),
+        handle -> {
+          ConflictDao conflicts = handle.attach(ConflictDao.class);
+          ConflictDao.ConflictRow row =
+              conflicts
+                  .findForUpdate(conflictId)
+                  .filter(c -> caller.coversRegion(c.regionCode()))
+                  .orElseThrow(() -> ApiException.notFound("conflict"));
+          if (row.resolvedAt() != null) {
+            throw new ApiException(ErrorCode.CONFLICT, "This conflict is already resolved");
+          }
+          ObjectNode resolution = JsonNodeFactory.instance.objectNode();
+          resolution.put("choice", JSON.valueToTree(request.choice()).asText());
+          if (request.choice() != ResolveConflictRequest.Choice.KEEP_CURRENT) {
+            if (!"fields".equals(row.reason())) {
+              throw new ApiException(
+                  ErrorCode.VALIDATION_FAILED,
+                  "Only field conflicts can be settled with values; deletes stand (keep_current)");
+            }
+            JsonNode values =
+                request.choice() == ResolveConflictRequest.Choice.VALUES
+                    ? request.values()
+                    : overwritten(row);
+            JsonNode result = push.correctIn(handle, caller, correction(handle, row, values));
+            resolution.put("version", result.path("version").asInt());
+            resolution.set("values", values);
+          }
+          conflicts.resolve(conflictId, caller.userId(), resolution.toString());
+          conflicts.clearFlagIfSettled(row.recordId());
+          auditLog.append(
+              handle,
+              Actor.of(caller),
+              "conflict.resolve",
+              "drive_record",
+              row.recordId(),
+              Map.of(
+                  "conflictId",
+                  conflictId.toString(),
+                  "choice",
+                  resolution.get("choice").asText()));
+          return toConflict(conflicts.findForUpdate(conflictId).orElseThrow());
+        });
   }
 
   /** The values the later edit overwrote ("theirs" at the time of the conflict). */
@@ -96,23 +120,38 @@ public final class ConflictService {
   }
 
   /** A mutation setting {@code values} on the current record, based on its current version. */
-  private static JsonNode correction(org.jdbi.v3.core.Handle handle, ConflictDao.ConflictRow row,
-      JsonNode values) {
+  private static JsonNode correction(
+      org.jdbi.v3.core.Handle handle, ConflictDao.ConflictRow row, JsonNode values) {
     if (values == null || !values.isObject() || values.isEmpty()) {
       throw ApiException.invalid("values", "an object of field values is required");
     }
     Set<String> conflicting = new HashSet<>();
     parse(row.fields()).forEach(f -> conflicting.add(f.get("field").asText()));
-    values.fieldNames().forEachRemaining(name -> {
-      if (!conflicting.contains(name)) {
-        throw ApiException.invalid("values", "'" + name + "' is not one of the conflicting fields");
-      }
-    });
-    StoredRecord current = handle.attach(RecordDao.class).find(row.recordId())
-        .orElseThrow(() -> ApiException.notFound("record"));
+    values
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!conflicting.contains(name)) {
+                throw ApiException.invalid(
+                    "values", "'" + name + "' is not one of the conflicting fields");
+              }
+            });
+    StoredRecord current =
+        handle
+            .attach(RecordDao.class)
+            .find(row.recordId())
+            .orElseThrow(() -> ApiException.notFound("record"));
     ObjectNode record = JSON.valueToTree(RecordView.of(current));
-    for (String serverOwned : List.of("id", "version", "recordedBy", "deviceId", "receivedAt",
-        "updatedAt", "deleted", "flags")) {
+    for (String serverOwned :
+        List.of(
+            "id",
+            "version",
+            "recordedBy",
+            "deviceId",
+            "receivedAt",
+            "updatedAt",
+            "deleted",
+            "flags")) {
       record.remove(serverOwned);
     }
     values.fields().forEachRemaining(e -> record.set(e.getKey(), e.getValue()));
@@ -127,10 +166,24 @@ public final class ConflictService {
   }
 
   private static Conflict toConflict(ConflictDao.ConflictRow row) {
-    return new Conflict(row.id(), row.recordId(), row.regionCode(), row.version(), row.reason(),
-        parse(row.fields()), row.authorId(), row.deviceId(), row.createdAt(), row.resolvedAt(),
-        row.resolvedBy(), row.resolution() == null ? null : parse(row.resolution()),
-        row.authorName(), row.deviceName(), row.resolvedByName(), row.driveId(), row.driveName());
+    return new Conflict(
+        row.id(),
+        row.recordId(),
+        row.regionCode(),
+        row.version(),
+        row.reason(),
+        parse(row.fields()),
+        row.authorId(),
+        row.deviceId(),
+        row.createdAt(),
+        row.resolvedAt(),
+        row.resolvedBy(),
+        row.resolution() == null ? null : parse(row.resolution()),
+        row.authorName(),
+        row.deviceName(),
+        row.resolvedByName(),
+        row.driveId(),
+        row.driveName());
   }
 
   private static JsonNode parse(String json) {

@@ -51,7 +51,8 @@ public final class DeviceService {
     return jdbi.inTransaction(
         handle -> {
           UserRow user =
-              UserService.visible(caller, handle.attach(UserDao.class).find(participantId).orElse(null));
+              UserService.visible(
+                  caller, handle.attach(UserDao.class).find(participantId).orElse(null));
           if (user.roleEnum() != Role.PARTICIPANT || !user.active()) {
             throw ApiException.invalid("user", "only active participants enrol devices");
           }
@@ -66,9 +67,18 @@ public final class DeviceService {
           UUID id =
               handle
                   .attach(EnrolmentDao.class)
-                  .insert(participantId, EnrolmentCodes.hash(code), caller.userId(), expiresAt, payload);
+                  .insert(
+                      participantId,
+                      EnrolmentCodes.hash(code),
+                      caller.userId(),
+                      expiresAt,
+                      payload);
           auditLog.append(
-              handle, Actor.of(caller), "enrolment.create", "user", participantId,
+              handle,
+              Actor.of(caller),
+              "enrolment.create",
+              "user",
+              participantId,
               Map.of("enrolmentId", id.toString()));
           return new Enrolment(
               id, code, expiresAt, Base64.getEncoder().encodeToString(QrCodes.png(payload)));
@@ -79,7 +89,8 @@ public final class DeviceService {
   public byte[] enrolmentQr(Caller caller, UUID participantId, UUID enrolmentId) {
     UserService.visible(caller, jdbi.onDemand(UserDao.class).find(participantId).orElse(null));
     EnrolmentDao.Pending pending =
-        jdbi.onDemand(EnrolmentDao.class).find(enrolmentId)
+        jdbi.onDemand(EnrolmentDao.class)
+            .find(enrolmentId)
             .filter(e -> e.userId().equals(participantId))
             .filter(e -> e.usedAt() == null && e.expiresAt().isAfter(Instant.now()))
             .filter(e -> e.qrPayload() != null)
@@ -95,20 +106,26 @@ public final class DeviceService {
           EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
           EnrolmentDao.Claimed claimed = enrolments.claim(codeHash).orElse(null);
           UserRow user =
-              claimed == null ? null : handle.attach(UserDao.class).find(claimed.userId()).orElse(null);
+              claimed == null
+                  ? null
+                  : handle.attach(UserDao.class).find(claimed.userId()).orElse(null);
           if (claimed == null || user == null || !user.active() || user.trainedOn() == null) {
             onBadCode.run();
             throw new ApiException(
                 ErrorCode.ENROLMENT_CODE_INVALID, "The code is wrong, used or expired");
           }
           UUID deviceId =
-              handle.attach(DeviceDao.class).insert(user.id(), request.deviceName().strip(),
-                  request.appVersion().strip());
+              handle
+                  .attach(DeviceDao.class)
+                  .insert(user.id(), request.deviceName().strip(), request.appVersion().strip());
           enrolments.attachDevice(claimed.id(), deviceId);
           DeviceToken token = issueToken(handle.attach(TokenDao.class), user.id(), deviceId);
           auditLog.append(
-              handle, new Actor(user.id(), deviceId, org.drivesync.http.RequestIds.current()),
-              "device.enrol", "device", deviceId,
+              handle,
+              new Actor(user.id(), deviceId, org.drivesync.http.RequestIds.current()),
+              "device.enrol",
+              "device",
+              deviceId,
               Map.of("enrolmentId", claimed.id().toString(), "appVersion", request.appVersion()));
           return token;
         });
@@ -125,7 +142,12 @@ public final class DeviceService {
           tokens.revoke(caller.tokenHash());
           DeviceToken token = issueToken(tokens, caller.userId(), caller.deviceId());
           auditLog.append(
-              handle, Actor.of(caller), "device.token_rotate", "device", caller.deviceId(), Map.of());
+              handle,
+              Actor.of(caller),
+              "device.token_rotate",
+              "device",
+              caller.deviceId(),
+              Map.of());
           return token;
         });
   }
@@ -133,18 +155,24 @@ public final class DeviceService {
   public void revoke(Caller caller, UUID deviceId) {
     jdbi.useTransaction(
         handle -> {
-          DeviceRow device = visible(caller, handle.attach(DeviceDao.class).find(deviceId).orElse(null));
+          DeviceRow device =
+              visible(caller, handle.attach(DeviceDao.class).find(deviceId).orElse(null));
           handle.attach(DeviceDao.class).revoke(device.id());
           int tokens = handle.attach(TokenDao.class).revokeAllOfDevice(device.id());
           auditLog.append(
-              handle, Actor.of(caller), "device.revoke", "device", device.id(),
+              handle,
+              Actor.of(caller),
+              "device.revoke",
+              "device",
+              device.id(),
               Map.of("tokensRevoked", tokens));
         });
   }
 
   public List<Device> list(Caller caller, Duration stale) {
     Instant staleBefore = stale == null ? null : Instant.now().minus(stale);
-    return jdbi.onDemand(DeviceDao.class)
+    return jdbi
+        .onDemand(DeviceDao.class)
         .list(caller.seesAllRegions(), caller.userId(), caller.organiserRegions(), staleBefore)
         .stream()
         .map(Device::from)
@@ -157,7 +185,8 @@ public final class DeviceService {
       throw ApiException.notFound("device");
     }
     boolean own = device.userId().equals(caller.userId());
-    boolean inRegion = caller.is(Role.ORGANISER) && caller.coversAnyRegion(Set.of(device.ownerRegions()));
+    boolean inRegion =
+        caller.is(Role.ORGANISER) && caller.coversAnyRegion(Set.of(device.ownerRegions()));
     if (!(own || inRegion || caller.seesAllRegions())) {
       throw ApiException.notFound("device");
     }

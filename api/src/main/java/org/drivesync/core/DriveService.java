@@ -51,7 +51,8 @@ public final class DriveService {
           String region =
               drives
                   .regionOfCouncil(request.localAuthority())
-                  .orElseThrow(() -> ApiException.invalid("localAuthority", "not a council in scope"));
+                  .orElseThrow(
+                      () -> ApiException.invalid("localAuthority", "not a council in scope"));
           if (!caller.coversRegion(region)) {
             throw new ApiException(
                 ErrorCode.FORBIDDEN, "Drives can be planned only in your own regions");
@@ -68,15 +69,24 @@ public final class DriveService {
           List<UUID> participants = participantsFor(handle, region, request.participantIds());
           drives.assign(id, participants);
           auditLog.append(
-              handle, Actor.of(caller), "drive.create", "drive", id,
+              handle,
+              Actor.of(caller),
+              "drive.create",
+              "drive",
+              id,
               Map.of("region", region, "participants", participants.size()));
           return Drive.from(drives.find(id).orElseThrow());
         });
   }
 
   public List<Drive> list(Caller caller, String region, DriveStatus status) {
-    return jdbi.onDemand(DriveDao.class)
-        .list(caller.seesAllRegions(), caller.userId(), caller.organiserRegions(), region,
+    return jdbi
+        .onDemand(DriveDao.class)
+        .list(
+            caller.seesAllRegions(),
+            caller.userId(),
+            caller.organiserRegions(),
+            region,
             status == null ? null : status.wireName())
         .stream()
         .map(Drive::from)
@@ -89,13 +99,16 @@ public final class DriveService {
 
   /** The phones that may still hold records of a drive the caller may see. */
   public PendingDevices devicesPending(Caller caller, UUID id) {
-    return jdbi.inTransaction(handle -> {
-      DriveDao drives = handle.attach(DriveDao.class);
-      visible(caller, drives.find(id).orElse(null));
-      Instant closedAt = drives.closedAt(id);
-      return new PendingDevices(drives.devicesPending(id), closedAt,
-          closedAt == null ? null : closedAt.plus(lateGrace));
-    });
+    return jdbi.inTransaction(
+        handle -> {
+          DriveDao drives = handle.attach(DriveDao.class);
+          visible(caller, drives.find(id).orElse(null));
+          Instant closedAt = drives.closedAt(id);
+          return new PendingDevices(
+              drives.devicesPending(id),
+              closedAt,
+              closedAt == null ? null : closedAt.plus(lateGrace));
+        });
   }
 
   public DriveUpdate update(Caller caller, UUID id, UpdateDriveRequest request) {
@@ -127,7 +140,8 @@ public final class DriveService {
           }
           if (request.participantIds() != null) {
             Set<UUID> wanted =
-                new LinkedHashSet<>(participantsFor(handle, row.regionCode(), request.participantIds()));
+                new LinkedHashSet<>(
+                    participantsFor(handle, row.regionCode(), request.participantIds()));
             Set<UUID> existing = new HashSet<>(List.of(row.participantIds()));
             List<UUID> removed = existing.stream().filter(p -> !wanted.contains(p)).toList();
             List<UUID> added = wanted.stream().filter(p -> !existing.contains(p)).toList();
@@ -137,7 +151,8 @@ public final class DriveService {
             changed.put("unassigned", removed.size());
           }
           auditLog.append(handle, Actor.of(caller), "drive.update", "drive", id, changed);
-          return new DriveUpdate(Drive.from(drives.find(id).orElseThrow()),
+          return new DriveUpdate(
+              Drive.from(drives.find(id).orElseThrow()),
               next == DriveStatus.CLOSED ? drives.devicesPending(id) : null);
         });
   }
@@ -167,7 +182,8 @@ public final class DriveService {
       throw new ApiException(
           ErrorCode.VALIDATION_FAILED,
           "Only active participants working in the drive's region can be assigned",
-          Map.of("fields", Map.of("participantIds", "not assignable: " + String.join(", ", refused))));
+          Map.of(
+              "fields", Map.of("participantIds", "not assignable: " + String.join(", ", refused))));
     }
     return List.copyOf(unique);
   }

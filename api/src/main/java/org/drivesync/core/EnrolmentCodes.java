@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.drivesync.auth.Tokens;
 
 /**
- * Enrolment codes: 12 Crockford base-32 characters (60 random bits) in groups of four, easy to
- * read aloud or type when a camera cannot scan the QR code. Guessing is held off by expiry (15
- * minutes), single use and the per-address lock-out.
+ * Enrolment codes: 12 Crockford base-32 characters (60 random bits) in groups of four, easy to read
+ * aloud or type when a camera cannot scan the QR code. Guessing is held off by expiry (15 minutes),
+ * single use and the per-address lock-out.
  */
 public final class EnrolmentCodes {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -30,7 +30,8 @@ public final class EnrolmentCodes {
   /** Hash of the code as typed: case, dashes and the look-alikes O/I/L do not matter. */
   public static byte[] hash(String typed) {
     String normalised =
-        typed.toUpperCase(Locale.ROOT)
+        typed
+            .toUpperCase(Locale.ROOT)
             .replaceAll("[^0-9A-Z]", "")
             .replace('O', '0')
             .replace('I', '1')

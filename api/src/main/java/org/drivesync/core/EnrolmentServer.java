@@ -47,7 +47,9 @@ public final class EnrolmentServer {
     if (embedded && ownAddress != null) {
       return ownAddress;
     }
-    throw new ApiException(ErrorCode.PUBLIC_URL_REQUIRED, "Enrolment needs the service's public "
-        + "URL: set DRIVESYNC_PUBLIC_URL (http.publicUrl) to the address phones reach it at");
+    throw new ApiException(
+        ErrorCode.PUBLIC_URL_REQUIRED,
+        "Enrolment needs the service's public "
+            + "URL: set DRIVESYNC_PUBLIC_URL (http.publicUrl) to the address phones reach it at");
   }
 }

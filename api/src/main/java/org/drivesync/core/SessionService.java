@@ -31,7 +31,11 @@ public final class SessionService {
   private final AuthConfig config;
   private final SignInThrottle throttle;
 
-  public SessionService(Jdbi jdbi, AuditLog auditLog, Passwords passwords, AuthConfig config,
+  public SessionService(
+      Jdbi jdbi,
+      AuditLog auditLog,
+      Passwords passwords,
+      AuthConfig config,
       SignInThrottle throttle) {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
@@ -54,7 +58,10 @@ public final class SessionService {
     }
     if (!passwords.matches(password, user.passwordHash()) || !user.active()) {
       throttle.recordFailure(normalised, address);
-      audit(user, "session.login_failed", Map.of("reason", user.active() ? "bad_password" : "inactive"));
+      audit(
+          user,
+          "session.login_failed",
+          Map.of("reason", user.active() ? "bad_password" : "inactive"));
       throw invalidCredentials();
     }
     throttle.recordSuccess(normalised);
@@ -63,9 +70,11 @@ public final class SessionService {
     jdbi.useTransaction(
         handle -> {
           handle.attach(UserDao.class).recordLoginAttempt(user.id(), 0, null);
-          handle.attach(TokenDao.class)
+          handle
+              .attach(TokenDao.class)
               .insert(Tokens.hash(token), "session", user.id(), null, expiresAt);
-          auditLog.append(handle, Actor.user(user.id()), "session.login", "user", user.id(), Map.of());
+          auditLog.append(
+              handle, Actor.user(user.id()), "session.login", "user", user.id(), Map.of());
         });
     return new SessionResponse(token, expiresAt, User.from(user));
   }
@@ -83,7 +92,12 @@ public final class SessionService {
     jdbi.useTransaction(
         handle ->
             auditLog.append(
-                handle, Actor.anonymous(), action, "user", user == null ? null : user.id(), details));
+                handle,
+                Actor.anonymous(),
+                action,
+                "user",
+                user == null ? null : user.id(),
+                details));
   }
 
   private static ApiException invalidCredentials() {

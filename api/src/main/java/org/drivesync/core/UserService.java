@@ -36,8 +36,8 @@ public final class UserService {
   private final Passwords passwords;
   private final PasswordService passwordService;
 
-  public UserService(Jdbi jdbi, AuditLog auditLog, Passwords passwords,
-      PasswordService passwordService) {
+  public UserService(
+      Jdbi jdbi, AuditLog auditLog, Passwords passwords, PasswordService passwordService) {
     this.jdbi = jdbi;
     this.auditLog = auditLog;
     this.passwords = passwords;
@@ -46,15 +46,16 @@ public final class UserService {
 
   /** Admins: the account's sign-in delay ends at once (address delays run out on their own). */
   public void unlock(Caller caller, UUID id) {
-    jdbi.useTransaction(handle -> {
-      UserDao users = handle.attach(UserDao.class);
-      UserRow row = users.findForUpdate(id).orElseThrow(() -> ApiException.notFound("user"));
-      if (row.email() != null) {
-        handle.attach(ThrottleDao.class).clear(SignInThrottle.accountKey(row.email()));
-      }
-      users.recordLoginAttempt(id, 0, null);
-      auditLog.append(handle, Actor.of(caller), "user.unlock", "user", id, Map.of());
-    });
+    jdbi.useTransaction(
+        handle -> {
+          UserDao users = handle.attach(UserDao.class);
+          UserRow row = users.findForUpdate(id).orElseThrow(() -> ApiException.notFound("user"));
+          if (row.email() != null) {
+            handle.attach(ThrottleDao.class).clear(SignInThrottle.accountKey(row.email()));
+          }
+          users.recordLoginAttempt(id, 0, null);
+          auditLog.append(handle, Actor.of(caller), "user.unlock", "user", id, Map.of());
+        });
   }
 
   public CreatedUser create(Caller caller, CreateUserRequest request) {
@@ -67,7 +68,8 @@ public final class UserService {
         throw forbidden("Organisers may place participants only in their own regions");
       }
     }
-    validateShape(request.role(), regions, request.email(), request.password(), request.trainedOn());
+    validateShape(
+        request.role(), regions, request.email(), request.password(), request.trainedOn());
     validateSignIn(request);
     String email = request.email() == null ? null : request.email().toLowerCase(Locale.ROOT);
     String hash = request.password() == null ? null : passwords.hash(request.password());
@@ -94,8 +96,10 @@ public final class UserService {
               "user",
               id,
               Map.of("role", request.role().wireName(), "regions", List.copyOf(regions)));
-          PasswordReset reset = request.wantsPasswordReset()
-              ? passwordService.issue(handle, Actor.of(caller), id) : null;
+          PasswordReset reset =
+              request.wantsPasswordReset()
+                  ? passwordService.issue(handle, Actor.of(caller), id)
+                  : null;
           return new CreatedUser(User.from(users.find(id).orElseThrow()), reset);
         });
   }
@@ -118,7 +122,8 @@ public final class UserService {
         handle -> {
           UserDao users = handle.attach(UserDao.class);
           UserRow row = visible(caller, users.findForUpdate(id).orElse(null));
-          if (caller.is(Role.ORGANISER) && !row.id().equals(caller.userId())
+          if (caller.is(Role.ORGANISER)
+              && !row.id().equals(caller.userId())
               && row.roleEnum() != Role.PARTICIPANT) {
             throw ApiException.notFound("user");
           }
@@ -128,11 +133,15 @@ public final class UserService {
           Map<String, Object> changed = new LinkedHashMap<>();
           Set<String> othersRegions = new TreeSet<>(row.regionList());
           othersRegions.removeAll(caller.regions());
-          if (caller.is(Role.ORGANISER) && request.active() != null
-              && request.active() != row.active() && !othersRegions.isEmpty()) {
+          if (caller.is(Role.ORGANISER)
+              && request.active() != null
+              && request.active() != row.active()
+              && !othersRegions.isEmpty()) {
             // The other region's organiser could no longer see or revoke them: an admin decides.
-            throw forbidden("This volunteer also works in " + String.join(", ", othersRegions)
-                + ": only an admin may deactivate or reactivate them");
+            throw forbidden(
+                "This volunteer also works in "
+                    + String.join(", ", othersRegions)
+                    + ": only an admin may deactivate or reactivate them");
           }
           if (request.regions() != null) {
             Set<String> regions = new TreeSet<>(request.regions());
@@ -140,9 +149,12 @@ public final class UserService {
               Set<String> othersAfter = new TreeSet<>(regions);
               othersAfter.removeAll(caller.regions());
               if (!othersAfter.equals(othersRegions)) {
-                throw forbidden("Organisers change only the regions they hold; keep "
-                    + (othersRegions.isEmpty() ? "no other region" : String.join(", ", othersRegions))
-                    + " as it is");
+                throw forbidden(
+                    "Organisers change only the regions they hold; keep "
+                        + (othersRegions.isEmpty()
+                            ? "no other region"
+                            : String.join(", ", othersRegions))
+                        + " as it is");
               }
             }
             validateRegions(row.roleEnum(), regions);
@@ -215,17 +227,21 @@ public final class UserService {
   private static void validateSignIn(CreateUserRequest request) {
     if (request.role() == Role.PARTICIPANT) {
       if (request.wantsPasswordReset()) {
-        throw ApiException.invalid("issuePasswordReset",
-            "participants sign in with enrolled devices only");
+        throw ApiException.invalid(
+            "issuePasswordReset", "participants sign in with enrolled devices only");
       }
       return;
     }
     if (request.password() != null && request.wantsPasswordReset()) {
-      throw ApiException.invalid("issuePasswordReset", "give a password or ask for a reset, not both");
+      throw ApiException.invalid(
+          "issuePasswordReset", "give a password or ask for a reset, not both");
     }
     if (request.password() == null && !request.wantsPasswordReset()) {
-      throw new ApiException(ErrorCode.SIGN_IN_REQUIRED,
-          "A " + request.role().wireName() + " needs a way to sign in: give \"password\" or"
+      throw new ApiException(
+          ErrorCode.SIGN_IN_REQUIRED,
+          "A "
+              + request.role().wireName()
+              + " needs a way to sign in: give \"password\" or"
               + " \"issuePasswordReset\": true",
           Map.of("fields", Map.of("password", "required unless issuePasswordReset is true")));
     }
@@ -237,10 +253,12 @@ public final class UserService {
   private static void validateRegions(Role role, Set<String> regions) {
     boolean needsRegions = role == Role.PARTICIPANT || role == Role.ORGANISER;
     if (needsRegions && regions.isEmpty()) {
-      throw ApiException.invalid("regions", "at least one region is required for " + role.wireName());
+      throw ApiException.invalid(
+          "regions", "at least one region is required for " + role.wireName());
     }
     if (!needsRegions && !regions.isEmpty()) {
-      throw ApiException.invalid("regions", role.wireName() + " covers all regions: leave it empty");
+      throw ApiException.invalid(
+          "regions", role.wireName() + " covers all regions: leave it empty");
     }
   }
 

@@ -14,10 +14,24 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ConflictDao {
   /** A conflict: both values of each field, and how it was settled. */
   record ConflictRow(
-      UUID id, UUID recordId, String regionCode, int version, String reason, String fields,
-      UUID mutationId, UUID deviceId, UUID authorId, Instant createdAt, Instant resolvedAt,
-      UUID resolvedBy, String resolution, String authorName, String deviceName,
-      String resolvedByName, UUID driveId, String driveName) {}
+      UUID id,
+      UUID recordId,
+      String regionCode,
+      int version,
+      String reason,
+      String fields,
+      UUID mutationId,
+      UUID deviceId,
+      UUID authorId,
+      Instant createdAt,
+      Instant resolvedAt,
+      UUID resolvedBy,
+      String resolution,
+      String authorName,
+      String deviceName,
+      String resolvedByName,
+      UUID driveId,
+      String driveName) {}
 
   // Names for the reviewer: people and phones by join; the drive through drive_records, so it
   // is subject to the transaction's row scope like any record read (LEFT JOIN: the conflict still

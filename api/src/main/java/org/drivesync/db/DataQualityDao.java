@@ -11,8 +11,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface DataQualityDao {
   /** A flagged record without any person-level field: ids, drive, flags and times. */
   record FlaggedRecord(
-      UUID id, UUID driveId, String driveName, String regionCode, String localAuthorityCode,
-      List<String> flags, int version, Instant recordedAt, Instant receivedAt, Instant updatedAt) {}
+      UUID id,
+      UUID driveId,
+      String driveName,
+      String regionCode,
+      String localAuthorityCode,
+      List<String> flags,
+      int version,
+      Instant recordedAt,
+      Instant receivedAt,
+      Instant updatedAt) {}
 
   // Served by the partial index drive_records_flagged_idx: only flagged rows are read.
   @SqlQuery(
@@ -28,5 +36,8 @@ public interface DataQualityDao {
       """)
   @RegisterConstructorMapper(FlaggedRecord.class)
   List<FlaggedRecord> flagged(
-      @Bind("all") boolean all, @Bind("regions") String[] regions, @Bind("flag") String flag, @Bind("limit") int limit);
+      @Bind("all") boolean all,
+      @Bind("regions") String[] regions,
+      @Bind("flag") String flag,
+      @Bind("limit") int limit);
 }

@@ -60,9 +60,15 @@ public final class DatabaseServer implements AutoCloseable {
     }
     int port = config.embedded.port != 0 ? config.embedded.port : freePort();
     // Taken before anything starts, so that nobody mistakes a server still starting for an orphan.
-    EmbeddedLease lease = EmbeddedLease.take(dataDirectory, port, service).orElseThrow(() ->
-        new IllegalStateException("another drivesync process is starting the embedded PostgreSQL"
-            + " in " + dataDirectory + " at this moment: try again in a minute"));
+    EmbeddedLease lease =
+        EmbeddedLease.take(dataDirectory, port, service)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "another drivesync process is starting the embedded PostgreSQL"
+                            + " in "
+                            + dataDirectory
+                            + " at this moment: try again in a minute"));
     try {
       OrphanedPostgres.stopIfRunning(dataDirectory);
       EmbeddedPostgres postgres = start(dataDirectory, port);
@@ -76,21 +82,27 @@ public final class DatabaseServer implements AutoCloseable {
       if (e instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory,
-          (IOException) e);
+      throw new UncheckedIOException(
+          "could not start embedded PostgreSQL in " + dataDirectory, (IOException) e);
     }
   }
 
   /** A live drivesync process already runs this data folder's PostgreSQL. */
-  private static DatabaseServer besideRunning(DatabaseConfig config, Path dataDirectory,
-      EmbeddedLease holder, boolean service) {
+  private static DatabaseServer besideRunning(
+      DatabaseConfig config, Path dataDirectory, EmbeddedLease holder, boolean service) {
     if (service || !holder.service()) {
-      throw new IllegalStateException(holder.describeOwner() + " is already running the embedded"
-          + " PostgreSQL in " + dataDirectory + (holder.service()
-              ? ": stop it first, or give this one another DRIVESYNC_DATA_DIR"
-              : ": run this again when it has finished"));
+      throw new IllegalStateException(
+          holder.describeOwner()
+              + " is already running the embedded"
+              + " PostgreSQL in "
+              + dataDirectory
+              + (holder.service()
+                  ? ": stop it first, or give this one another DRIVESYNC_DATA_DIR"
+                  : ": run this again when it has finished"));
     }
-    LOG.info("Using the embedded PostgreSQL of {} on localhost:{}", holder.describeOwner(),
+    LOG.info(
+        "Using the embedded PostgreSQL of {} on localhost:{}",
+        holder.describeOwner(),
         holder.port());
     return new DatabaseServer(url(holder.port()), config, null, null);
   }

@@ -32,13 +32,18 @@ public interface DemoDao {
       INSERT INTO users (id, name, email, role, password_hash, cohort, trained_on)
       VALUES (:id, :name, :email, :role, :passwordHash, :cohort, :trainedOn)
       """)
-  void insertUser(@Bind("id") UUID id, @Bind("name") String name, @Bind("email") String email,
-      @Bind("role") String role, @Bind("passwordHash") String passwordHash,
-      @Bind("cohort") String cohort, @Bind("trainedOn") LocalDate trainedOn);
+  void insertUser(
+      @Bind("id") UUID id,
+      @Bind("name") String name,
+      @Bind("email") String email,
+      @Bind("role") String role,
+      @Bind("passwordHash") String passwordHash,
+      @Bind("cohort") String cohort,
+      @Bind("trainedOn") LocalDate trainedOn);
 
   @SqlUpdate("UPDATE users SET password_hash = :hash WHERE email = :email AND cohort = :cohort")
-  int setPassword(@Bind("email") String email, @Bind("cohort") String cohort,
-      @Bind("hash") String hash);
+  int setPassword(
+      @Bind("email") String email, @Bind("cohort") String cohort, @Bind("hash") String hash);
 
   @SqlUpdate("INSERT INTO user_regions (user_id, region_code) VALUES (:user, :region)")
   void insertUserRegion(@Bind("user") UUID user, @Bind("region") String region);
@@ -49,8 +54,12 @@ public interface DemoDao {
                            last_push_at, last_pull_at)
       VALUES (:id, :user, :name, '1.4.2', :enrolledAt, :lastSync, :lastSync, :lastSync)
       """)
-  void insertDevice(@Bind("id") UUID id, @Bind("user") UUID user, @Bind("name") String name,
-      @Bind("enrolledAt") Instant enrolledAt, @Bind("lastSync") Instant lastSync);
+  void insertDevice(
+      @Bind("id") UUID id,
+      @Bind("user") UUID user,
+      @Bind("name") String name,
+      @Bind("enrolledAt") Instant enrolledAt,
+      @Bind("lastSync") Instant lastSync);
 
   @SqlUpdate(
       """
@@ -60,12 +69,18 @@ public interface DemoDao {
               CASE WHEN :status = 'closed'
                 THEN (CAST(:endsOn AS date) + 1)::timestamp AT TIME ZONE 'Europe/London' END)
       """)
-  void insertDrive(@Bind("id") UUID id, @Bind("name") String name,
-      @Bind("council") String council, @Bind("region") String region,
-      @Bind("venue") String venue, @Bind("startsOn") LocalDate startsOn,
-      @Bind("endsOn") LocalDate endsOn, @Bind("status") String status,
+  void insertDrive(
+      @Bind("id") UUID id,
+      @Bind("name") String name,
+      @Bind("council") String council,
+      @Bind("region") String region,
+      @Bind("venue") String venue,
+      @Bind("startsOn") LocalDate startsOn,
+      @Bind("endsOn") LocalDate endsOn,
+      @Bind("status") String status,
       @Bind("createdBy") UUID createdBy);
 
-  @SqlUpdate("INSERT INTO drive_assignments (drive_id, participant_id) VALUES (:drive, :participant)")
+  @SqlUpdate(
+      "INSERT INTO drive_assignments (drive_id, participant_id) VALUES (:drive, :participant)")
   void assign(@Bind("drive") UUID drive, @Bind("participant") UUID participant);
 }

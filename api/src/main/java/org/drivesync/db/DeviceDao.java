@@ -23,10 +23,13 @@ public interface DeviceDao {
       FROM devices d JOIN users u ON u.id = d.user_id
       """;
 
-  @SqlUpdate("INSERT INTO devices (user_id, name, app_version) VALUES (:userId, :name, :appVersion)")
+  @SqlUpdate(
+      "INSERT INTO devices (user_id, name, app_version) VALUES (:userId, :name, :appVersion)")
   @GetGeneratedKeys("id")
   UUID insert(
-      @Bind("userId") UUID userId, @Bind("name") String name, @Bind("appVersion") String appVersion);
+      @Bind("userId") UUID userId,
+      @Bind("name") String name,
+      @Bind("appVersion") String appVersion);
 
   @SqlQuery(SELECT_DEVICE + " WHERE d.id = :id")
   Optional<DeviceRow> find(@Bind("id") UUID id);
@@ -55,6 +58,7 @@ public interface DeviceDao {
   @SqlUpdate("UPDATE devices SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
   int revoke(@Bind("id") UUID id);
 
-  @SqlUpdate("UPDATE devices SET app_version = :appVersion WHERE id = :id AND app_version <> :appVersion")
+  @SqlUpdate(
+      "UPDATE devices SET app_version = :appVersion WHERE id = :id AND app_version <> :appVersion")
   void recordAppVersion(@Bind("id") UUID id, @Bind("appVersion") String appVersion);
 }

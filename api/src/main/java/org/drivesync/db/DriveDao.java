@@ -1,15 +1,15 @@
 package org.drivesync.db;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.Instant;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -95,7 +95,8 @@ public interface DriveDao {
         SET active = true, unassigned_at = NULL, change_xid = pg_current_xact_id()::text::bigint
         WHERE NOT drive_assignments.active
       """)
-  void assign(@Bind("driveId") UUID driveId, @Bind("participantId") Collection<UUID> participantIds);
+  void assign(
+      @Bind("driveId") UUID driveId, @Bind("participantId") Collection<UUID> participantIds);
 
   @SqlBatch(
       """
@@ -120,8 +121,8 @@ public interface DriveDao {
   Instant closedAt(@Bind("id") UUID id);
 
   /** A phone that may still hold records of a drive (see devicesPending.sql). */
-  record PendingDevice(UUID deviceId, UUID participantId, String participantName,
-      Instant lastPushAt) {}
+  record PendingDevice(
+      UUID deviceId, UUID participantId, String participantName, Instant lastPushAt) {}
 
   @SqlQuery
   @UseClasspathSqlLocator

@@ -19,10 +19,11 @@ import java.util.Properties;
  * Written beside the data folder ({@code ./data/postgres.running}) before the server starts and
  * removed when it stops cleanly, so a command started beside a running service connects to that
  * service's server instead of failing on the data folder's lock, and a server whose owner died
- * ({@code kill -9}) is recognised as an orphan. The owner is named by process id and start time,
- * so a recycled process id is not mistaken for it.
+ * ({@code kill -9}) is recognised as an orphan. The owner is named by process id and start time, so
+ * a recycled process id is not mistaken for it.
  */
-public record EmbeddedLease(Path dataDirectory, long pid, Instant processStart, int port, boolean service) {
+public record EmbeddedLease(
+    Path dataDirectory, long pid, Instant processStart, int port, boolean service) {
   /** The connection file of {@code dataDirectory}. */
   public static Path fileOf(Path dataDirectory) {
     return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".running");
@@ -34,10 +35,13 @@ public record EmbeddedLease(Path dataDirectory, long pid, Instant processStart, 
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
-      return Optional.of(new EmbeddedLease(dataDirectory, Long.parseLong(properties.getProperty("pid")),
-          Instant.parse(properties.getProperty("processStart")),
-          Integer.parseInt(properties.getProperty("port")),
-          "service".equals(properties.getProperty("role"))));
+      return Optional.of(
+          new EmbeddedLease(
+              dataDirectory,
+              Long.parseLong(properties.getProperty("pid")),
+              Instant.parse(properties.getProperty("processStart")),
+              Integer.parseInt(properties.getProperty("port")),
+              "service".equals(properties.getProperty("role"))));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -65,8 +69,13 @@ public record EmbeddedLease(Path dataDirectory, long pid, Instant processStart, 
       return Optional.empty();
     }
     ProcessHandle self = ProcessHandle.current();
-    EmbeddedLease lease = new EmbeddedLease(dataDirectory, self.pid(),
-        self.info().startInstant().orElse(Instant.EPOCH), port, service);
+    EmbeddedLease lease =
+        new EmbeddedLease(
+            dataDirectory,
+            self.pid(),
+            self.info().startInstant().orElse(Instant.EPOCH),
+            port,
+            service);
     Properties properties = new Properties();
     properties.setProperty("pid", Long.toString(lease.pid));
     properties.setProperty("processStart", lease.processStart.toString());
@@ -74,14 +83,21 @@ public record EmbeddedLease(Path dataDirectory, long pid, Instant processStart, 
     properties.setProperty("role", service ? "service" : "command");
     StringWriter text = new StringWriter();
     try {
-      properties.store(text, "drivesync: the process running the embedded PostgreSQL of "
-          + dataDirectory.getFileName() + " (removed when it stops cleanly)");
+      properties.store(
+          text,
+          "drivesync: the process running the embedded PostgreSQL of "
+              + dataDirectory.getFileName()
+              + " (removed when it stops cleanly)");
       Path file = fileOf(dataDirectory);
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
       // CREATE_NEW: of two processes starting at once, exactly one gets the lease.
-      Files.writeString(file, text.toString(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.writeString(
+          file,
+          text.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       return Optional.of(lease);
     } catch (FileAlreadyExistsException e) {
       return Optional.empty();

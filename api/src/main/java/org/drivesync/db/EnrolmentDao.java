@@ -43,8 +43,7 @@ public interface EnrolmentDao {
   @SqlUpdate("UPDATE enrolments SET device_id = :deviceId WHERE id = :id")
   void attachDevice(@Bind("id") UUID id, @Bind("deviceId") UUID deviceId);
 
-  @SqlQuery(
-      "SELECT id, user_id, qr_payload, expires_at, used_at FROM enrolments WHERE id = :id")
+  @SqlQuery("SELECT id, user_id, qr_payload, expires_at, used_at FROM enrolments WHERE id = :id")
   @RegisterConstructorMapper(Pending.class)
   Optional<Pending> find(@Bind("id") UUID id);
 }

@@ -25,10 +25,13 @@ public interface FeedDao {
 
   // The position test (xid, entity, id) > cursor is spelled out per entity so each branch can use
   // its index; entity names compare in "C" collation, as PullCursor orders them. Records compare as
-  // a row value, (change_xid, id) > (:recordXid, :recordId), which the feed index turns into a range
+  // a row value, (change_xid, id) > (:recordXid, :recordId), which the feed index turns into a
+  // range
   // scan starting at the cursor; spelled with OR it read every earlier row of the participant.
   @SqlQuery(
-      "WITH horizon AS (SELECT " + HORIZON + " AS xmin)\n"
+      "WITH horizon AS (SELECT "
+          + HORIZON
+          + " AS xmin)\n"
           + """
       SELECT xid, entity, id FROM (
         (SELECT r.change_xid AS xid, 'drive_record' AS entity, r.id
@@ -64,8 +67,15 @@ public interface FeedDao {
 
   /** Drives as the feed shows them, with whether this participant is still actively assigned. */
   record DriveFeedRow(
-      UUID id, String name, String localAuthorityCode, String regionCode, String venueType,
-      java.time.LocalDate startsOn, java.time.LocalDate endsOn, String status, boolean assigned) {}
+      UUID id,
+      String name,
+      String localAuthorityCode,
+      String regionCode,
+      String venueType,
+      java.time.LocalDate startsOn,
+      java.time.LocalDate endsOn,
+      String status,
+      boolean assigned) {}
 
   @SqlQuery(
       """
@@ -84,7 +94,9 @@ public interface FeedDao {
   @SqlQuery("SELECT " + HORIZON)
   long horizon();
 
-  /** The bounds of a snapshot: every transaction below xmin has finished; none from xmax on began. */
+  /**
+   * The bounds of a snapshot: every transaction below xmin has finished; none from xmax on began.
+   */
   record Snapshot(long xmin, long xmax) {}
 
   @SqlQuery(

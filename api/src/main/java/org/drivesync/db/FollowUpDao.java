@@ -32,14 +32,27 @@ public interface FollowUpDao {
 
   /** An encrypted follow-up to store. */
   record Write(
-      UUID recordId, String channel, String noticeVersion, byte[] nameCiphertext,
-      byte[] contactCiphertext, byte[] phoneHmac, byte[] emailHmac) {}
+      UUID recordId,
+      String channel,
+      String noticeVersion,
+      byte[] nameCiphertext,
+      byte[] contactCiphertext,
+      byte[] phoneHmac,
+      byte[] emailHmac) {}
 
   /** A held follow-up with what staff need to act on it. */
   record WorkItem(
-      UUID recordId, String channel, String noticeVersion, byte[] nameCiphertext,
-      byte[] contactCiphertext, Instant capturedAt, UUID driveId, String regionCode,
-      String localAuthorityCode, String outcome, String language) {}
+      UUID recordId,
+      String channel,
+      String noticeVersion,
+      byte[] nameCiphertext,
+      byte[] contactCiphertext,
+      Instant capturedAt,
+      UUID driveId,
+      String regionCode,
+      String localAuthorityCode,
+      String outcome,
+      String language) {}
 
   /** How many ciphertexts use one key. */
   record KeyUse(int keyId, long ciphertexts) {}
@@ -73,7 +86,9 @@ public interface FollowUpDao {
 
   /** Erases the contacts of {@code ids} still held; returns the record ids erased. */
   @SqlQuery(
-      "UPDATE follow_ups SET " + ERASE + ", erasure_reason = :reason"
+      "UPDATE follow_ups SET "
+          + ERASE
+          + ", erasure_reason = :reason"
           + " WHERE record_id = ANY(:ids) AND erased_at IS NULL RETURNING record_id")
   List<UUID> erase(@Bind("ids") UUID[] ids, @Bind("reason") String reason);
 
@@ -126,7 +141,9 @@ public interface FollowUpDao {
 
   // One retention batch. SKIP LOCKED leaves rows a push is writing to the next run.
   @SqlQuery(
-      "UPDATE follow_ups SET " + ERASE + ","
+      "UPDATE follow_ups SET "
+          + ERASE
+          + ","
           + """
            erasure_reason = CASE WHEN done_at IS NOT NULL THEN 'done' ELSE 'retention' END
           WHERE record_id IN (SELECT record_id FROM follow_ups
@@ -140,7 +157,9 @@ public interface FollowUpDao {
   List<String> eraseExpired(@Bind("cutoff") Instant cutoff, @Bind("batch") int batch);
 
   @SqlQuery(
-      "SELECT " + COLUMNS + " FROM follow_ups WHERE erased_at IS NULL AND record_id > :after"
+      "SELECT "
+          + COLUMNS
+          + " FROM follow_ups WHERE erased_at IS NULL AND record_id > :after"
           + " ORDER BY record_id LIMIT :batch FOR UPDATE")
   List<FollowUpRow> lockHeldAfter(@Bind("after") UUID after, @Bind("batch") int batch);
 

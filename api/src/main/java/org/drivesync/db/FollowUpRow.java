@@ -16,7 +16,9 @@ public record FollowUpRow(
     Instant erasedAt,
     String erasureReason) {
 
-  /** Still waiting for staff: held, not done. Only an open follow-up may be replaced by a device. */
+  /**
+   * Still waiting for staff: held, not done. Only an open follow-up may be replaced by a device.
+   */
   public boolean open() {
     return erasedAt == null && doneAt == null;
   }

@@ -13,7 +13,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Jdbis {
   private Jdbis() {}
 
-  /** Configures a Jdbi (the service's comes from Dropwizard's factory with its pool and metrics). */
+  /**
+   * Configures a Jdbi (the service's comes from Dropwizard's factory with its pool and metrics).
+   */
   public static Jdbi configure(Jdbi jdbi) {
     jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.installPlugin(new PostgresPlugin());
@@ -32,8 +34,10 @@ public final class Jdbis {
       return e.getShortMessage();
     }
     String oneLine = sql.strip().replaceAll("\\s+", " ");
-    return e.getShortMessage() + " [statement: "
-        + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine) + "]";
+    return e.getShortMessage()
+        + " [statement: "
+        + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine)
+        + "]";
   }
 
   /** A Jdbi over a plain data source, for CLI commands and tests. */

@@ -13,9 +13,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface MetricsWriteDao {
   /** Column-wise deltas at the finest grain, one element per key and outcome, netted, non-zero. */
   record Deltas(
-      String[] days, String[] regions, String[] councils, UUID[] drives, UUID[] participants,
-      String[] outcomes, String[] bases, String[] ageBands, String[] languages,
-      String[] firstTimes, int[] contacts, int[] eligible) {}
+      String[] days,
+      String[] regions,
+      String[] councils,
+      UUID[] drives,
+      UUID[] participants,
+      String[] outcomes,
+      String[] bases,
+      String[] ageBands,
+      String[] languages,
+      String[] firstTimes,
+      int[] contacts,
+      int[] eligible) {}
 
   String DELTAS =
       """
@@ -71,35 +80,82 @@ public interface MetricsWriteDao {
           + " first_time";
 
   @SqlUpdate(
-      "INSERT INTO metrics_facts AS m (" + FACT_KEY + ", " + COUNT_COLUMNS + ")"
-          + " SELECT " + FACT_KEY + ", " + PIVOT + " FROM " + DELTAS
-          + " GROUP BY " + FACT_KEY + " ORDER BY " + FACT_KEY
-          + " ON CONFLICT (" + FACT_KEY + ") " + ADD_COUNTS)
+      "INSERT INTO metrics_facts AS m ("
+          + FACT_KEY
+          + ", "
+          + COUNT_COLUMNS
+          + ")"
+          + " SELECT "
+          + FACT_KEY
+          + ", "
+          + PIVOT
+          + " FROM "
+          + DELTAS
+          + " GROUP BY "
+          + FACT_KEY
+          + " ORDER BY "
+          + FACT_KEY
+          + " ON CONFLICT ("
+          + FACT_KEY
+          + ") "
+          + ADD_COUNTS)
   void addFacts(@BindMethods Deltas deltas);
 
   String DRIVE_KEY = "region_code, day, local_authority_code, drive_id";
 
   @SqlUpdate(
-      "INSERT INTO metrics_drive_days AS m (" + DRIVE_KEY + ", " + COUNT_COLUMNS + ")"
-          + " SELECT " + DRIVE_KEY + ", " + PIVOT
-          + " FROM (SELECT " + DRIVE_KEY + ", outcome, sum(contacts) AS contacts,"
-          + " sum(eligible) AS eligible FROM " + DELTAS
-          + " GROUP BY " + DRIVE_KEY + ", outcome"
+      "INSERT INTO metrics_drive_days AS m ("
+          + DRIVE_KEY
+          + ", "
+          + COUNT_COLUMNS
+          + ")"
+          + " SELECT "
+          + DRIVE_KEY
+          + ", "
+          + PIVOT
+          + " FROM (SELECT "
+          + DRIVE_KEY
+          + ", outcome, sum(contacts) AS contacts,"
+          + " sum(eligible) AS eligible FROM "
+          + DELTAS
+          + " GROUP BY "
+          + DRIVE_KEY
+          + ", outcome"
           + " HAVING sum(contacts) <> 0 OR sum(eligible) <> 0) netted"
-          + " GROUP BY " + DRIVE_KEY + " ORDER BY " + DRIVE_KEY
-          + " ON CONFLICT (" + DRIVE_KEY + ") " + ADD_COUNTS)
+          + " GROUP BY "
+          + DRIVE_KEY
+          + " ORDER BY "
+          + DRIVE_KEY
+          + " ON CONFLICT ("
+          + DRIVE_KEY
+          + ") "
+          + ADD_COUNTS)
   void addDriveDays(@BindMethods Deltas deltas);
 
   // The stripe is the last byte of the participant's id modulo 8, as in metrics_rebuild().
   String REGION_KEY = "region_code, day, stripe";
 
   @SqlUpdate(
-      "INSERT INTO metrics_region_days AS m (" + REGION_KEY + ", " + COUNT_COLUMNS + ")"
-          + " SELECT " + REGION_KEY + ", " + PIVOT
+      "INSERT INTO metrics_region_days AS m ("
+          + REGION_KEY
+          + ", "
+          + COUNT_COLUMNS
+          + ")"
+          + " SELECT "
+          + REGION_KEY
+          + ", "
+          + PIVOT
           + " FROM (SELECT region_code, day, get_byte(uuid_send(participant_id), 15) % 8 AS stripe,"
-          + " outcome, sum(contacts) AS contacts, sum(eligible) AS eligible FROM " + DELTAS
+          + " outcome, sum(contacts) AS contacts, sum(eligible) AS eligible FROM "
+          + DELTAS
           + " GROUP BY 1, 2, 3, 4 HAVING sum(contacts) <> 0 OR sum(eligible) <> 0) netted"
-          + " GROUP BY " + REGION_KEY + " ORDER BY " + REGION_KEY
-          + " ON CONFLICT (" + REGION_KEY + ") " + ADD_COUNTS)
+          + " GROUP BY "
+          + REGION_KEY
+          + " ORDER BY "
+          + REGION_KEY
+          + " ON CONFLICT ("
+          + REGION_KEY
+          + ") "
+          + ADD_COUNTS)
   void addRegionDays(@BindMethods Deltas deltas);
 }

@@ -18,14 +18,18 @@ public final class Migrator {
     Flyway flyway = Migrations.flyway(server.ownerDataSource(), config.appUser);
     if (config.migrateOnStart) {
       int applied = flyway.migrate().migrationsExecuted;
-      LOG.info("Schema at version {} ({} migration(s) applied now)",
-          Migrations.currentVersion(flyway), applied);
+      LOG.info(
+          "Schema at version {} ({} migration(s) applied now)",
+          Migrations.currentVersion(flyway),
+          applied);
       return;
     }
     MigrationInfo[] pending = flyway.info().pending();
     if (pending.length > 0) {
       throw new IllegalStateException(
-          pending.length + " pending migration(s) (first: " + pending[0].getVersion()
+          pending.length
+              + " pending migration(s) (first: "
+              + pending[0].getVersion()
               + ") and database.migrateOnStart is false: run `java -jar drivesync.jar db migrate "
               + "<config.yml>` first, or set DRIVESYNC_MIGRATE_ON_START=true");
     }

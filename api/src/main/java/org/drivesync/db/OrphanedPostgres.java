@@ -39,15 +39,25 @@ final class OrphanedPostgres {
     try {
       process.onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException | ExecutionException e) {
-      throw new IllegalStateException("an embedded PostgreSQL (process " + process.pid()
-          + ") left running on " + dataDirectory + " did not stop within " + STOP_SECONDS
-          + " s; stop it by hand (kill " + process.pid() + ") and start again");
+      throw new IllegalStateException(
+          "an embedded PostgreSQL (process "
+              + process.pid()
+              + ") left running on "
+              + dataDirectory
+              + " did not stop within "
+              + STOP_SECONDS
+              + " s; stop it by hand (kill "
+              + process.pid()
+              + ") and start again");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while stopping an orphaned PostgreSQL", e);
     }
-    LOG.warn("Stopped the embedded PostgreSQL (process {}) that a drivesync process which did not"
-        + " shut down cleanly left running on {}; starting it afresh", process.pid(), dataDirectory);
+    LOG.warn(
+        "Stopped the embedded PostgreSQL (process {}) that a drivesync process which did not"
+            + " shut down cleanly left running on {}; starting it afresh",
+        process.pid(),
+        dataDirectory);
   }
 
   /** The live postmaster named by {@code postmaster.pid}, if it is this folder's PostgreSQL. */
@@ -58,7 +68,8 @@ final class OrphanedPostgres {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new IllegalStateException("could not read " + dataDirectory.resolve("postmaster.pid"), e);
+      throw new IllegalStateException(
+          "could not read " + dataDirectory.resolve("postmaster.pid"), e);
     }
     if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")) {
       return Optional.empty();
@@ -83,8 +94,11 @@ final class OrphanedPostgres {
   private static boolean signal(ProcessHandle process, String signal) {
     try {
       return new ProcessBuilder("kill", signal, Long.toString(process.pid()))
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start().waitFor() == 0;
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor()
+          == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

@@ -38,7 +38,9 @@ public interface PollDao {
           ORDER BY p.poll_date, p.id
           """)
   List<PollRow> list(
-      @Bind("council") String localAuthority, @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+      @Bind("council") String localAuthority,
+      @Bind("from") LocalDate from,
+      @Bind("to") LocalDate to);
 
   /** Upcoming polls of the councils of the drives the participant is actively assigned to. */
   @SqlQuery(

@@ -30,34 +30,70 @@ public interface RecordDao {
   record LedgerRow(UUID mutationId, String fingerprint, String result) {}
 
   /**
-   * A drive as a push needs it, with the pushing participant's standing: whether they are
-   * assigned and work in its region, and when either ended if it did (see LateArrival).
+   * A drive as a push needs it, with the pushing participant's standing: whether they are assigned
+   * and work in its region, and when either ended if it did (see LateArrival).
    */
   record DriveScope(
-      UUID id, String regionCode, String localAuthorityCode, java.time.LocalDate startsOn,
-      java.time.LocalDate endsOn, String status, Instant closedAt, boolean assigned,
-      Instant unassignedAt, boolean inRegion, Instant regionRemovedAt) {}
+      UUID id,
+      String regionCode,
+      String localAuthorityCode,
+      java.time.LocalDate startsOn,
+      java.time.LocalDate endsOn,
+      String status,
+      Instant closedAt,
+      boolean assigned,
+      Instant unassignedAt,
+      boolean inRegion,
+      Instant regionRemovedAt) {}
 
   /** A new version row. */
   record NewVersion(
-      UUID recordId, int version, String fields, boolean deleted, UUID authorId, UUID deviceId,
-      UUID mutationId, Integer baseVersion, String mergeStatus) {}
+      UUID recordId,
+      int version,
+      String fields,
+      boolean deleted,
+      UUID authorId,
+      UUID deviceId,
+      UUID mutationId,
+      Integer baseVersion,
+      String mergeStatus) {}
 
   /** A new ledger row. */
   record NewLedgerEntry(
-      UUID mutationId, UUID deviceId, Long deviceSeq, UUID recordId, String fingerprint,
+      UUID mutationId,
+      UUID deviceId,
+      Long deviceSeq,
+      UUID recordId,
+      String fingerprint,
       String result) {}
 
   /** A new conflict row. */
   record NewConflict(
-      UUID recordId, String regionCode, int version, String reason, String fields,
-      UUID mutationId, UUID deviceId, UUID authorId) {}
+      UUID recordId,
+      String regionCode,
+      int version,
+      String reason,
+      String fields,
+      UUID mutationId,
+      UUID deviceId,
+      UUID authorId) {}
 
   /** The columns of an upserted record. */
   record RecordWrite(
-      UUID id, UUID driveId, String regionCode, String localAuthorityCode, UUID recordedBy,
-      UUID deviceId, int version, Instant recordedAt, String outcome, String guidance,
-      String ageBand, Boolean firstTimeRegistrant, String language, boolean deleted,
+      UUID id,
+      UUID driveId,
+      String regionCode,
+      String localAuthorityCode,
+      UUID recordedBy,
+      UUID deviceId,
+      int version,
+      Instant recordedAt,
+      String outcome,
+      String guidance,
+      String ageBand,
+      Boolean firstTimeRegistrant,
+      String language,
+      boolean deleted,
       String[] flags) {}
 
   // Records and mutation ids are locked through transaction-scoped advisory locks taken in one
@@ -122,20 +158,45 @@ public interface RecordDao {
   List<DriveScope> findDrives(@Bind("ids") UUID[] ids, @Bind("participant") UUID participant);
 
   /**
-   * The rows of one push's record upserts as one array per column, so the whole push is written
-   * by one statement whatever its size: PostgreSQL parses and plans it once, and the driver binds
+   * The rows of one push's record upserts as one array per column, so the whole push is written by
+   * one statement whatever its size: PostgreSQL parses and plans it once, and the driver binds
    * fifteen arrays instead of fifteen parameters per record.
    */
   record RecordColumns(
-      UUID[] ids, UUID[] driveIds, String[] regionCodes, String[] localAuthorityCodes,
-      UUID[] recordedBy, UUID[] deviceIds, Integer[] versions, String[] recordedAt,
-      String[] outcomes, String[] guidance, String[] ageBands, Boolean[] firstTimeRegistrants,
-      String[] languages, Boolean[] deleted, String[] flags) {
+      UUID[] ids,
+      UUID[] driveIds,
+      String[] regionCodes,
+      String[] localAuthorityCodes,
+      UUID[] recordedBy,
+      UUID[] deviceIds,
+      Integer[] versions,
+      String[] recordedAt,
+      String[] outcomes,
+      String[] guidance,
+      String[] ageBands,
+      Boolean[] firstTimeRegistrants,
+      String[] languages,
+      Boolean[] deleted,
+      String[] flags) {
     public static RecordColumns of(List<RecordWrite> rows) {
       int n = rows.size();
-      RecordColumns c = new RecordColumns(new UUID[n], new UUID[n], new String[n], new String[n],
-          new UUID[n], new UUID[n], new Integer[n], new String[n], new String[n], new String[n],
-          new String[n], new Boolean[n], new String[n], new Boolean[n], new String[n]);
+      RecordColumns c =
+          new RecordColumns(
+              new UUID[n],
+              new UUID[n],
+              new String[n],
+              new String[n],
+              new UUID[n],
+              new UUID[n],
+              new Integer[n],
+              new String[n],
+              new String[n],
+              new String[n],
+              new String[n],
+              new Boolean[n],
+              new String[n],
+              new Boolean[n],
+              new String[n]);
       for (int i = 0; i < n; i++) {
         RecordWrite r = rows.get(i);
         c.ids[i] = r.id();
@@ -196,12 +257,28 @@ public interface RecordDao {
 
   /** New version rows, one array per column (see {@link RecordColumns}). */
   record VersionColumns(
-      UUID[] recordIds, Integer[] versions, String[] fields, Boolean[] deleted, UUID[] authorIds,
-      UUID[] deviceIds, UUID[] mutationIds, Integer[] baseVersions, String[] mergeStatuses) {
+      UUID[] recordIds,
+      Integer[] versions,
+      String[] fields,
+      Boolean[] deleted,
+      UUID[] authorIds,
+      UUID[] deviceIds,
+      UUID[] mutationIds,
+      Integer[] baseVersions,
+      String[] mergeStatuses) {
     public static VersionColumns of(List<NewVersion> rows) {
       int n = rows.size();
-      VersionColumns c = new VersionColumns(new UUID[n], new Integer[n], new String[n],
-          new Boolean[n], new UUID[n], new UUID[n], new UUID[n], new Integer[n], new String[n]);
+      VersionColumns c =
+          new VersionColumns(
+              new UUID[n],
+              new Integer[n],
+              new String[n],
+              new Boolean[n],
+              new UUID[n],
+              new UUID[n],
+              new UUID[n],
+              new Integer[n],
+              new String[n]);
       for (int i = 0; i < n; i++) {
         NewVersion v = rows.get(i);
         c.recordIds[i] = v.recordId();
@@ -233,12 +310,17 @@ public interface RecordDao {
 
   /** New ledger rows, one array per column (see {@link RecordColumns}). */
   record LedgerColumns(
-      UUID[] mutationIds, UUID[] deviceIds, Long[] deviceSeqs, UUID[] recordIds,
-      String[] fingerprints, String[] results) {
+      UUID[] mutationIds,
+      UUID[] deviceIds,
+      Long[] deviceSeqs,
+      UUID[] recordIds,
+      String[] fingerprints,
+      String[] results) {
     public static LedgerColumns of(List<NewLedgerEntry> rows) {
       int n = rows.size();
-      LedgerColumns c = new LedgerColumns(new UUID[n], new UUID[n], new Long[n], new UUID[n],
-          new String[n], new String[n]);
+      LedgerColumns c =
+          new LedgerColumns(
+              new UUID[n], new UUID[n], new Long[n], new UUID[n], new String[n], new String[n]);
       for (int i = 0; i < n; i++) {
         NewLedgerEntry e = rows.get(i);
         c.mutationIds[i] = e.mutationId();

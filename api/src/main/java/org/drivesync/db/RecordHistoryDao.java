@@ -11,20 +11,53 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** Everything kept about one record: the row, every version, and every conflict. */
 public interface RecordHistoryDao {
   /** The record as it stands. */
-  record Current(UUID id, UUID driveId, String driveName, String regionCode,
-      String localAuthorityCode, UUID recordedBy, UUID deviceId, int version, boolean deleted,
-      List<String> flags, Instant receivedAt, Instant updatedAt, Instant deletedAt,
-      String recordedByName, String localAuthorityName) {}
+  record Current(
+      UUID id,
+      UUID driveId,
+      String driveName,
+      String regionCode,
+      String localAuthorityCode,
+      UUID recordedBy,
+      UUID deviceId,
+      int version,
+      boolean deleted,
+      List<String> flags,
+      Instant receivedAt,
+      Instant updatedAt,
+      Instant deletedAt,
+      String recordedByName,
+      String localAuthorityName) {}
 
   /** One stored version, with its author's role. */
-  record VersionRow(int version, String mergeStatus, UUID authorId, String authorRole,
-      UUID deviceId, UUID mutationId, Integer baseVersion, Instant receivedAt, boolean deleted,
-      String fields, String authorName, String deviceName) {}
+  record VersionRow(
+      int version,
+      String mergeStatus,
+      UUID authorId,
+      String authorRole,
+      UUID deviceId,
+      UUID mutationId,
+      Integer baseVersion,
+      Instant receivedAt,
+      boolean deleted,
+      String fields,
+      String authorName,
+      String deviceName) {}
 
   /** One conflict and what was decided about it, if anything yet. */
-  record ConflictRow(UUID id, int version, String reason, String fields, UUID mutationId,
-      UUID deviceId, UUID authorId, Instant createdAt, Instant resolvedAt, UUID resolvedBy,
-      String resolution, String authorName, String resolvedByName) {}
+  record ConflictRow(
+      UUID id,
+      int version,
+      String reason,
+      String fields,
+      UUID mutationId,
+      UUID deviceId,
+      UUID authorId,
+      Instant createdAt,
+      Instant resolvedAt,
+      UUID resolvedBy,
+      String resolution,
+      String authorName,
+      String resolvedByName) {}
 
   @SqlQuery(
       """

@@ -27,12 +27,14 @@ public final class ScopedJdbi {
   }
 
   /** As {@link #inTransaction(RowScope, HandleCallback)}, at {@code isolation}. */
-  public <R, X extends Exception> R inTransaction(TransactionIsolationLevel isolation,
-      RowScope scope, HandleCallback<R, X> work) throws X {
-    return jdbi.inTransaction(isolation, handle -> {
-      scope.applyTo(handle);
-      return work.withHandle(handle);
-    });
+  public <R, X extends Exception> R inTransaction(
+      TransactionIsolationLevel isolation, RowScope scope, HandleCallback<R, X> work) throws X {
+    return jdbi.inTransaction(
+        isolation,
+        handle -> {
+          scope.applyTo(handle);
+          return work.withHandle(handle);
+        });
   }
 
   public <X extends Exception> void useTransaction(RowScope scope, HandleConsumer<X> work)

@@ -23,7 +23,8 @@ public final class StoredRecordMapper implements RowMapper<StoredRecord> {
   public StoredRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     Map<String, Object> fields = new HashMap<>();
     fields.put(RecordFields.DRIVE_ID, rs.getString("drive_id"));
-    fields.put(RecordFields.RECORDED_AT,
+    fields.put(
+        RecordFields.RECORDED_AT,
         rs.getObject("recorded_at", OffsetDateTime.class).toInstant().toString());
     fields.put(RecordFields.OUTCOME, rs.getString("outcome"));
     String guidance = rs.getString("guidance");

@@ -12,12 +12,22 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface SubjectAccessDao {
   /** A drive record with its drive's name. */
   record ConversationRow(
-      UUID id, String driveName, String localAuthorityCode, String regionCode,
-      LocalDate driveStartsOn, Instant recordedAt, String outcome, String guidance, String ageBand,
-      Boolean firstTimeRegistrant, String language, boolean deleted) {}
+      UUID id,
+      String driveName,
+      String localAuthorityCode,
+      String regionCode,
+      LocalDate driveStartsOn,
+      Instant recordedAt,
+      String outcome,
+      String guidance,
+      String ageBand,
+      Boolean firstTimeRegistrant,
+      String language,
+      boolean deleted) {}
 
   /** One version of a record. */
-  record VersionRow(UUID recordId, int version, Instant receivedAt, boolean deleted, String fields) {}
+  record VersionRow(
+      UUID recordId, int version, Instant receivedAt, boolean deleted, String fields) {}
 
   @SqlQuery(
       """

@@ -22,7 +22,12 @@ public final class SummaryQuery {
   public record Key(String sql, KeyType type) {}
 
   /** How a grouped value is read back. */
-  public enum KeyType { TEXT, UUID, DATE, BOOLEAN }
+  public enum KeyType {
+    TEXT,
+    UUID,
+    DATE,
+    BOOLEAN
+  }
 
   /** One result row: the key values in the order asked, then the counts. */
   public record Row(List<Object> keys, Counts counts) {}
@@ -113,8 +118,10 @@ public final class SummaryQuery {
 
   /** The server's execution time of the statement in milliseconds, from EXPLAIN ANALYZE. */
   public double explainMillis(Handle handle, int limit) {
-    String plan = bind(handle.createQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + sql()), limit)
-        .mapTo(String.class).one();
+    String plan =
+        bind(handle.createQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + sql()), limit)
+            .mapTo(String.class)
+            .one();
     Matcher m = EXECUTION_TIME.matcher(plan);
     if (!m.find()) {
       throw new IllegalStateException("no execution time in " + plan);
@@ -181,8 +188,13 @@ public final class SummaryQuery {
       String byKeys = String.join(", ", positions);
       sql.append(" GROUP BY ").append(byKeys);
       // Groups whose records were all deleted or moved away remain as zero rows: leave them out.
-      sql.append(" HAVING sum(").append(byOutcome ? "o.n" : "registered_on_site + pledged"
-          + " + already_registered + not_eligible + declined + follow_up").append(") > 0");
+      sql.append(" HAVING sum(")
+          .append(
+              byOutcome
+                  ? "o.n"
+                  : "registered_on_site + pledged"
+                      + " + already_registered + not_eligible + declined + follow_up")
+          .append(") > 0");
       sql.append(" ORDER BY ").append(byKeys.replace(",", " NULLS LAST,")).append(" NULLS LAST");
     }
     return sql.append(" LIMIT :limit").toString();
@@ -192,18 +204,25 @@ public final class SummaryQuery {
     List<Object> values = new ArrayList<>(keys.size());
     for (int i = 0; i < keys.size(); i++) {
       String column = "k" + i;
-      values.add(switch (keys.get(i).type()) {
-        case TEXT -> rs.getString(column);
-        case UUID -> rs.getObject(column, java.util.UUID.class);
-        case DATE -> rs.getObject(column, LocalDate.class);
-        case BOOLEAN -> (Boolean) rs.getObject(column);
-      });
+      values.add(
+          switch (keys.get(i).type()) {
+            case TEXT -> rs.getString(column);
+            case UUID -> rs.getObject(column, java.util.UUID.class);
+            case DATE -> rs.getObject(column, LocalDate.class);
+            case BOOLEAN -> (Boolean) rs.getObject(column);
+          });
     }
-    Counts counts = new Counts(
-        rs.getLong("contacts"), rs.getLong("registered_on_site"), rs.getLong("pledged"),
-        rs.getLong("already_registered"), rs.getLong("not_eligible"), rs.getLong("declined"),
-        rs.getLong("follow_up"), rs.getLong("eligible_reached"),
-        rs.getLong("eligible_not_registered"));
+    Counts counts =
+        new Counts(
+            rs.getLong("contacts"),
+            rs.getLong("registered_on_site"),
+            rs.getLong("pledged"),
+            rs.getLong("already_registered"),
+            rs.getLong("not_eligible"),
+            rs.getLong("declined"),
+            rs.getLong("follow_up"),
+            rs.getLong("eligible_reached"),
+            rs.getLong("eligible_not_registered"));
     return new Row(values, counts);
   }
 }

@@ -24,7 +24,10 @@ public interface ThrottleDao {
             last_failure_at = :now
       RETURNING failures
       """)
-  int countFailure(@Bind("key") byte[] key, @Bind("kind") String kind, @Bind("now") Instant now,
+  int countFailure(
+      @Bind("key") byte[] key,
+      @Bind("kind") String kind,
+      @Bind("now") Instant now,
       @Bind("forgetBefore") Instant forgetBefore);
 
   @SqlUpdate("UPDATE sign_in_throttles SET blocked_until = :until WHERE key = :key")
@@ -33,6 +36,7 @@ public interface ThrottleDao {
   @SqlUpdate("DELETE FROM sign_in_throttles WHERE key = :key")
   int clear(@Bind("key") byte[] key);
 
-  @SqlUpdate("DELETE FROM sign_in_throttles WHERE last_failure_at < :before AND blocked_until < :now")
+  @SqlUpdate(
+      "DELETE FROM sign_in_throttles WHERE last_failure_at < :before AND blocked_until < :now")
   int forgetOlderThan(@Bind("before") Instant before, @Bind("now") Instant now);
 }

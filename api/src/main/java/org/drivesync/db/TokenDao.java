@@ -42,10 +42,12 @@ public interface TokenDao {
       @Bind("deviceId") UUID deviceId,
       @Bind("expiresAt") Instant expiresAt);
 
-  @SqlUpdate("UPDATE access_tokens SET revoked_at = now() WHERE token_hash = :hash AND revoked_at IS NULL")
+  @SqlUpdate(
+      "UPDATE access_tokens SET revoked_at = now() WHERE token_hash = :hash AND revoked_at IS NULL")
   int revoke(@Bind("hash") byte[] hash);
 
-  @SqlUpdate("UPDATE access_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
+  @SqlUpdate(
+      "UPDATE access_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
   int revokeAllOfUser(@Bind("userId") UUID userId);
 
   @SqlUpdate(

@@ -27,7 +27,8 @@ public interface TombstoneDao {
       """)
   void advanceHorizon(@Bind("ids") UUID[] ids);
 
-  // Contact details are erased long before (retention), but the emptied row still refers to the record.
+  // Contact details are erased long before (retention), but the emptied row still refers to the
+  // record.
   @SqlUpdate("DELETE FROM follow_ups WHERE record_id = ANY(:ids)")
   int deleteFollowUps(@Bind("ids") UUID[] ids);
 

@@ -8,7 +8,9 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Imported and reviewed translations (docs/languages.md); the shipped drafts are files, not rows. */
+/**
+ * Imported and reviewed translations (docs/languages.md); the shipped drafts are files, not rows.
+ */
 public interface TranslationDao {
   /** One translation of one English wording, with the reviewer's name for staff screens. */
   record TranslationRow(
@@ -46,13 +48,17 @@ public interface TranslationDao {
             updated_by = EXCLUDED.updated_by, updated_at = now()
         WHERE translations.text <> EXCLUDED.text
       """)
-  int importDraft(@Bind("locale") String locale, @Bind("key") String key,
-      @Bind("source") String source, @Bind("text") String text, @Bind("by") UUID by);
+  int importDraft(
+      @Bind("locale") String locale,
+      @Bind("key") String key,
+      @Bind("source") String source,
+      @Bind("text") String text,
+      @Bind("by") UUID by);
 
   /**
    * Marks exactly this text reviewed (inserting it when it was a shipped draft, which has no row).
-   * Returns 0 when the stored text is a different one, which the caller checked cannot happen
-   * under its lock.
+   * Returns 0 when the stored text is a different one, which the caller checked cannot happen under
+   * its lock.
    */
   @SqlUpdate(
       """
@@ -65,6 +71,10 @@ public interface TranslationDao {
             updated_by = EXCLUDED.updated_by, updated_at = now()
         WHERE translations.text = EXCLUDED.text
       """)
-  int markReviewed(@Bind("locale") String locale, @Bind("key") String key,
-      @Bind("source") String source, @Bind("text") String text, @Bind("by") UUID by);
+  int markReviewed(
+      @Bind("locale") String locale,
+      @Bind("key") String key,
+      @Bind("source") String source,
+      @Bind("text") String text,
+      @Bind("by") UUID by);
 }

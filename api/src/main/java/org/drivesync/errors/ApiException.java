@@ -42,6 +42,8 @@ public class ApiException extends RuntimeException {
 
   public static ApiException invalid(String field, String problem) {
     return new ApiException(
-        ErrorCode.VALIDATION_FAILED, field + ": " + problem, Map.of("fields", Map.of(field, problem)));
+        ErrorCode.VALIDATION_FAILED,
+        field + ": " + problem,
+        Map.of("fields", Map.of(field, problem)));
   }
 }

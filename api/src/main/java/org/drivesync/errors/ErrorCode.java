@@ -1,8 +1,8 @@
 package org.drivesync.errors;
 
 /**
- * The catalogue of stable error codes. A client may switch on {@link #code()}; messages may
- * change. docs/errors.md lists them for app developers.
+ * The catalogue of stable error codes. A client may switch on {@link #code()}; messages may change.
+ * docs/errors.md lists them for app developers.
  */
 public enum ErrorCode {
   MALFORMED_JSON(400),

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last resort. A database outage is a 503 the client should retry; anything else is a 500
- * with an id to quote, logged with its stack trace but never with the request body.
+ * The last resort. A database outage is a 503 the client should retry; anything else is a 500 with
+ * an id to quote, logged with its stack trace but never with the request body.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -41,7 +41,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         ErrorCode.INTERNAL_ERROR, "Unexpected server error", Map.of("errorId", errorId));
   }
 
-  /** The request body ended before its declared length (Jetty's EofException is an EOFException). */
+  /**
+   * The request body ended before its declared length (Jetty's EofException is an EOFException).
+   */
   static boolean isClientGone(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.io.EOFException) {

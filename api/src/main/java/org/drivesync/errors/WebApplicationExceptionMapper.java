@@ -15,8 +15,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       // A query or path parameter of the wrong type is bad input, never a 404 or 5xx.
       return ErrorResponses.of(
           ErrorCode.INVALID_VALUE,
-          "Invalid " + param.getParameterType().getSimpleName().replace("Param", "").toLowerCase()
-              + " parameter '" + param.getParameterName() + "'",
+          "Invalid "
+              + param.getParameterType().getSimpleName().replace("Param", "").toLowerCase()
+              + " parameter '"
+              + param.getParameterName()
+              + "'",
           java.util.Map.of("parameter", param.getParameterName()));
     }
     int status = e.getResponse().getStatus();
@@ -35,11 +38,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         };
     Response response = ErrorResponses.of(code, message(code, e));
     Response.ResponseBuilder builder = Response.fromResponse(response).status(status);
-    e.getResponse().getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        values.forEach(value -> builder.header(name, value));
-      }
-    });
+    e.getResponse()
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
     return builder.build();
   }
 

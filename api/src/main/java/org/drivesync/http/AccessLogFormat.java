@@ -11,12 +11,16 @@ import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
  * The access log's line, set in Java so that it holds with no configuration file too: Dropwizard's
  * own default prints the request line with its query string ({@code %r}), which could carry
  * identifiers. Ours: UTC time to the millisecond, client address, method, path without the query
- * string, protocol, status, bytes, milliseconds and the request id ({@code X-Request-Id}, as in
- * the audit trail). An appender given its own {@code logFormat} keeps it.
+ * string, protocol, status, bytes, milliseconds and the request id ({@code X-Request-Id}, as in the
+ * audit trail). An appender given its own {@code logFormat} keeps it.
  */
 public final class AccessLogFormat {
-  public static final String FORMAT = "%t{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %h \"%m %U %H\" %s %b"
-      + " %D " + "%responseHeader{" + RequestIds.HEADER + "}";
+  public static final String FORMAT =
+      "%t{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %h \"%m %U %H\" %s %b"
+          + " %D "
+          + "%responseHeader{"
+          + RequestIds.HEADER
+          + "}";
 
   private AccessLogFormat() {}
 

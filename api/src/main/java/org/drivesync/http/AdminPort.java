@@ -3,6 +3,7 @@ package org.drivesync.http;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import jakarta.servlet.DispatcherType;
@@ -17,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import io.dropwizard.core.setup.Environment;
 
 /**
  * The admin port (health checks, metrics, thread dumps, tasks) is for operators on the host: it
@@ -49,8 +49,9 @@ public final class AdminPort {
   }
 
   public static void guardTasks(Environment environment) {
-    environment.getAdminContext().addFilter(LogLevelGuard.class, "/tasks/log-level",
-        EnumSet.of(DispatcherType.REQUEST));
+    environment
+        .getAdminContext()
+        .addFilter(LogLevelGuard.class, "/tasks/log-level", EnumSet.of(DispatcherType.REQUEST));
   }
 
   /** Refuses a {@code log-level} request for a level below INFO, before the task runs. */
@@ -65,8 +66,10 @@ public final class AdminPort {
             HttpServletResponse http = (HttpServletResponse) response;
             http.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             http.setContentType("text/plain;charset=utf-8");
-            http.getWriter().println("Refused: levels below INFO can write bearer tokens and "
-                + "personal data to the log (docs/operations.md, \"Admin port\").");
+            http.getWriter()
+                .println(
+                    "Refused: levels below INFO can write bearer tokens and "
+                        + "personal data to the log (docs/operations.md, \"Admin port\").");
             return;
           }
         }

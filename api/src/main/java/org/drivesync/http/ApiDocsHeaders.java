@@ -14,9 +14,10 @@ import java.io.IOException;
  * Swagger UI sets inline styles, hence {@code 'unsafe-inline'} for styles only.
  */
 public final class ApiDocsHeaders implements Filter {
-  static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'"
-      + " 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self';"
-      + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  static final String POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'"
+          + " 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self';"
+          + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -18,15 +18,15 @@ import org.drivesync.errors.ErrorCode;
 
 /**
  * Refuses the NUL character ({@code \u0000} in JSON, {@code %00} in a query) with 400 before it
- * reaches PostgreSQL, which cannot store it in text or jsonb and would answer with an error
- * (a 500 here) wherever it got through: in a name, an email, a quarantined payload. No field of
- * drivesync has a use for it. The bodies of endpoints marked {@link ChecksCharactersItself} (sync
- * pushes) are not checked for NUL here, so that one bad mutation does not refuse its whole batch.
+ * reaches PostgreSQL, which cannot store it in text or jsonb and would answer with an error (a 500
+ * here) wherever it got through: in a name, an email, a quarantined payload. No field of drivesync
+ * has a use for it. The bodies of endpoints marked {@link ChecksCharactersItself} (sync pushes) are
+ * not checked for NUL here, so that one bad mutation does not refuse its whole batch.
  *
  * <p>JSON bodies are UTF-8 only (RFC 8259 §8.1), on every endpoint: a declared charset other than
  * UTF-8 is 415, and a body in UTF-16 or UTF-32 (a byte-order mark, or the zero bytes those
- * encodings put beside ASCII) is 400 {@code malformed_json} — otherwise Jackson would decode it
- * and a NUL hidden in it would slip past the escape check below.
+ * encodings put beside ASCII) is 400 {@code malformed_json} — otherwise Jackson would decode it and
+ * a NUL hidden in it would slip past the escape check below.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER + 1)
@@ -57,21 +57,25 @@ public class NulCharacterFilter implements ContainerRequestFilter {
       return;
     }
     String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-    if (charset != null && !charset.strip().replace("\"", "").equalsIgnoreCase("utf-8")
+    if (charset != null
+        && !charset.strip().replace("\"", "").equalsIgnoreCase("utf-8")
         && !charset.strip().replace("\"", "").equalsIgnoreCase("utf8")) {
-      throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      throw new ApiException(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "Request bodies must be UTF-8 (RFC 8259); charset=" + "utf-8 or none",
           Map.of("charset", "utf-8"));
     }
   }
 
   static ApiException notUtf8() {
-    return new ApiException(ErrorCode.MALFORMED_JSON,
+    return new ApiException(
+        ErrorCode.MALFORMED_JSON,
         "JSON bodies must be UTF-8 (RFC 8259): this one looks like UTF-16 or UTF-32");
   }
 
   private boolean checksItself() {
-    return resource != null && resource.getResourceMethod() != null
+    return resource != null
+        && resource.getResourceMethod() != null
         && resource.getResourceMethod().isAnnotationPresent(ChecksCharactersItself.class);
   }
 
@@ -80,9 +84,9 @@ public class NulCharacterFilter implements ContainerRequestFilter {
   }
 
   /**
-   * Watches a JSON body go by for the escape {@code \u0000}: a backslash that is not itself
-   * escaped (an odd run of backslashes), then {@code u0000}. A raw NUL byte is invalid JSON and
-   * Jackson refuses it already.
+   * Watches a JSON body go by for the escape {@code \u0000}: a backslash that is not itself escaped
+   * (an odd run of backslashes), then {@code u0000}. A raw NUL byte is invalid JSON and Jackson
+   * refuses it already.
    */
   static final class Scanner extends FilterInputStream {
     private static final byte[] ESCAPE = {'u', '0', '0', '0', '0'};
@@ -90,6 +94,7 @@ public class NulCharacterFilter implements ContainerRequestFilter {
     private int matched = -1; // bytes of ESCAPE matched after an escaping backslash; -1: none
     private long position;
     private int first = -1;
+
     /** Whether to refuse the {@code \u0000} escape; the encoding is checked either way. */
     private final boolean escapes;
 
@@ -128,8 +133,8 @@ public class NulCharacterFilter implements ContainerRequestFilter {
       }
       if (position == 0) {
         first = b & 0xff;
-      } else if (position == 1 && ((first == 0xfe && (b & 0xff) == 0xff)
-          || (first == 0xff && (b & 0xff) == 0xfe))) {
+      } else if (position == 1
+          && ((first == 0xfe && (b & 0xff) == 0xff) || (first == 0xff && (b & 0xff) == 0xfe))) {
         throw notUtf8();
       }
       position++;

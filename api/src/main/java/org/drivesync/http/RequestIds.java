@@ -37,8 +37,10 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
   @Override
   public void filter(ContainerRequestContext request) {
     // RequestIdFilter has usually given the request its id already.
-    String id = request.getProperty(HEADER) instanceof String assigned
-        ? assigned : idFor(request.getHeaderString(HEADER));
+    String id =
+        request.getProperty(HEADER) instanceof String assigned
+            ? assigned
+            : idFor(request.getHeaderString(HEADER));
     CURRENT.set(id);
     MDC.put("requestId", id);
     request.setProperty(HEADER, id);

@@ -36,6 +36,11 @@ public final class StartupBanner {
           Field app     {}/app/
           Health        http://localhost:{}/healthcheck
         """,
-        app, app, app, app, app, adminPort);
+        app,
+        app,
+        app,
+        app,
+        app,
+        adminPort);
   }
 }

@@ -17,9 +17,9 @@ import io.dropwizard.jackson.GuavaExtrasModule;
 /**
  * The one ObjectMapper of the service, for configuration and for request bodies alike.
  *
- * <p>It is Dropwizard's default mapper without {@code FuzzyEnumModule} and with unknown
- * properties refused: a field app that sends {@code "Pledged"} or a misspelt field must hear about
- * it, not have its data silently dropped or reinterpreted.
+ * <p>It is Dropwizard's default mapper without {@code FuzzyEnumModule} and with unknown properties
+ * refused: a field app that sends {@code "Pledged"} or a misspelt field must hear about it, not
+ * have its data silently dropped or reinterpreted.
  */
 public final class JsonMappers {
   private JsonMappers() {}

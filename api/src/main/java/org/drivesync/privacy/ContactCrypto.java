@@ -70,7 +70,8 @@ public final class ContactCrypto {
 
   public byte[] encrypt(Column column, UUID recordId, String plaintext) {
     try {
-      return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(column, recordId));
+      return aead.encrypt(
+          plaintext.getBytes(StandardCharsets.UTF_8), associatedData(column, recordId));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("encryption failed", e);
     }
@@ -79,13 +80,18 @@ public final class ContactCrypto {
   /** The plaintext; throws when the key is unknown or the ciphertext belongs to another cell. */
   public String decrypt(Column column, UUID recordId, byte[] ciphertext) {
     try {
-      return new String(aead.decrypt(ciphertext, associatedData(column, recordId)),
-          StandardCharsets.UTF_8);
+      return new String(
+          aead.decrypt(ciphertext, associatedData(column, recordId)), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(
-          "cannot decrypt " + column.qualifiedName + " of record " + recordId
-              + " (key id " + Integer.toUnsignedString(keyIdOf(ciphertext))
-              + "): is the keyset the one it was written with?", e);
+          "cannot decrypt "
+              + column.qualifiedName
+              + " of record "
+              + recordId
+              + " (key id "
+              + Integer.toUnsignedString(keyIdOf(ciphertext))
+              + "): is the keyset the one it was written with?",
+          e);
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * One spelling per phone number and email, so the keyed lookup hash of what a person gives staff
- * on the phone matches what a volunteer typed in the field. Messages never echo the value.
+ * One spelling per phone number and email, so the keyed lookup hash of what a person gives staff on
+ * the phone matches what a volunteer typed in the field. Messages never echo the value.
  */
 public final class ContactNormaliser {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
@@ -15,8 +15,8 @@ public final class ContactNormaliser {
   private ContactNormaliser() {}
 
   /**
-   * A phone number in E.164 form. UK national numbers ({@code 07700 900123}) and the written
-   * {@code +44 (0)7700…} become {@code +447700900123}; {@code 00…} becomes {@code +…}.
+   * A phone number in E.164 form. UK national numbers ({@code 07700 900123}) and the written {@code
+   * +44 (0)7700…} become {@code +447700900123}; {@code 00…} becomes {@code +…}.
    *
    * @throws IllegalArgumentException when it is not a phone number
    */

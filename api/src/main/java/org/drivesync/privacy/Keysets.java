@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tink keysets in Tink's JSON keyset format: generating, parsing, adding a primary key, and
- * writing them to owner-only files. These are cleartext keysets; docs/operations.md explains how to
- * move to keysets wrapped by a cloud KMS.
+ * Tink keysets in Tink's JSON keyset format: generating, parsing, adding a primary key, and writing
+ * them to owner-only files. These are cleartext keysets; docs/operations.md explains how to move to
+ * keysets wrapped by a cloud KMS.
  */
 public final class Keysets {
   /** The keysets the service needs, each with its own key type. */
@@ -101,7 +101,8 @@ public final class Keysets {
     try {
       Parameters parameters = keyset.getPrimary().getKey().getParameters();
       return KeysetHandle.newBuilder(keyset)
-          .addEntry(KeysetHandle.generateEntryFromParameters(parameters).withRandomId().makePrimary())
+          .addEntry(
+              KeysetHandle.generateEntryFromParameters(parameters).withRandomId().makePrimary())
           .build();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("could not add a key", e);
@@ -128,8 +129,8 @@ public final class Keysets {
       try {
         ownerOnly(temporary, "rw-------");
         Files.writeString(temporary, toJson(keyset), StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temporary);
       }
@@ -143,8 +144,11 @@ public final class Keysets {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < keyset.size(); i++) {
       KeysetHandle.Entry entry = keyset.getAt(i);
-      keys.add(Integer.toUnsignedString(entry.getId()) + (entry.isPrimary() ? " (primary)" : "")
-          + " " + entry.getStatus());
+      keys.add(
+          Integer.toUnsignedString(entry.getId())
+              + (entry.isPrimary() ? " (primary)" : "")
+              + " "
+              + entry.getStatus());
     }
     return keyset.getPrimary().getKey().getParameters() + ": " + String.join(", ", keys);
   }

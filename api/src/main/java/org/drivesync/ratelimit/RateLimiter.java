@@ -41,22 +41,25 @@ public final class RateLimiter {
   private final RateLimitConfig config;
   private final ProxyManager<String> store;
   private final PostgreSQLSelectForUpdateBasedProxyManager<String> cleaner;
+
   /** Bucket proxies are cheap, but a delaying one holds this instance's unsynchronised share. */
   private final Cache<String, BucketProxy> proxies =
       Caffeine.newBuilder().expireAfterAccess(1, TimeUnit.HOURS).maximumSize(100_000).build();
 
   public RateLimiter(RateLimitConfig config, DataSource dataSource) {
     this.config = config;
-    this.cleaner = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-        .primaryKeyMapper(PrimaryKeyMapper.STRING)
-        .table("rate_limit_buckets")
-        .idColumn("id")
-        .stateColumn("state")
-        .expiresAtColumn("expires_at")
-        // A bucket full again (plus a minute) is the same as no row: let it go.
-        .expirationAfterWrite(
-            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
-        .build();
+    this.cleaner =
+        Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+            .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table("rate_limit_buckets")
+            .idColumn("id")
+            .stateColumn("state")
+            .expiresAtColumn("expires_at")
+            // A bucket full again (plus a minute) is the same as no row: let it go.
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    Duration.ofMinutes(1)))
+            .build();
     this.store = cleaner;
   }
 
@@ -126,12 +129,15 @@ public final class RateLimiter {
   }
 
   private BucketProxy badCodes(String address) {
-    return bucket("badcode", address,
-        () -> Bandwidth.builder()
-            .capacity(config.badEnrolmentCodes)
-            .refillIntervally(
-                config.badEnrolmentCodes, Duration.ofMillis(config.lockout.toMilliseconds()))
-            .build(),
+    return bucket(
+        "badcode",
+        address,
+        () ->
+            Bandwidth.builder()
+                .capacity(config.badEnrolmentCodes)
+                .refillIntervally(
+                    config.badEnrolmentCodes, Duration.ofMillis(config.lockout.toMilliseconds()))
+                .build(),
         false);
   }
 
@@ -141,23 +147,32 @@ public final class RateLimiter {
     }
     ConsumptionProbe probe = bucket(kind, subject, limit, delayed).tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
-      long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+      long seconds =
+          Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
       throw limited(seconds, "Too many requests");
     }
   }
 
-  private BucketProxy bucket(String kind, String subject, Supplier<Bandwidth> limit,
-      boolean delayed) {
-    String id = kind + ":" + HexFormat.of().formatHex(
-        Tokens.sha256(subject.getBytes(StandardCharsets.UTF_8)));
-    return proxies.get(id, key -> {
-      var builder = store.builder();
-      if (delayed) {
-        builder = builder.withOptimization(Optimizations.delaying(new DelayParameters(
-            Math.max(1, config.callerBurst / 10), Duration.ofSeconds(1))));
-      }
-      return builder.build(key, () -> BucketConfiguration.builder().addLimit(limit.get()).build());
-    });
+  private BucketProxy bucket(
+      String kind, String subject, Supplier<Bandwidth> limit, boolean delayed) {
+    String id =
+        kind
+            + ":"
+            + HexFormat.of().formatHex(Tokens.sha256(subject.getBytes(StandardCharsets.UTF_8)));
+    return proxies.get(
+        id,
+        key -> {
+          var builder = store.builder();
+          if (delayed) {
+            builder =
+                builder.withOptimization(
+                    Optimizations.delaying(
+                        new DelayParameters(
+                            Math.max(1, config.callerBurst / 10), Duration.ofSeconds(1))));
+          }
+          return builder.build(
+              key, () -> BucketConfiguration.builder().addLimit(limit.get()).build());
+        });
   }
 
   private static ApiException limited(long retryAfterSeconds, String message) {

@@ -13,7 +13,8 @@ import org.drivesync.sync.RejectionCode;
  */
 public final class FollowUpParser {
 
-  private static final Set<String> KEYS = Set.of("consent", "noticeVersion", "channel", "name", "contact");
+  private static final Set<String> KEYS =
+      Set.of("consent", "noticeVersion", "channel", "name", "contact");
   private static final Pattern NOTICE_VERSION = Pattern.compile("[A-Za-z0-9._-]{1,50}");
   private static final int MAX_NAME = 100;
 
@@ -36,15 +37,19 @@ public final class FollowUpParser {
     }
     JsonNode consent = node.get("consent");
     if (consent == null || !consent.isBoolean() || !consent.booleanValue()) {
-      throw new RecordRejection(RejectionCode.CONSENT_REQUIRED,
+      throw new RecordRejection(
+          RejectionCode.CONSENT_REQUIRED,
           "a follow-up needs the person's consent (followUp.consent: true); nothing of it was stored");
     }
     JsonNode notice = node.get("noticeVersion");
-    if (notice == null || !notice.isTextual() || !NOTICE_VERSION.matcher(notice.asText()).matches()) {
+    if (notice == null
+        || !notice.isTextual()
+        || !NOTICE_VERSION.matcher(notice.asText()).matches()) {
       throw invalid("followUp.noticeVersion", "the privacy notice version shown, e.g. '2026-03'");
     }
     JsonNode channelNode = node.get("channel");
-    if (channelNode == null || !channelNode.isTextual()
+    if (channelNode == null
+        || !channelNode.isTextual()
         || !Set.of("sms", "email", "phone").contains(channelNode.asText())) {
       throw invalid("followUp.channel", "must be one of [sms, email, phone]");
     }
@@ -55,9 +60,10 @@ public final class FollowUpParser {
     }
     String contact;
     try {
-      contact = channel == FollowUp.Channel.EMAIL
-          ? ContactNormaliser.email(contactNode.asText())
-          : ContactNormaliser.phone(contactNode.asText());
+      contact =
+          channel == FollowUp.Channel.EMAIL
+              ? ContactNormaliser.email(contactNode.asText())
+              : ContactNormaliser.phone(contactNode.asText());
     } catch (IllegalArgumentException e) {
       throw invalid("followUp.contact", e.getMessage() + " for channel " + channel.wireName());
     }

@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>It is {@link Instant#parse} with a fast path for the one form drivesync stores and devices
  * send, {@code 2026-03-14T18:22:05Z} with an optional fraction: the formatter-based parse cost a
- * fifth of a push's merge step (docs/performance.md). Anything else, valid or not, goes to
- * {@link Instant#parse}, so results and errors are exactly its own.
+ * fifth of a push's merge step (docs/performance.md). Anything else, valid or not, goes to {@link
+ * Instant#parse}, so results and errors are exactly its own.
  */
 public final class Instants {
   /** The precision of every stored and echoed instant. */
@@ -31,8 +31,15 @@ public final class Instants {
 
   private static Instant canonical(String s) {
     int n = s.length();
-    if (n < 20 || n == 21 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z'
+    if (n < 20
+        || n == 21
+        || n > 30
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':'
+        || s.charAt(n - 1) != 'Z'
         || (n > 20 && s.charAt(19) != '.')) {
       return null;
     }
@@ -57,7 +64,8 @@ public final class Instants {
       return null;
     }
     try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.UTC);
     } catch (DateTimeException e) {
       return null; // Let Instant.parse decide (leap seconds, 24:00, or a plain error).
     }

@@ -22,7 +22,12 @@ public final class RecordFields {
       List.of(DRIVE_ID, RECORDED_AT, OUTCOME, GUIDANCE, AGE_BAND, FIRST_TIME_REGISTRANT, LANGUAGE);
 
   public static final List<String> OUTCOMES =
-      List.of("registered_on_site", "pledged", "already_registered", "not_eligible", "declined",
+      List.of(
+          "registered_on_site",
+          "pledged",
+          "already_registered",
+          "not_eligible",
+          "declined",
           "follow_up");
 
   public static final List<String> AGE_BANDS =

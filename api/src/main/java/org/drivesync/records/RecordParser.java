@@ -20,9 +20,9 @@ import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.sync.RejectionCode;
 
 /**
- * Turns a device's JSON record into the normalised field map the merge compares: strings for
- * ids, codes and instants (ISO-8601 UTC), Booleans, and the guidance as a canonical JSON object
- * with sorted code lists — so that re-sending the same facts in another order is not a change.
+ * Turns a device's JSON record into the normalised field map the merge compares: strings for ids,
+ * codes and instants (ISO-8601 UTC), Booleans, and the guidance as a canonical JSON object with
+ * sorted code lists — so that re-sending the same facts in another order is not a change.
  */
 public final class RecordParser {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -34,8 +34,8 @@ public final class RecordParser {
   }
 
   /**
-   * Every field of {@link RecordFields#ALL}, null where absent; throws {@link RecordRejection}.
-   * A {@code followUp} is allowed here but read separately, by {@link FollowUpParser}.
+   * Every field of {@link RecordFields#ALL}, null where absent; throws {@link RecordRejection}. A
+   * {@code followUp} is allowed here but read separately, by {@link FollowUpParser}.
    */
   public Map<String, Object> parse(JsonNode record) {
     if (record == null || !record.isObject()) {
@@ -46,24 +46,35 @@ public final class RecordParser {
       String name = names.next();
       if (ForbiddenFields.isForbidden(name)) {
         forbidden.add(name);
-      } else if (!RecordFields.ALL.contains(name) && !name.equals("id")
+      } else if (!RecordFields.ALL.contains(name)
+          && !name.equals("id")
           && !name.equals(RecordFields.FOLLOW_UP)) {
-        throw new RecordRejection(RejectionCode.UNKNOWN_FIELD, "unknown record field '" + name + "'");
+        throw new RecordRejection(
+            RejectionCode.UNKNOWN_FIELD, "unknown record field '" + name + "'");
       }
     }
     if (!forbidden.isEmpty()) {
-      throw new RecordRejection(RejectionCode.FORBIDDEN_FIELD,
-          "drive records never hold personal data; refused field(s): " + String.join(", ", forbidden));
+      throw new RecordRejection(
+          RejectionCode.FORBIDDEN_FIELD,
+          "drive records never hold personal data; refused field(s): "
+              + String.join(", ", forbidden));
     }
     Map<String, Object> fields = new HashMap<>();
     fields.put(RecordFields.DRIVE_ID, uuid(record.get(RecordFields.DRIVE_ID)));
     fields.put(RecordFields.RECORDED_AT, instant(record.get(RecordFields.RECORDED_AT)));
-    fields.put(RecordFields.OUTCOME,
+    fields.put(
+        RecordFields.OUTCOME,
         code(record.get(RecordFields.OUTCOME), RecordFields.OUTCOMES, RecordFields.OUTCOME, true));
     fields.put(RecordFields.GUIDANCE, guidance(record.get(RecordFields.GUIDANCE)));
-    fields.put(RecordFields.AGE_BAND,
-        code(record.get(RecordFields.AGE_BAND), RecordFields.AGE_BANDS, RecordFields.AGE_BAND, false));
-    fields.put(RecordFields.FIRST_TIME_REGISTRANT, bool(record.get(RecordFields.FIRST_TIME_REGISTRANT)));
+    fields.put(
+        RecordFields.AGE_BAND,
+        code(
+            record.get(RecordFields.AGE_BAND),
+            RecordFields.AGE_BANDS,
+            RecordFields.AGE_BAND,
+            false));
+    fields.put(
+        RecordFields.FIRST_TIME_REGISTRANT, bool(record.get(RecordFields.FIRST_TIME_REGISTRANT)));
     fields.put(RecordFields.LANGUAGE, language(record.get(RecordFields.LANGUAGE)));
     return fields;
   }
@@ -87,7 +98,8 @@ public final class RecordParser {
     try {
       instant = Instants.parse(node.asText());
     } catch (DateTimeParseException e) {
-      throw invalid(RecordFields.RECORDED_AT, "not an ISO-8601 instant such as 2026-03-14T18:22:05Z");
+      throw invalid(
+          RecordFields.RECORDED_AT, "not an ISO-8601 instant such as 2026-03-14T18:22:05Z");
     }
     if (!isFourDigitYear(instant)) {
       throw invalid(RecordFields.RECORDED_AT, "the year must be between 0001 and 9999");
@@ -158,16 +170,28 @@ public final class RecordParser {
       throw invalid("guidance.rulesetVersion", "is required");
     }
     Ruleset ruleset =
-        rulesets.byVersion(version.asText())
-            .orElseThrow(() -> new RecordRejection(RejectionCode.UNKNOWN_RULESET,
-                "no ruleset '" + version.asText() + "'; fetch /api/v1/eligibility/rulesets/current"));
+        rulesets
+            .byVersion(version.asText())
+            .orElseThrow(
+                () ->
+                    new RecordRejection(
+                        RejectionCode.UNKNOWN_RULESET,
+                        "no ruleset '"
+                            + version.asText()
+                            + "'; fetch /api/v1/eligibility/rulesets/current"));
     ObjectNode canonical = JsonNodeFactory.instance.objectNode();
     canonical.put("rulesetVersion", ruleset.version());
     canonical.put("basis", member(node.get("basis"), ruleset.basisCodes(), "guidance.basis"));
-    canonical.put("registration",
-        member(node.get("registration"), Set.copyOf(RecordFields.REGISTRATIONS), "guidance.registration"));
-    canonical.set("elections", codes(node.get("elections"), ruleset.electionCodes(), "guidance.elections"));
-    canonical.set("signposts", codes(node.get("signposts"), ruleset.signpostCodes(), "guidance.signposts"));
+    canonical.put(
+        "registration",
+        member(
+            node.get("registration"),
+            Set.copyOf(RecordFields.REGISTRATIONS),
+            "guidance.registration"));
+    canonical.set(
+        "elections", codes(node.get("elections"), ruleset.electionCodes(), "guidance.elections"));
+    canonical.set(
+        "signposts", codes(node.get("signposts"), ruleset.signpostCodes(), "guidance.signposts"));
     return canonical;
   }
 

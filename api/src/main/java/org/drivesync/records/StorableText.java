@@ -16,6 +16,7 @@ import org.drivesync.sync.RejectionCode;
  */
 public final class StorableText {
   private static final String UNSTORABLE = "[unstorable]";
+
   /**
    * Names a rejection's message may quote: the protocol's own. Any other name could be personal
    * data typed by a volunteer, and the message is kept in quarantine.
@@ -25,8 +26,21 @@ public final class StorableText {
   private static java.util.Set<String> known() {
     java.util.Set<String> names = new java.util.HashSet<>(RecordFields.ALL);
     names.addAll(RecordFields.GUIDANCE_KEYS);
-    names.addAll(java.util.List.of("mutationId", "deviceSeq", "entity", "op", "id", "baseVersion",
-        "record", RecordFields.FOLLOW_UP, "consent", "noticeVersion", "channel", "name", "contact"));
+    names.addAll(
+        java.util.List.of(
+            "mutationId",
+            "deviceSeq",
+            "entity",
+            "op",
+            "id",
+            "baseVersion",
+            "record",
+            RecordFields.FOLLOW_UP,
+            "consent",
+            "noticeVersion",
+            "channel",
+            "name",
+            "contact"));
     return java.util.Set.copyOf(names);
   }
 
@@ -58,8 +72,10 @@ public final class StorableText {
   public static void check(JsonNode node) {
     String where = find(node, "");
     if (where != null) {
-      throw new RecordRejection(RejectionCode.INVALID_CHARACTER, (where.isEmpty() ? "mutation" : where)
-          + ": contains the NUL character or an unpaired surrogate, which cannot be stored");
+      throw new RecordRejection(
+          RejectionCode.INVALID_CHARACTER,
+          (where.isEmpty() ? "mutation" : where)
+              + ": contains the NUL character or an unpaired surrogate, which cannot be stored");
     }
   }
 
@@ -115,8 +131,12 @@ public final class StorableText {
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(field -> copy.set(
-          isStorable(field.getKey()) ? field.getKey() : UNSTORABLE, clean(field.getValue())));
+      node.fields()
+          .forEachRemaining(
+              field ->
+                  copy.set(
+                      isStorable(field.getKey()) ? field.getKey() : UNSTORABLE,
+                      clean(field.getValue())));
       return copy;
     }
     return node;

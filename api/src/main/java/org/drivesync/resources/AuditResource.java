@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -77,8 +77,8 @@ public class AuditResource {
   private final AuditCheckpoints checkpoints;
   private final AuditLog auditLog;
 
-  public AuditResource(Jdbi jdbi, AuditChainVerifier verifier, AuditCheckpoints checkpoints,
-      AuditLog auditLog) {
+  public AuditResource(
+      Jdbi jdbi, AuditChainVerifier verifier, AuditCheckpoints checkpoints, AuditLog auditLog) {
     this.jdbi = jdbi;
     this.verifier = verifier;
     this.checkpoints = checkpoints;
@@ -97,9 +97,17 @@ public class AuditResource {
       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
     List<Event> events =
-        jdbi.onDemand(AuditDao.class)
-            .page(after, actor, action, entity, entityId, Params.instant("from", from),
-                Params.instant("to", to), limit)
+        jdbi
+            .onDemand(AuditDao.class)
+            .page(
+                after,
+                actor,
+                action,
+                entity,
+                entityId,
+                Params.instant("from", from),
+                Params.instant("to", to),
+                limit)
             .stream()
             .map(AuditResource::toEvent)
             .toList();
@@ -133,17 +141,33 @@ public class AuditResource {
   @Path("/checkpoints")
   @Operation(summary = "Sign the chain's head now (covering this request's own audit event)")
   public Response take(@Context SecurityContext security) {
-    jdbi.useTransaction(handle -> auditLog.append(handle,
-        Actor.of((Caller) security.getUserPrincipal()), "audit.checkpoint", "audit", null,
-        Map.of()));
+    jdbi.useTransaction(
+        handle ->
+            auditLog.append(
+                handle,
+                Actor.of((Caller) security.getUserPrincipal()),
+                "audit.checkpoint",
+                "audit",
+                null,
+                Map.of()));
     return Response.status(Response.Status.CREATED).entity(checkpoints.take()).build();
   }
 
   private static Event toEvent(AuditDao.AuditRow row) {
     try {
-      return new Event(row.seq(), row.occurredAt(), row.actorUserId(), row.actorDeviceId(),
-          row.action(), row.entityType(), row.entityId(), row.requestId(),
-          JSON.readTree(row.details()), row.actorName(), row.actorDeviceName(), row.entityName());
+      return new Event(
+          row.seq(),
+          row.occurredAt(),
+          row.actorUserId(),
+          row.actorDeviceId(),
+          row.action(),
+          row.entityType(),
+          row.entityId(),
+          row.requestId(),
+          JSON.readTree(row.details()),
+          row.actorName(),
+          row.actorDeviceName(),
+          row.entityName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

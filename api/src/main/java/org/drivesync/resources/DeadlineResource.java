@@ -18,10 +18,11 @@ import org.drivesync.core.polls.PollTimetable;
 import org.drivesync.elections.BankHolidays;
 
 /**
- * The deadline calculator on its own: registration, postal, proxy and Voter Authority Certificate deadlines of a poll
- * on a date. 200; 400 {@code validation_failed} (missing date, unknown nation or election code) or
- * {@code outside_calendar}. {@code electionCode} defaults to {@code uk_parliament}, whose rules also skip Maundy
- * Thursday, so the default never gives a later deadline than the real one.
+ * The deadline calculator on its own: registration, postal, proxy and Voter Authority Certificate
+ * deadlines of a poll on a date. 200; 400 {@code validation_failed} (missing date, unknown nation
+ * or election code) or {@code outside_calendar}. {@code electionCode} defaults to {@code
+ * uk_parliament}, whose rules also skip Maundy Thursday, so the default never gives a later
+ * deadline than the real one.
  */
 @Path("/api/v1/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,14 +41,18 @@ public class DeadlineResource {
   @Operation(summary = "Deadlines of a poll on a date in a nation")
   public DeadlineAnswer deadlines(
       @QueryParam("pollDate") @NotNull String pollDateText,
-      @QueryParam("nation") @NotNull @Pattern(regexp = "england|wales|scotland|northern_ireland") String nation,
+      @QueryParam("nation") @NotNull @Pattern(regexp = "england|wales|scotland|northern_ireland")
+          String nation,
       @QueryParam("electionCode") String electionCode) {
     LocalDate pollDate = Params.date("pollDate", pollDateText);
     String election = electionCode == null ? DEFAULT_ELECTION : electionCode;
     BankHolidays holidays = timetable.holidays();
-    return new DeadlineAnswer(pollDate, nation, election,
+    return new DeadlineAnswer(
+        pollDate,
+        nation,
+        election,
         PollDeadlines.of(timetable.deadlines(election, nation, pollDate)),
-        new DeadlineAnswer.BankHolidayData(holidays.version(), holidays.source().url(),
-            holidays.source().licence()));
+        new DeadlineAnswer.BankHolidayData(
+            holidays.version(), holidays.source().url(), holidays.source().licence()));
   }
 }

@@ -57,8 +57,11 @@ public class DeviceResource {
   @Path("/enrol")
   @PermitAll
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Exchange an enrolment code for a device token", security = {})
-  public Response enrol(@NotNull @Valid EnrolDeviceRequest request, @Context HttpServletRequest http) {
+  @Operation(
+      summary = "Exchange an enrolment code for a device token",
+      security = {})
+  public Response enrol(
+      @NotNull @Valid EnrolDeviceRequest request, @Context HttpServletRequest http) {
     String address = ClientAddress.of(http);
     rateLimiter.checkEnrolment(address);
     DeviceToken token = devices.enrol(request, () -> rateLimiter.recordBadEnrolmentCode(address));

@@ -33,9 +33,9 @@ import org.drivesync.core.DriveService;
  * Drives: organisers plan them in their regions and assign participants; participants see the
  * drives they are assigned to.
  *
- * <p>Status codes: 200/201; 400 invalid body; 401; 403 role or region not allowed; 404 not found
- * or out of scope; 409 a status that would go backwards. Closing a drive answers the drive plus
- * {@code devicesMayHoldRecords}, as {@code GET /{id}/devices-pending} does at any time.
+ * <p>Status codes: 200/201; 400 invalid body; 401; 403 role or region not allowed; 404 not found or
+ * out of scope; 409 a status that would go backwards. Closing a drive answers the drive plus {@code
+ * devicesMayHoldRecords}, as {@code GET /{id}/devices-pending} does at any time.
  */
 @Path("/api/v1/drives")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +51,8 @@ public class DriveResource {
   @POST
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Plan a drive at a council in your region; the region is derived")
-  public Response create(@Context SecurityContext security, @NotNull @Valid CreateDriveRequest request) {
+  public Response create(
+      @Context SecurityContext security, @NotNull @Valid CreateDriveRequest request) {
     Drive drive = drives.create(UserResource.caller(security), request);
     return Response.status(Response.Status.CREATED).entity(drive).build();
   }
@@ -88,9 +89,12 @@ public class DriveResource {
   @GET
   @Path("/{id}/devices-pending")
   @RolesAllowed({Role.O, Role.S, Role.A})
-  @Operation(summary = "Phones of the drive's participants that have not pushed since they could"
-      + " last write into it, and so may still hold its records")
-  public PendingDevices devicesPending(@Context SecurityContext security, @PathParam("id") UUID id) {
+  @Operation(
+      summary =
+          "Phones of the drive's participants that have not pushed since they could"
+              + " last write into it, and so may still hold its records")
+  public PendingDevices devicesPending(
+      @Context SecurityContext security, @PathParam("id") UUID id) {
     return drives.devicesPending(UserResource.caller(security), id);
   }
 }

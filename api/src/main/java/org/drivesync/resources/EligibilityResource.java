@@ -48,12 +48,14 @@ import org.drivesync.errors.ErrorCode;
  * Voter-eligibility guidance from the versioned UK franchise rules (docs/eligibility.md).
  *
  * <p>Assessments: 200, with the labels of the codes used and, given {@code localAuthority}, the
- * council's upcoming polls the person could vote in with their deadlines; 400 with one message per invalid field (never a guess); 401. Nothing in an
- * assessment is stored or logged: the request holds nationality and immigration status. Rulesets:
- * 200 with a strong ETag; 304 when the device's copy is current; 404 unknown version.
+ * council's upcoming polls the person could vote in with their deadlines; 400 with one message per
+ * invalid field (never a guess); 401. Nothing in an assessment is stored or logged: the request
+ * holds nationality and immigration status. Rulesets: 200 with a strong ETag; 304 when the device's
+ * copy is current; 404 unknown version.
  *
- * <p>Language (docs/languages.md): a {@code locale} field in the body, else {@code Accept-Language},
- * chooses the language of guidance and labels, falling back to English text by text.
+ * <p>Language (docs/languages.md): a {@code locale} field in the body, else {@code
+ * Accept-Language}, chooses the language of guidance and labels, falling back to English text by
+ * text.
  */
 @Path("/api/v1/eligibility")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,8 +67,12 @@ public class EligibilityResource {
   private final TranslationService translations;
   private final ObjectMapper json;
 
-  public EligibilityResource(RulesetCatalog rulesets, Clock ukClock, PollService polls,
-      TranslationService translations, ObjectMapper json) {
+  public EligibilityResource(
+      RulesetCatalog rulesets,
+      Clock ukClock,
+      PollService polls,
+      TranslationService translations,
+      ObjectMapper json) {
     this.rulesets = rulesets;
     this.ukClock = ukClock;
     this.polls = polls;
@@ -78,38 +84,50 @@ public class EligibilityResource {
   @Path("/assessments")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
-  @Operation(summary = "Who may register and vote in which elections, for one person, now or on a date")
+  @Operation(
+      summary = "Who may register and vote in which elections, for one person, now or on a date")
   public Response assess(
       @HeaderParam("Accept-Language") String acceptLanguage,
-      @RequestBody(description = "The person's facts, plus an optional \"locale\" (a language tag"
-          + " such as \"ur\"; it wins over Accept-Language)",
-          content = @Content(schema = @Schema(implementation = AssessmentRequest.class)))
-          @NotNull JsonNode body)
+      @RequestBody(
+              description =
+                  "The person's facts, plus an optional \"locale\" (a language tag"
+                      + " such as \"ur\"; it wins over Accept-Language)",
+              content = @Content(schema = @Schema(implementation = AssessmentRequest.class)))
+          @NotNull
+          JsonNode body)
       throws JsonProcessingException {
     // The locale is the resource's business, not the engine's: take it off before the strict read.
     JsonNode field = body instanceof ObjectNode object ? object.remove("locale") : null;
     if (field != null && !field.isNull() && !field.isTextual()) {
       throw ApiException.invalid("locale", "a language tag such as \"ur\" or \"pa-Arab\"");
     }
-    SupportedLocale locale = SupportedLocales.negotiate(
-        field != null && field.isTextual() ? field.asText() : acceptLanguage);
+    SupportedLocale locale =
+        SupportedLocales.negotiate(
+            field != null && field.isTextual() ? field.asText() : acceptLanguage);
     AssessmentRequest request = json.treeToValue(body, AssessmentRequest.class);
     try {
       Assessment assessment = EligibilityEngine.assess(request, rulesets, ukClock);
       Ruleset judgedBy = rulesets.byVersion(assessment.rulesetVersion()).orElseThrow();
-      List<AssessmentAnswer.AssessmentPoll> votable = request.localAuthority() == null
-          ? List.of()
-          : AssessmentPolls.votable(request,
-              polls.list(request.localAuthority(), null, null).polls(), rulesets, ukClock.instant());
+      List<AssessmentAnswer.AssessmentPoll> votable =
+          request.localAuthority() == null
+              ? List.of()
+              : AssessmentPolls.votable(
+                  request,
+                  polls.list(request.localAuthority(), null, null).polls(),
+                  rulesets,
+                  ukClock.instant());
       AssessmentAnswer answer =
           AssessmentAnswer.of(assessment, AssessmentPolls.labels(assessment, judgedBy), votable);
-      return Response.ok(AssessmentTexts.localise(json, answer, translations.texts(locale, judgedBy)))
+      return Response.ok(
+              AssessmentTexts.localise(json, answer, translations.texts(locale, judgedBy)))
           .cacheControl(noStore())
           .header("Content-Language", locale.tag())
           .header("Vary", "Accept-Language")
           .build();
     } catch (InvalidAssessmentException e) {
-      throw new ApiException(ErrorCode.VALIDATION_FAILED, "The assessment request is invalid",
+      throw new ApiException(
+          ErrorCode.VALIDATION_FAILED,
+          "The assessment request is invalid",
           Map.of("fields", e.errors()));
     }
   }
@@ -117,7 +135,9 @@ public class EligibilityResource {
   @GET
   @Path("/rulesets/current")
   @PermitAll
-  @Operation(summary = "The ruleset in force today, for devices to evaluate offline", security = {})
+  @Operation(
+      summary = "The ruleset in force today, for devices to evaluate offline",
+      security = {})
   public Response currentRuleset(@jakarta.ws.rs.core.Context Request request) {
     return serve(rulesets.current(ukClock), request);
   }
@@ -125,10 +145,13 @@ public class EligibilityResource {
   @GET
   @Path("/rulesets/{version}")
   @PermitAll
-  @Operation(summary = "A ruleset by version", security = {})
+  @Operation(
+      summary = "A ruleset by version",
+      security = {})
   public Response ruleset(
       @PathParam("version") String version, @jakarta.ws.rs.core.Context Request request) {
-    return serve(rulesets.byVersion(version).orElseThrow(() -> ApiException.notFound("ruleset")), request);
+    return serve(
+        rulesets.byVersion(version).orElseThrow(() -> ApiException.notFound("ruleset")), request);
   }
 
   private static Response serve(Ruleset ruleset, Request request) {

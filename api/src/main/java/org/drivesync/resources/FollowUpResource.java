@@ -45,7 +45,8 @@ public class FollowUpResource {
   public FollowUpPage list(
       @Context SecurityContext security,
       @Parameter(description = "why you need these contacts; required and audited, name no one")
-          @QueryParam("reason") String reason,
+          @QueryParam("reason")
+          String reason,
       @QueryParam("region") @Pattern(regexp = "E1200000[1-9]") String region,
       @QueryParam("driveId") UUID driveId,
       @Parameter(description = "the previous page's next") @QueryParam("after") UUID after,
@@ -56,7 +57,8 @@ public class FollowUpResource {
   @POST
   @Path("/{recordId}/done")
   @Operation(summary = "Mark a follow-up done; its contact is erased by the next retention run")
-  public FollowUpStatus done(@Context SecurityContext security, @PathParam("recordId") UUID recordId) {
+  public FollowUpStatus done(
+      @Context SecurityContext security, @PathParam("recordId") UUID recordId) {
     return followUps.markDone(UserResource.caller(security), recordId);
   }
 

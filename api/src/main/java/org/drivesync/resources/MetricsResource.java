@@ -56,11 +56,14 @@ public class MetricsResource {
       @Parameter(description = "region code, e.g. E12000004") @QueryParam("region") String region,
       @Parameter(description = "council code") @QueryParam("localAuthority") String localAuthority,
       @QueryParam("driveId") String driveId,
-      @Parameter(description = "comma-separated: region, local_authority, drive, participant,"
-          + " day, week, month, outcome, basis, age_band, language, first_time")
-          @QueryParam("groupBy") String groupBy) {
-    return metrics.summary(UserResource.caller(security),
-        request(from, to, region, localAuthority, driveId, groupBy));
+      @Parameter(
+              description =
+                  "comma-separated: region, local_authority, drive, participant,"
+                      + " day, week, month, outcome, basis, age_band, language, first_time")
+          @QueryParam("groupBy")
+          String groupBy) {
+    return metrics.summary(
+        UserResource.caller(security), request(from, to, region, localAuthority, driveId, groupBy));
   }
 
   @GET
@@ -75,13 +78,18 @@ public class MetricsResource {
       @QueryParam("region") String region,
       @QueryParam("localAuthority") String localAuthority,
       @QueryParam("driveId") String driveId,
-      @QueryParam("groupBy") String groupBy) throws IOException {
+      @QueryParam("groupBy") String groupBy)
+      throws IOException {
     SummaryRequest request = request(from, to, region, localAuthority, driveId, groupBy);
     Summary summary = metrics.export(UserResource.caller(security), request);
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     SummaryCsv.write(summary, csv);
-    String name = "drivesync-metrics-" + (request.from() == null ? "start" : request.from())
-        + "-to-" + (request.to() == null ? "now" : request.to()) + ".csv";
+    String name =
+        "drivesync-metrics-"
+            + (request.from() == null ? "start" : request.from())
+            + "-to-"
+            + (request.to() == null ? "now" : request.to())
+            + ".csv";
     return Response.ok(csv.toByteArray(), "text/csv; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
         .build();
@@ -90,7 +98,8 @@ public class MetricsResource {
   @GET
   @Path("/flagged-records")
   @RolesAllowed({Role.O, Role.S, Role.A})
-  @Operation(summary = "Records flagged conflict, clock_skew, outdated_ruleset or late, newest first")
+  @Operation(
+      summary = "Records flagged conflict, clock_skew, outdated_ruleset or late, newest first")
   public List<DataQualityDao.FlaggedRecord> flagged(
       @Context SecurityContext security,
       @QueryParam("region") String region,
@@ -100,10 +109,20 @@ public class MetricsResource {
     return dataQuality.flagged(UserResource.caller(security), region, flag, limit);
   }
 
-  private static SummaryRequest request(String from, String to, String region,
-      String localAuthority, String driveId, String groupBy) {
-    return new SummaryRequest(Params.date("from", from), Params.date("to", to), blank(region),
-        blank(localAuthority), Params.uuid("driveId", driveId), SummaryRequest.parseGroupBy(groupBy));
+  private static SummaryRequest request(
+      String from,
+      String to,
+      String region,
+      String localAuthority,
+      String driveId,
+      String groupBy) {
+    return new SummaryRequest(
+        Params.date("from", from),
+        Params.date("to", to),
+        blank(region),
+        blank(localAuthority),
+        Params.uuid("driveId", driveId),
+        SummaryRequest.parseGroupBy(groupBy));
   }
 
   private static String blank(String value) {

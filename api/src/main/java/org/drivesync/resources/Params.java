@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.drivesync.errors.ApiException;
 import org.drivesync.records.Instants;
 
-/** Parses query parameters into types, answering 400 with the parameter's name when they are bad. */
+/**
+ * Parses query parameters into types, answering 400 with the parameter's name when they are bad.
+ */
 final class Params {
   private Params() {}
 

@@ -39,7 +39,9 @@ public class PasswordResetResource {
 
   @POST
   @PermitAll
-  @Operation(summary = "Set a new password with a one-time reset token", security = {})
+  @Operation(
+      summary = "Set a new password with a one-time reset token",
+      security = {})
   public Response redeem(
       @NotNull @Valid RedeemPasswordResetRequest request, @Context HttpServletRequest http) {
     rateLimiter.checkSignIn(ClientAddress.of(http));

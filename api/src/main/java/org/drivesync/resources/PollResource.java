@@ -42,11 +42,12 @@ import org.drivesync.eligibility.i18n.SupportedLocales;
 /**
  * Upcoming polls and their deadlines (docs/elections.md).
  *
- * <p>Reads: 200 for any signed-in role; 400 bad query. Import: 200 with a report (skips listed, never guessed); 400
- * {@code not_everyelection_page}. Create: 201; 400 {@code validation_failed} (unknown council, election code) or
- * {@code outside_calendar}; 409 {@code already_exists}. Update/delete: 200/204; 404; 409 {@code poll_imported} for
- * a poll from Democracy Club. Every change is audited. The list is in the language of
- * {@code ?locale=} or {@code Accept-Language}: each poll's {@code electionLabel} (docs/languages.md).
+ * <p>Reads: 200 for any signed-in role; 400 bad query. Import: 200 with a report (skips listed,
+ * never guessed); 400 {@code not_everyelection_page}. Create: 201; 400 {@code validation_failed}
+ * (unknown council, election code) or {@code outside_calendar}; 409 {@code already_exists}.
+ * Update/delete: 200/204; 404; 409 {@code poll_imported} for a poll from Democracy Club. Every
+ * change is audited. The list is in the language of {@code ?locale=} or {@code Accept-Language}:
+ * each poll's {@code electionLabel} (docs/languages.md).
  */
 @Path("/api/v1/polls")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,26 +65,34 @@ public class PollResource {
 
   @GET
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
-  @Operation(summary = "Polls from a date (default today), optionally of one council, with their deadlines",
-      responses = @ApiResponse(responseCode = "200",
-          content = @Content(schema = @Schema(implementation = PollList.class))))
+  @Operation(
+      summary =
+          "Polls from a date (default today), optionally of one council, with their deadlines",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              content = @Content(schema = @Schema(implementation = PollList.class))))
   public ObjectNode list(
       @QueryParam("localAuthority") @Pattern(regexp = "[EWSN][0-9]{8}") String localAuthority,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("locale") String locale,
       @HeaderParam("Accept-Language") String acceptLanguage) {
-    PollList list = polls.list(localAuthority, from == null ? null : Params.date("from", from),
-        to == null ? null : Params.date("to", to));
+    PollList list =
+        polls.list(
+            localAuthority,
+            from == null ? null : Params.date("from", from),
+            to == null ? null : Params.date("to", to));
     SupportedLocale language = SupportedLocales.negotiate(locale != null ? locale : acceptLanguage);
-    return PollTexts.localise(json, list,
-        translations.texts(language, translations.ruleset("current")));
+    return PollTexts.localise(
+        json, list, translations.texts(language, translations.ruleset("current")));
   }
 
   @GET
   @Path("/next-deadlines")
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
-  @Operation(summary = "Per region, the next deadline of its upcoming polls and the working days left")
+  @Operation(
+      summary = "Per region, the next deadline of its upcoming polls and the working days left")
   public RegionDeadlines nextDeadlines() {
     return polls.nextDeadlines();
   }
@@ -92,7 +101,9 @@ public class PollResource {
   @Path("/import")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.S, Role.A})
-  @Operation(summary = "Import a page of Democracy Club's EveryElection elections API, idempotent by election id")
+  @Operation(
+      summary =
+          "Import a page of Democracy Club's EveryElection elections API, idempotent by election id")
   public PollImportReport importPage(@Context SecurityContext security, @NotNull JsonNode page) {
     return polls.importPage(UserResource.caller(security), page);
   }
@@ -101,7 +112,8 @@ public class PollResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.S, Role.A})
   @Operation(summary = "Add a poll by hand")
-  public Response create(@Context SecurityContext security, @NotNull @Valid CreatePollRequest request) {
+  public Response create(
+      @Context SecurityContext security, @NotNull @Valid CreatePollRequest request) {
     Poll poll = polls.create(UserResource.caller(security), request);
     return Response.status(Response.Status.CREATED).entity(poll).build();
   }

@@ -47,7 +47,8 @@ public class PrivacyResource {
   @POST
   @Path("/access-requests")
   @Operation(summary = "Everything held about a person, found by their phone or email")
-  public SubjectAccessReport access(@Context SecurityContext security, @NotNull ContactQuery request) {
+  public SubjectAccessReport access(
+      @Context SecurityContext security, @NotNull ContactQuery request) {
     return requests.access(UserResource.caller(security), request);
   }
 }

@@ -39,8 +39,8 @@ public class RecordAuditResource {
   @GET
   @Path("/records/{id}/history")
   @Operation(summary = "Every version of a record with author, device, times, merges and conflicts")
-  public RecordHistoryService.History history(@Context SecurityContext security,
-      @PathParam("id") String id) {
+  public RecordHistoryService.History history(
+      @Context SecurityContext security, @PathParam("id") String id) {
     return history.history(UserResource.caller(security), Params.uuid("id", id));
   }
 
@@ -54,7 +54,10 @@ public class RecordAuditResource {
       @Parameter(description = "first day (UK), default 28 days before to") @QueryParam("from")
           String from,
       @Parameter(description = "last day (UK), default today") @QueryParam("to") String to) {
-    return signals.signals(UserResource.caller(security), region == null || region.isBlank() ? null : region,
-        Params.date("from", from), Params.date("to", to));
+    return signals.signals(
+        UserResource.caller(security),
+        region == null || region.isBlank() ? null : region,
+        Params.date("from", from),
+        Params.date("to", to));
   }
 }

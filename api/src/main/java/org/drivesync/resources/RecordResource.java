@@ -30,11 +30,11 @@ import org.drivesync.records.StoredRecord;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Drive records for organisers (their regions) and staff: read one, or correct one through the
- * same three-way merge a device's edit goes through.
+ * Drive records for organisers (their regions) and staff: read one, or correct one through the same
+ * three-way merge a device's edit goes through.
  *
- * <p>Status codes: 200; 400 invalid record or unknown base version; 401; 403 role; 404 not found
- * or outside the caller's regions.
+ * <p>Status codes: 200; 400 invalid record or unknown base version; 401; 403 role; 404 not found or
+ * outside the caller's regions.
  */
 @Path("/api/v1/records")
 @Produces(MediaType.APPLICATION_JSON)
@@ -91,7 +91,9 @@ public class RecordResource {
     return push.correct(caller, id, mutation);
   }
 
-  /** The record if it is in the caller's regions; otherwise exactly the answer for a missing one. */
+  /**
+   * The record if it is in the caller's regions; otherwise exactly the answer for a missing one.
+   */
   private StoredRecord visible(Caller caller, UUID id) {
     return jdbi.inTransaction(RowScope.of(caller), h -> h.attach(RecordDao.class).find(id))
         .filter(r -> caller.coversRegion(r.regionCode()))

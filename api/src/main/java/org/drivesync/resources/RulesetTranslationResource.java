@@ -24,12 +24,12 @@ import org.drivesync.eligibility.i18n.SupportedLocale;
 import org.drivesync.json.JsonMappers;
 
 /**
- * The translation bundles a phone downloads with a ruleset to show guidance offline in the person's language
- * (docs/languages.md). Public like the rulesets; one strong ETag per locale, so a phone revalidates each language
- * it holds and a review or import changes only that language's tag.
+ * The translation bundles a phone downloads with a ruleset to show guidance offline in the person's
+ * language (docs/languages.md). Public like the rulesets; one strong ETag per locale, so a phone
+ * revalidates each language it holds and a review or import changes only that language's tag.
  *
- * <p>Status codes: 200; 304 when the phone's copy is current; 404 unknown ruleset or
- * {@code unsupported_locale}.
+ * <p>Status codes: 200; 304 when the phone's copy is current; 404 unknown ruleset or {@code
+ * unsupported_locale}.
  */
 @Path("/api/v1/eligibility/rulesets/{version}/translations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,16 +46,20 @@ public class RulesetTranslationResource {
   @GET
   @Path("/{locale}")
   @PermitAll
-  @Operation(summary = "A ruleset's guidance and labels in one locale, each text with its review state",
+  @Operation(
+      summary = "A ruleset's guidance and labels in one locale, each text with its review state",
       security = {})
-  public Response bundle(@PathParam("version") String version,
-      @PathParam("locale") String locale, @Context Request request) {
+  public Response bundle(
+      @PathParam("version") String version,
+      @PathParam("locale") String locale,
+      @Context Request request) {
     SupportedLocale l = TranslationService.locale(locale);
     Ruleset ruleset = translations.ruleset(version);
     byte[] body = bytes(translations.bundle(l, ruleset));
     EntityTag tag = new EntityTag(sha256Hex(body));
     CacheControl cache = new CacheControl();
-    // As for rulesets: revalidate daily, so a reviewed text reaches phones; a 304 costs a few bytes.
+    // As for rulesets: revalidate daily, so a reviewed text reaches phones; a 304 costs a few
+    // bytes.
     cache.setMaxAge(86_400);
     cache.setMustRevalidate(true);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);

@@ -28,9 +28,9 @@ import org.drivesync.ratelimit.RateLimiter;
 /**
  * Password sign-in for organisers, staff and admins (participants use enrolled devices).
  *
- * <p>POST: 201 with a token; 400 bad body; 401 wrong email or password; 429 rate-limited or
- * account locked. PUT /current/password: 204; 400 {@code current_password_incorrect} or a bad new
- * password; 429 rate-limited. DELETE: 204.
+ * <p>POST: 201 with a token; 400 bad body; 401 wrong email or password; 429 rate-limited or account
+ * locked. PUT /current/password: 204; 400 {@code current_password_incorrect} or a bad new password;
+ * 429 rate-limited. DELETE: 204.
  */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,8 +41,8 @@ public class SessionResource {
   private final PasswordService passwords;
   private final RateLimiter rateLimiter;
 
-  public SessionResource(SessionService sessions, PasswordService passwords,
-      RateLimiter rateLimiter) {
+  public SessionResource(
+      SessionService sessions, PasswordService passwords, RateLimiter rateLimiter) {
     this.sessions = sessions;
     this.passwords = passwords;
     this.rateLimiter = rateLimiter;
@@ -50,9 +50,10 @@ public class SessionResource {
 
   @POST
   @PermitAll
-  @Operation(summary = "Sign in with email and password", security = {})
-  public Response signIn(
-      @NotNull @Valid SessionRequest request, @Context HttpServletRequest http) {
+  @Operation(
+      summary = "Sign in with email and password",
+      security = {})
+  public Response signIn(@NotNull @Valid SessionRequest request, @Context HttpServletRequest http) {
     rateLimiter.checkSignIn(ClientAddress.of(http));
     SessionResponse session =
         sessions.signIn(request.email(), request.password(), ClientAddress.of(http));
@@ -62,13 +63,15 @@ public class SessionResource {
   @PUT
   @Path("/current/password")
   @RolesAllowed({Role.O, Role.S, Role.A})
-  @Operation(summary = "Change your own password (the current one required); your other sessions"
-      + " end")
-  public Response changePassword(@Context jakarta.ws.rs.core.SecurityContext security,
-      @NotNull @Valid ChangePasswordRequest request, @Context HttpServletRequest http) {
+  @Operation(
+      summary = "Change your own password (the current one required); your other sessions" + " end")
+  public Response changePassword(
+      @Context jakarta.ws.rs.core.SecurityContext security,
+      @NotNull @Valid ChangePasswordRequest request,
+      @Context HttpServletRequest http) {
     rateLimiter.checkSignIn(ClientAddress.of(http));
-    passwords.change((Caller) security.getUserPrincipal(), request.currentPassword(),
-        request.newPassword());
+    passwords.change(
+        (Caller) security.getUserPrincipal(), request.currentPassword(), request.newPassword());
     return Response.noContent().build();
   }
 

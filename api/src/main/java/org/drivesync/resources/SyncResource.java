@@ -18,22 +18,22 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
-import org.drivesync.http.ChecksCharactersItself;
-import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncMetrics;
+import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.DeviceDao;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
+import org.drivesync.http.ChecksCharactersItself;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The native offline-sync protocol for enrolled devices (docs/sync-protocol.md).
  *
  * <p>Push: 200 with one result per mutation (a rejected mutation is a result, not an error); 400
- * malformed envelope; 401; 403 not a device token or another device's id; 413 over 500 mutations
- * or 1 MiB; 426 unsupported protocolVersion; 503 database_unavailable or server_busy (retry the
- * same push after Retry-After). Pull: 200; 400 bad cursor or limit; 401; 410 cursor older than the
+ * malformed envelope; 401; 403 not a device token or another device's id; 413 over 500 mutations or
+ * 1 MiB; 426 unsupported protocolVersion; 503 database_unavailable or server_busy (retry the same
+ * push after Retry-After). Pull: 200; 400 bad cursor or limit; 401; 410 cursor older than the
  * tombstone horizon; 503 database_unavailable.
  */
 @Path("/api/v1/sync")
@@ -62,9 +62,7 @@ public class SyncResource {
   @RolesAllowed(Role.P)
   @Operation(summary = "Push a batch of mutations from a device's outbox")
   public SyncPushService.PushResponse push(
-      @Context SecurityContext security,
-      @HeaderParam(APP_VERSION) String appVersion,
-      byte[] body)
+      @Context SecurityContext security, @HeaderParam(APP_VERSION) String appVersion, byte[] body)
       throws IOException {
     Caller device = device(security, appVersion);
     return push.push(device, body);
@@ -77,7 +75,8 @@ public class SyncResource {
   public SyncPullService.PullPage pull(
       @Context SecurityContext security,
       @Parameter(description = "opaque cursor from the previous page; absent on first sync")
-          @QueryParam("cursor") String cursor,
+          @QueryParam("cursor")
+          String cursor,
       @QueryParam("limit") @DefaultValue("500") int limit,
       @HeaderParam(APP_VERSION) String appVersion) {
     SyncPullService.PullPage page = pull.pull(device(security, appVersion), cursor, limit);
@@ -97,7 +96,8 @@ public class SyncResource {
       throw new ApiException(ErrorCode.FORBIDDEN, "Sync needs an enrolled device's token");
     }
     if (appVersion != null && !appVersion.isBlank() && appVersion.length() <= 50) {
-      jdbi.useHandle(h -> h.attach(DeviceDao.class).recordAppVersion(caller.deviceId(), appVersion.strip()));
+      jdbi.useHandle(
+          h -> h.attach(DeviceDao.class).recordAppVersion(caller.deviceId(), appVersion.strip()));
     }
     return caller;
   }

@@ -24,13 +24,14 @@ import org.drivesync.eligibility.i18n.SupportedLocale;
 import org.drivesync.eligibility.i18n.TranslationBundle;
 
 /**
- * The translators' and reviewers' side of the guidance texts (docs/languages.md): a gettext PO file per locale and
- * ruleset version to export and import, and marking texts reviewed. Staff only.
+ * The translators' and reviewers' side of the guidance texts (docs/languages.md): a gettext PO file
+ * per locale and ruleset version to export and import, and marking texts reviewed. Staff only.
  *
- * <p>Status codes: 200; 400 {@code translation_syntax}; 401; 403; 404 unknown ruleset or
- * {@code unsupported_locale}; 409 {@code translation_source_mismatch} (translated from another English) or
- * {@code translation_changed} (a review of a text that changed); 422 {@code translation_placeholder_mismatch},
- * {@code translation_plural_forms}, {@code translation_unknown_key}, {@code translation_locale_mismatch}.
+ * <p>Status codes: 200; 400 {@code translation_syntax}; 401; 403; 404 unknown ruleset or {@code
+ * unsupported_locale}; 409 {@code translation_source_mismatch} (translated from another English) or
+ * {@code translation_changed} (a review of a text that changed); 422 {@code
+ * translation_placeholder_mismatch}, {@code translation_plural_forms}, {@code
+ * translation_unknown_key}, {@code translation_locale_mismatch}.
  */
 @Path("/api/v1/translations/{locale}/{rulesetVersion}")
 @Tag(name = "translations")
@@ -53,32 +54,41 @@ public class TranslationResource {
     SupportedLocale l = TranslationService.locale(locale);
     Ruleset ruleset = translations.ruleset(rulesetVersion);
     return Response.ok(translations.exportPo(l, ruleset))
-        .header("Content-Disposition", "attachment; filename=\"drivesync-" + ruleset.version()
-            + "-" + l.tag() + ".po\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"drivesync-" + ruleset.version() + "-" + l.tag() + ".po\"")
         .build();
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON + ";qs=0.5") // PO unless JSON is asked for
   @RolesAllowed(Role.S)
-  @Operation(summary = "Every text of a ruleset in a locale with its review state (Accept: application/json)")
+  @Operation(
+      summary =
+          "Every text of a ruleset in a locale with its review state (Accept: application/json)")
   public TranslationBundle bundle(
       @PathParam("locale") String locale, @PathParam("rulesetVersion") String rulesetVersion) {
-    return translations.bundle(TranslationService.locale(locale), translations.ruleset(rulesetVersion));
+    return translations.bundle(
+        TranslationService.locale(locale), translations.ruleset(rulesetVersion));
   }
 
   @PUT
   @Consumes({PO, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.S)
-  @Operation(summary = "Import a translated PO file: checked whole (placeholders, plural forms, English), stored as drafts")
+  @Operation(
+      summary =
+          "Import a translated PO file: checked whole (placeholders, plural forms, English), stored as drafts")
   public TranslationImport importPo(
       @Context SecurityContext security,
       @PathParam("locale") String locale,
       @PathParam("rulesetVersion") String rulesetVersion,
       @NotNull byte[] body) {
-    return translations.importPo(UserResource.caller(security), TranslationService.locale(locale),
-        translations.ruleset(rulesetVersion), body);
+    return translations.importPo(
+        UserResource.caller(security),
+        TranslationService.locale(locale),
+        translations.ruleset(rulesetVersion),
+        body);
   }
 
   @POST
@@ -92,7 +102,10 @@ public class TranslationResource {
       @PathParam("locale") String locale,
       @PathParam("rulesetVersion") String rulesetVersion,
       @NotNull TranslationReview review) {
-    return translations.review(UserResource.caller(security), TranslationService.locale(locale),
-        translations.ruleset(rulesetVersion), review);
+    return translations.review(
+        UserResource.caller(security),
+        TranslationService.locale(locale),
+        translations.ruleset(rulesetVersion),
+        review);
   }
 }

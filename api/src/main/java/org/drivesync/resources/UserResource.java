@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.CreateUserRequest;
 import org.drivesync.api.CreatedUser;
+import org.drivesync.api.Enrolment;
 import org.drivesync.api.PasswordReset;
 import org.drivesync.api.SetPasswordRequest;
-import org.drivesync.api.Enrolment;
 import org.drivesync.api.UpdateUserRequest;
 import org.drivesync.api.User;
 import org.drivesync.auth.Caller;
@@ -33,8 +33,8 @@ import org.drivesync.core.PasswordService;
 import org.drivesync.core.UserService;
 
 /**
- * People and device enrolment. Admins manage everyone; organisers manage the participants of
- * their regions; staff read. An id outside the caller's scope is a 404, as if it did not exist.
+ * People and device enrolment. Admins manage everyone; organisers manage the participants of their
+ * regions; staff read. An id outside the caller's scope is a 404, as if it did not exist.
  *
  * <p>Status codes: 200/201/204; 400 invalid body, or {@code sign_in_required} for an organiser,
  * staff member or admin with neither a password nor a reset; 401 no token; 403 role not allowed;
@@ -69,8 +69,10 @@ public class UserResource {
   @POST
   @Path("/{id}/password-reset")
   @RolesAllowed(Role.A)
-  @Operation(summary = "A one-time password-reset token for a person (shown once, expiring);"
-      + " replaces any earlier one")
+  @Operation(
+      summary =
+          "A one-time password-reset token for a person (shown once, expiring);"
+              + " replaces any earlier one")
   public PasswordReset issuePasswordReset(
       @Context SecurityContext security, @PathParam("id") UUID id) {
     return passwords.issueReset(caller(security), id);
@@ -80,7 +82,9 @@ public class UserResource {
   @Path("/{id}/password")
   @RolesAllowed(Role.A)
   @Operation(summary = "Set a person's password; their sessions end")
-  public Response setPassword(@Context SecurityContext security, @PathParam("id") UUID id,
+  public Response setPassword(
+      @Context SecurityContext security,
+      @PathParam("id") UUID id,
       @NotNull @Valid SetPasswordRequest request) {
     passwords.set(caller(security), id, request.password());
     return Response.noContent().build();

@@ -16,24 +16,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Role;
-import org.drivesync.http.ChecksCharactersItself;
 import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.core.sync.WatermelonWire;
+import org.drivesync.http.ChecksCharactersItself;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The WatermelonDB profile of sync (docs/clients/watermelondb.md): the two endpoints its
- * {@code synchronize()} calls, over the native protocol's storage, rules, scope and audit.
+ * The WatermelonDB profile of sync (docs/clients/watermelondb.md): the two endpoints its {@code
+ * synchronize()} calls, over the native protocol's storage, rules, scope and audit.
  *
  * <p>Pull: 200; 400 bad {@code last_pulled_at}, {@code schema_version} or {@code migration}; 401;
  * 403 not a device token; 426 unsupported {@code schema_version}. Push: 200 (refused records in
- * {@code experimentalRejectedIds}); 400 malformed changes; 401; 403 not a device token, or
- * {@code read_only_table} for changes to drives; 409 {@code conflict}: a pushed record changed
- * after {@code last_pulled_at}, nothing applied, pull and push again; 413 over 500 records or 1 MiB;
- * 503 database_unavailable, or server_busy when too many pushes are under way (retry the same
- * push after Retry-After).
+ * {@code experimentalRejectedIds}); 400 malformed changes; 401; 403 not a device token, or {@code
+ * read_only_table} for changes to drives; 409 {@code conflict}: a pushed record changed after
+ * {@code last_pulled_at}, nothing applied, pull and push again; 413 over 500 records or 1 MiB; 503
+ * database_unavailable, or server_busy when too many pushes are under way (retry the same push
+ * after Retry-After).
  */
 @Path("/api/v1/sync/watermelon")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,8 +44,8 @@ public class WatermelonSyncResource {
   private final Jdbi jdbi;
   private final SyncMetrics metrics;
 
-  public WatermelonSyncResource(WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi,
-      SyncMetrics metrics) {
+  public WatermelonSyncResource(
+      WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi, SyncMetrics metrics) {
     this.pull = pull;
     this.push = push;
     this.jdbi = jdbi;
@@ -58,14 +58,20 @@ public class WatermelonSyncResource {
   public WatermelonWire.PullResponse pull(
       @Context SecurityContext security,
       @Parameter(description = "timestamp of the previous pull; absent on first sync")
-          @QueryParam("last_pulled_at") String lastPulledAt,
+          @QueryParam("last_pulled_at")
+          String lastPulledAt,
       @Parameter(description = "the app's schema version") @QueryParam("schema_version")
           String schemaVersion,
       @Parameter(description = "URL-encoded JSON {from, tables, columns} after a schema migration")
-          @QueryParam("migration") String migration,
+          @QueryParam("migration")
+          String migration,
       @HeaderParam(SyncResource.APP_VERSION) String appVersion) {
-    WatermelonWire.PullResponse page = pull.pull(SyncResource.device(security, appVersion, jdbi),
-        lastPulledAt, schemaVersion, migration);
+    WatermelonWire.PullResponse page =
+        pull.pull(
+            SyncResource.device(security, appVersion, jdbi),
+            lastPulledAt,
+            schemaVersion,
+            migration);
     metrics.pullPage(SyncMetrics.WATERMELON);
     return page;
   }
@@ -78,9 +84,11 @@ public class WatermelonSyncResource {
   public WatermelonWire.PushResponse push(
       @Context SecurityContext security,
       @Parameter(description = "timestamp of the pull this push follows")
-          @QueryParam("last_pulled_at") String lastPulledAt,
+          @QueryParam("last_pulled_at")
+          String lastPulledAt,
       @HeaderParam(SyncResource.APP_VERSION) String appVersion,
-      byte[] body) throws IOException {
+      byte[] body)
+      throws IOException {
     return push.push(SyncResource.device(security, appVersion, jdbi), lastPulledAt, body);
   }
 }

@@ -26,8 +26,10 @@ class FieldAppAssetsTest {
   void theServiceWorkerPrecachesEveryFileOfTheAppExceptTheLazyQrReader() throws Exception {
     List<String> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(ROOT)) {
-      walk.filter(Files::isRegularFile).map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !p.startsWith("vendor/") && !p.equals("sw.js")).forEach(files::add);
+      walk.filter(Files::isRegularFile)
+          .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !p.startsWith("vendor/") && !p.equals("sw.js"))
+          .forEach(files::add);
     }
     assertThat(precached()).contains("./").containsAll(files);
     assertThat(files.size() + 1).isEqualTo(precached().size());
@@ -41,20 +43,33 @@ class FieldAppAssetsTest {
     for (String file : firstLoad) {
       HttpResponse<byte[]> answer = get("/app/" + file.replace("./", ""));
       assertThat(answer.statusCode()).as(file).isEqualTo(200);
-      assertThat(answer.headers().firstValue("Content-Security-Policy")).as(file).get().asString()
-          .contains("script-src 'self'").contains("worker-src 'self'").doesNotContain("unsafe");
+      assertThat(answer.headers().firstValue("Content-Security-Policy"))
+          .as(file)
+          .get()
+          .asString()
+          .contains("script-src 'self'")
+          .contains("worker-src 'self'")
+          .doesNotContain("unsafe");
       total += answer.body().length;
     }
-    System.out.println("field app: first load " + total + " bytes compressed, " + firstLoad.size() + " files");
+    System.out.println(
+        "field app: first load " + total + " bytes compressed, " + firstLoad.size() + " files");
     assertThat(total).isLessThanOrEqualTo(FIRST_LOAD_LIMIT);
-    assertThat(get("/app/js/main.js").headers().firstValue("Content-Encoding")).as("served gzipped").hasValue("gzip");
-    assertThat(get("/app/manifest.json").headers().firstValue("Content-Type")).get().asString()
+    assertThat(get("/app/js/main.js").headers().firstValue("Content-Encoding"))
+        .as("served gzipped")
+        .hasValue("gzip");
+    assertThat(get("/app/manifest.json").headers().firstValue("Content-Type"))
+        .get()
+        .asString()
         .startsWith("application/json");
   }
 
   private HttpResponse<byte[]> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(TestApp.get().baseUrl() + path))
-        .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(TestApp.get().baseUrl() + path))
+            .header("Accept-Encoding", "gzip")
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static List<String> precached() throws Exception {

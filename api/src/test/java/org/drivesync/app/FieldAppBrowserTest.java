@@ -48,13 +48,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class FieldAppBrowserTest {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final Path AXE = Path.of("../clients/field-app-test/node_modules/axe-core/axe.min.js");
+  private static final Path AXE =
+      Path.of("../clients/field-app-test/node_modules/axe-core/axe.min.js");
   private static final ZoneId UK = ZoneId.of("Europe/London");
-  private static final String[][] PEOPLE = {{"GB", "british_citizen"}, {"PK", "limited_leave"},
-      {"PL", "settled"}, {"IN", "indefinite_leave"}, {"NG", "asylum_seeker_pending"},
-      {"IE", "no_leave_required"}, {"BD", "refugee_status"}};
-  private static final String[] OUTCOMES = {"registered_on_site", "pledged", "already_registered",
-      "not_eligible", "declined", "follow_up"};
+  private static final String[][] PEOPLE = {
+    {"GB", "british_citizen"},
+    {"PK", "limited_leave"},
+    {"PL", "settled"},
+    {"IN", "indefinite_leave"},
+    {"NG", "asylum_seeker_pending"},
+    {"IE", "no_leave_required"},
+    {"BD", "refugee_status"}
+  };
+  private static final String[] OUTCOMES = {
+    "registered_on_site", "pledged", "already_registered", "not_eligible", "declined", "follow_up"
+  };
   private static final String[] AGE_BANDS = {"18-24", "25-34", "35-49", "50-64"};
   private static final String[] LANGUAGES = {"ur", "pl", "en", "bn", "pa"};
 
@@ -72,7 +80,8 @@ class FieldAppBrowserTest {
     boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
     if (!installed) {
-      assumeTrue(ci, "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
+      assumeTrue(
+          ci, "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
       throw new AssertionError("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
     }
     TestApp app = TestApp.get();
@@ -85,19 +94,33 @@ class FieldAppBrowserTest {
     profile = Files.createTempDirectory("drivesync-field-app-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--user-data-dir=" + profile, "--window-size=360,780", "--lang=en-GB");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=360,780",
+        "--lang=en-GB");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     browser.executeCdpCommand("Network.enable", Map.of());
-    phoneScreen(780); // a headless window cannot be narrower than 500 px: emulate the phone's screen
+    phoneScreen(
+        780); // a headless window cannot be narrower than 500 px: emulate the phone's screen
   }
 
   /** A 360 px wide portrait phone screen of the given height (CSS pixels). */
   private static void phoneScreen(int height) {
-    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", 360, "height", height, "deviceScaleFactor", 1, "mobile", true));
   }
 
@@ -118,22 +141,32 @@ class FieldAppBrowserTest {
 
   @Test
   @Order(1)
-  void enrolsFromTheQrCodeThenKeepsTwentyConversationsOfflineAndSyncsExactlyThose() throws Exception {
+  void enrolsFromTheQrCodeThenKeepsTwentyConversationsOfflineAndSyncsExactlyThose()
+      throws Exception {
     // The organiser's QR code, as the API draws it, photographed: the camera-less path of the app.
     Http viaRelay = new Http(appUrl()).as(TestApp.ADMIN_TOKEN);
     Http.Reply enrolment = viaRelay.post("/api/v1/users/" + participant + "/enrolments", Map.of());
     assertThat(enrolment.status()).as(enrolment.toString()).isEqualTo(201);
-    // The API's QR names the server's configured public URL; this phone reaches the server through a
+    // The API's QR names the server's configured public URL; this phone reaches the server through
+    // a
     // relay (to cut answers later), so the code is drawn as it would be for the relay's public URL.
-    String payload = "{\"drivesync\":1,\"server\":\"" + appUrl() + "\",\"code\":\""
-        + enrolment.json().get("code").asText() + "\"}";
+    String payload =
+        "{\"drivesync\":1,\"server\":\""
+            + appUrl()
+            + "\",\"code\":\""
+            + enrolment.json().get("code").asText()
+            + "\"}";
     Path qr = Files.createTempFile(profile, "qr-", ".png");
     Files.write(qr, org.drivesync.core.QrCodes.png(payload));
 
     browser.get(appUrl() + "/app/");
     until(b -> b.findElement(By.id("enrol")).isDisplayed());
     assertThat(buttonNamed("Enrol this phone").isDisplayed()).isTrue();
-    assertThat(browser.findElement(By.xpath("//label[normalize-space()='Enrolment code']")).isDisplayed()).isTrue();
+    assertThat(
+            browser
+                .findElement(By.xpath("//label[normalize-space()='Enrolment code']"))
+                .isDisplayed())
+        .isTrue();
     assertAccessible();
     browser.findElement(By.id("qr-photo")).sendKeys(qr.toString());
     until(b -> b.findElement(By.id("home")).isDisplayed());
@@ -165,14 +198,21 @@ class FieldAppBrowserTest {
         screenshot("field-app-home.png");
       }
     }
-    System.out.println("field app: save at 4x CPU throttling, ms: " + throttled
-        + "; with the list redrawn: " + withList);
+    System.out.println(
+        "field app: save at 4x CPU throttling, ms: "
+            + throttled
+            + "; with the list redrawn: "
+            + withList);
     // Measured and printed, not asserted: on a shared 2-core machine a timed assertion only flakes
     // (figures and how to read them: docs/field-app.md).
     assertThat(text("waiting")).isEqualTo("20 waiting to send");
 
     browser.navigate().refresh(); // offline: the service worker serves the app, IndexedDB the data
-    until(b -> b.findElement(By.id("records-count")).getText().equals("20 conversation(s) on this phone"));
+    until(
+        b ->
+            b.findElement(By.id("records-count"))
+                .getText()
+                .equals("20 conversation(s) on this phone"));
     assertThat(text("waiting")).isEqualTo("20 waiting to send");
     assertThat(relay.requestLines()).noneMatch(l -> l.startsWith("POST /api/v1/sync/push"));
 
@@ -202,14 +242,20 @@ class FieldAppBrowserTest {
   @Test
   @Order(3)
   void aSecondPhonesConflictingEditIsExplained() {
-    JsonNode target = secondPhone.pullAll().stream()
-        .filter(c -> c.path("entity").asText().equals("drive_record") && c.path("record").path("ageBand").asText().equals("25-34"))
-        .reduce((a, b) -> b).orElseThrow();
+    JsonNode target =
+        secondPhone.pullAll().stream()
+            .filter(
+                c ->
+                    c.path("entity").asText().equals("drive_record")
+                        && c.path("record").path("ageBand").asText().equals("25-34"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
     UUID id = UUID.fromString(target.get("id").asText());
     goOffline();
     Map<String, Object> edited = mutable(target.get("record"));
     edited.put("ageBand", "65+");
-    JsonNode pushed = secondPhone.push(secondPhone.upsert(id, target.get("version").asLong(), edited));
+    JsonNode pushed =
+        secondPhone.push(secondPhone.upsert(id, target.get("version").asLong(), edited));
     assertThat(pushed.get(0).get("status").asText()).as(pushed.toString()).isEqualTo("applied");
 
     WebElement item = browser.findElement(By.cssSelector("li.record[data-id='" + id + "']"));
@@ -218,15 +264,30 @@ class FieldAppBrowserTest {
     buttonNamed("Save").click();
     until(b -> text("waiting").equals("1 waiting to send"));
     goOnline();
-    until(b -> b.findElement(By.id("notices")).getText().contains("Age band: yours “16-17”, the other “65+”"));
+    until(
+        b ->
+            b.findElement(By.id("notices"))
+                .getText()
+                .contains("Age band: yours “16-17”, the other “65+”"));
     assertThat(text("notices")).contains("Your change arrived later, so it was kept");
-    until(b -> b.findElement(By.cssSelector("li.record[data-id='" + id + "']")).getText()
-        .contains("Changed on two devices before they synced"));
+    until(
+        b ->
+            b.findElement(By.cssSelector("li.record[data-id='" + id + "']"))
+                .getText()
+                .contains("Changed on two devices before they synced"));
 
     // Deleting one's own record reaches the server as a tombstone.
-    String gone = canonicalOf(new SyncClient(secondPhone.http(), secondPhone.phone()).pullAll().stream().filter(c -> c.get("id").asText().equals(id.toString()))
-        .reduce((a, b) -> b).orElseThrow().get("record"));
-    browser.findElement(By.cssSelector("li.record[data-id='" + id + "'] button[aria-label^='Delete']")).click();
+    String gone =
+        canonicalOf(
+            new SyncClient(secondPhone.http(), secondPhone.phone())
+                .pullAll().stream()
+                    .filter(c -> c.get("id").asText().equals(id.toString()))
+                    .reduce((a, b) -> b)
+                    .orElseThrow()
+                    .get("record"));
+    browser
+        .findElement(By.cssSelector("li.record[data-id='" + id + "'] button[aria-label^='Delete']"))
+        .click();
     browser.switchTo().alert().accept();
     until(b -> b.findElements(By.cssSelector("li.record[data-id='" + id + "']")).isEmpty());
     until(b -> text("waiting").equals("Nothing waiting to send"));
@@ -237,11 +298,14 @@ class FieldAppBrowserTest {
   @Test
   @Order(4)
   void aRevokedPhonePushesNothingMoreAndWipesOnceConfirmed() throws Exception {
-    String deviceId = (String) ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "const r = indexedDB.open('drivesync-field-app', 1);"
-            + "r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('device');"
-            + "g.onsuccess = () => { done(g.result.deviceId); r.result.close(); }; };");
+    String deviceId =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const r = indexedDB.open('drivesync-field-app', 1);"
+                        + "r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('device');"
+                        + "g.onsuccess = () => { done(g.result.deviceId); r.result.close(); }; };");
     Http.Reply revoked = fixtures.admin().delete("/api/v1/devices/" + deviceId);
     assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
 
@@ -249,7 +313,8 @@ class FieldAppBrowserTest {
     recordConversation(23); // saved on the phone; back in signal, its push meets the 401
     goOnline();
     until(b -> b.findElement(By.id("revoked")).isDisplayed());
-    assertThat(text("revoked")).contains("Nothing more will be sent from this phone")
+    assertThat(text("revoked"))
+        .contains("Nothing more will be sent from this phone")
         .contains("1 change(s) on this phone were never sent");
     long pushes = pushCount();
     buttonNamedOrNull("Sync now"); // hidden now: the home screen is gone
@@ -260,17 +325,22 @@ class FieldAppBrowserTest {
     buttonNamed("Wipe this phone's data").click();
     browser.switchTo().alert().accept();
     until(b -> b.findElement(By.id("enrol")).isDisplayed());
-    Number left = (Number) ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "const r = indexedDB.open('drivesync-field-app', 1);"
-            + "r.onsuccess = () => { const t = r.result.transaction(['records', 'outbox', 'meta']);"
-            + "let n = 0, pending = 3; for (const s of ['records', 'outbox', 'meta']) {"
-            + "const c = t.objectStore(s).count(); c.onsuccess = () => { n += c.result;"
-            + "if (--pending === 0) { done(n); r.result.close(); } }; } };");
+    Number left =
+        (Number)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const r = indexedDB.open('drivesync-field-app', 1);"
+                        + "r.onsuccess = () => { const t = r.result.transaction(['records', 'outbox', 'meta']);"
+                        + "let n = 0, pending = 3; for (const s of ['records', 'outbox', 'meta']) {"
+                        + "const c = t.objectStore(s).count(); c.onsuccess = () => { n += c.result;"
+                        + "if (--pending === 0) { done(n); r.result.close(); } }; } };");
     assertThat(left.intValue()).as("rows left on the phone").isZero();
 
     // Enrolled again by typing a new code: the volunteer's records come back from the server.
-    browser.findElement(By.xpath("//label[normalize-space()='Enrolment code']/following-sibling::input[1]"))
+    browser
+        .findElement(
+            By.xpath("//label[normalize-space()='Enrolment code']/following-sibling::input[1]"))
         .sendKeys(fixtures.enrolmentCode(participant));
     buttonNamed("Enrol this phone").click();
     until(b -> b.findElement(By.id("home")).isDisplayed());
@@ -282,13 +352,19 @@ class FieldAppBrowserTest {
   void whatTheServerRefusesOrFlagsIsExplainedInWords() {
     goOffline();
     recordConversation(24);
-    Http.Reply unassigned = fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
+    Http.Reply unassigned =
+        fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
     assertThat(unassigned.status()).as(unassigned.toString()).isEqualTo(200);
     goOnline();
     until(b -> text("waiting").equals("Nothing waiting to send"));
-    // Refused (drive_not_assigned), or accepted late within a grace period: either is said in words.
-    until(b -> text("notices").contains("You are no longer assigned to this drive. (drive_not_assigned)")
-        || text("records").contains("Arrived after the drive closed (or after you left it)"));
+    // Refused (drive_not_assigned), or accepted late within a grace period: either is said in
+    // words.
+    until(
+        b ->
+            text("notices")
+                    .contains("You are no longer assigned to this drive. (drive_not_assigned)")
+                || text("records")
+                    .contains("Arrived after the drive closed (or after you left it)"));
     until(b -> text("drives").contains("No drives yet"));
     assertThat(text("records")).contains("a past drive");
   }
@@ -302,18 +378,23 @@ class FieldAppBrowserTest {
     buttonNamed("New conversation").click();
     until(b -> b.findElement(By.id("conversation")).isDisplayed());
     WebElement outcome = browser.findElement(By.xpath("//label[normalize-space()='Outcome']"));
-    new Select(browser.findElement(By.id(outcome.getAttribute("for")))).selectByValue(OUTCOMES[i % OUTCOMES.length]);
+    new Select(browser.findElement(By.id(outcome.getAttribute("for"))))
+        .selectByValue(OUTCOMES[i % OUTCOMES.length]);
     String ageBand = AGE_BANDS[i % AGE_BANDS.length];
     new Select(browser.findElement(By.id("age-band"))).selectByValue(ageBand);
     Boolean firstTime = i % 3 == 0 ? null : i % 3 == 1;
-    new Select(browser.findElement(By.id("first-time"))).selectByValue(firstTime == null ? "" : firstTime.toString());
+    new Select(browser.findElement(By.id("first-time")))
+        .selectByValue(firstTime == null ? "" : firstTime.toString());
     String language = LANGUAGES[i % LANGUAGES.length];
     new Select(browser.findElement(By.id("language"))).selectByValue(language);
-    new Select(browser.findElement(By.id("guidance-locale"))).selectByValue(i % 2 == 0 ? "ur" : "en");
+    new Select(browser.findElement(By.id("guidance-locale")))
+        .selectByValue(i % 2 == 0 ? "ur" : "en");
     new Select(browser.findElement(By.id("nationality"))).selectByValue(person[0]);
     new Select(browser.findElement(By.id("status"))).selectByValue(person[1]);
-    js("const d = document.getElementById('date-of-birth'); d.value = arguments[0];"
-        + "d.dispatchEvent(new Event('change'));", dateOfBirth.toString());
+    js(
+        "const d = document.getElementById('date-of-birth'); d.value = arguments[0];"
+            + "d.dispatchEvent(new Event('change'));",
+        dateOfBirth.toString());
     until(b -> !b.findElement(By.id("guidance-result")).getText().isBlank());
     if (i == 0) {
       screenshot("field-app-conversation.png");
@@ -324,8 +405,13 @@ class FieldAppBrowserTest {
     int before = recordCount();
     buttonNamed("Save").click();
     until(b -> recordCount() == before + 1);
-    expected.add(canonical(OUTCOMES[i % OUTCOMES.length], ageBand, firstTime, language,
-        expectedGuidance(person, dateOfBirth)));
+    expected.add(
+        canonical(
+            OUTCOMES[i % OUTCOMES.length],
+            ageBand,
+            firstTime,
+            language,
+            expectedGuidance(person, dateOfBirth)));
   }
 
   /** The server's own engine, asked the same questions: the phone must have given this guidance. */
@@ -340,18 +426,29 @@ class FieldAppBrowserTest {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     JsonNode a = answer.json();
     List<String> elections = new ArrayList<>();
-    a.get("elections").fields().forEachRemaining(e -> {
-      if (e.getValue().asText().equals("yes")) {
-        elections.add(e.getKey());
-      }
-    });
-    return guidance(a.get("rulesetVersion").asText(), a.get("basis").asText(),
-        a.get("registration").asText(), elections, strings(a.get("signposts")));
+    a.get("elections")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().asText().equals("yes")) {
+                elections.add(e.getKey());
+              }
+            });
+    return guidance(
+        a.get("rulesetVersion").asText(),
+        a.get("basis").asText(),
+        a.get("registration").asText(),
+        elections,
+        strings(a.get("signposts")));
   }
 
   /** A record's guidance block with its sets (elections, signposts) in one order. */
-  private static JsonNode guidance(String version, String basis, String registration,
-      List<String> elections, List<String> signposts) {
+  private static JsonNode guidance(
+      String version,
+      String basis,
+      String registration,
+      List<String> elections,
+      List<String> signposts) {
     var block = Http.JSON.createObjectNode();
     block.put("rulesetVersion", version);
     block.put("basis", basis);
@@ -367,8 +464,8 @@ class FieldAppBrowserTest {
     return list;
   }
 
-  private static String canonical(String outcome, String ageBand, Boolean firstTime, String language,
-      JsonNode guidance) {
+  private static String canonical(
+      String outcome, String ageBand, Boolean firstTime, String language, JsonNode guidance) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("outcome", outcome);
     m.put("ageBand", ageBand);
@@ -382,7 +479,9 @@ class FieldAppBrowserTest {
     }
   }
 
-  /** What the server holds for the drive now, as the second phone of the same volunteer pulls it. */
+  /**
+   * What the server holds for the drive now, as the second phone of the same volunteer pulls it.
+   */
   private List<String> serverRecords() {
     SyncClient fresh = new SyncClient(secondPhone.http(), secondPhone.phone());
     Map<String, JsonNode> latest = new LinkedHashMap<>();
@@ -394,7 +493,8 @@ class FieldAppBrowserTest {
     List<String> held = new ArrayList<>();
     for (JsonNode c : latest.values()) {
       JsonNode r = c.path("record");
-      if (c.path("op").asText().equals("upsert") && !r.path("deleted").asBoolean()
+      if (c.path("op").asText().equals("upsert")
+          && !r.path("deleted").asBoolean()
           && r.path("driveId").asText().equals(drive.toString())) {
         held.add(canonicalOf(r));
       }
@@ -404,15 +504,30 @@ class FieldAppBrowserTest {
 
   private static String canonicalOf(JsonNode r) {
     JsonNode g = r.get("guidance");
-    return canonical(r.get("outcome").asText(), r.get("ageBand").asText(),
+    return canonical(
+        r.get("outcome").asText(),
+        r.get("ageBand").asText(),
         r.get("firstTimeRegistrant").isNull() ? null : r.get("firstTimeRegistrant").asBoolean(),
-        r.get("language").asText(), guidance(g.get("rulesetVersion").asText(), g.get("basis").asText(),
-            g.get("registration").asText(), strings(g.get("elections")), strings(g.get("signposts"))));
+        r.get("language").asText(),
+        guidance(
+            g.get("rulesetVersion").asText(),
+            g.get("basis").asText(),
+            g.get("registration").asText(),
+            strings(g.get("elections")),
+            strings(g.get("signposts"))));
   }
 
   private static Map<String, Object> mutable(JsonNode record) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (String f : List.of("driveId", "recordedAt", "outcome", "guidance", "ageBand", "firstTimeRegistrant", "language")) {
+    for (String f :
+        List.of(
+            "driveId",
+            "recordedAt",
+            "outcome",
+            "guidance",
+            "ageBand",
+            "firstTimeRegistrant",
+            "language")) {
       m.put(f, Http.JSON.convertValue(record.get(f), Object.class));
     }
     return m;
@@ -422,14 +537,16 @@ class FieldAppBrowserTest {
 
   private static void goOffline() {
     relay.setOffline(true);
-    browser.executeCdpCommand("Network.emulateNetworkConditions",
+    browser.executeCdpCommand(
+        "Network.emulateNetworkConditions",
         Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     until(b -> text("connection").startsWith("Offline"));
   }
 
   private static void goOnline() {
     relay.setOffline(false);
-    browser.executeCdpCommand("Network.emulateNetworkConditions",
+    browser.executeCdpCommand(
+        "Network.emulateNetworkConditions",
         Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
@@ -438,20 +555,24 @@ class FieldAppBrowserTest {
     boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
     if (!Files.exists(AXE)) {
       assertThat(ci).as("CI runs npm ci in clients/field-app-test (.ci/install-tools)").isFalse();
-      System.out.println("field app: axe-core not installed (npm ci in clients/field-app-test): not checked");
+      System.out.println(
+          "field app: axe-core not installed (npm ci in clients/field-app-test): not checked");
       return;
     }
     js(Files.readString(AXE));
-    Object result = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })"
-            + ".then(r => done(JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-            + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
-            + ".catch(e => done('axe failed: ' + e));");
+    Object result =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })"
+                    + ".then(r => done(JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
+                    + ".catch(e => done('axe failed: ' + e));");
     assertThat(result.toString()).isEqualTo("[]");
     assertThat(((Number) js("return window.innerWidth")).intValue()).isEqualTo(360);
     assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"))
-        .as("nothing wider than a 360 px phone").isTrue();
+        .as("nothing wider than a 360 px phone")
+        .isTrue();
   }
 
   /** The whole page at phone width, for people reviewing the app (target/screenshots). */
@@ -474,7 +595,9 @@ class FieldAppBrowserTest {
   }
 
   private static long pushCount() {
-    return relay.requestLines().stream().filter(l -> l.startsWith("POST /api/v1/sync/push")).count();
+    return relay.requestLines().stream()
+        .filter(l -> l.startsWith("POST /api/v1/sync/push"))
+        .count();
   }
 
   private static WebElement buttonNamed(String name) {
@@ -482,7 +605,8 @@ class FieldAppBrowserTest {
   }
 
   private static void buttonNamedOrNull(String name) {
-    List<WebElement> found = browser.findElements(By.xpath("//button[normalize-space()=\"" + name + "\"]"));
+    List<WebElement> found =
+        browser.findElements(By.xpath("//button[normalize-space()=\"" + name + "\"]"));
     assertThat(found).allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
   }
 
@@ -496,7 +620,8 @@ class FieldAppBrowserTest {
 
   private static void until(Function<WebDriver, Boolean> condition) {
     new WebDriverWait(browser, Duration.ofSeconds(40))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   private static String appUrl() {

@@ -12,8 +12,8 @@ import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13 item 5: refused requests are audited by route template, never by the path as typed,
- * and anonymous failures are aggregated instead of appending one permanent row each.
+ * Issue 13 item 5: refused requests are audited by route template, never by the path as typed, and
+ * anonymous failures are aggregated instead of appending one permanent row each.
  */
 class AccessAuditTest {
   private final Fixtures fixtures = Fixtures.of(TestApp.get());
@@ -23,12 +23,20 @@ class AccessAuditTest {
   @Test
   void anAnonymousRequestIsAuditedByItsRouteNotItsPath() {
     assertThat(http.get("/api/v1/users/Fatima%20Begum%2007700900123").status()).isEqualTo(401);
-    assertThat(http.as("not-a-real-token-0123456789abcdef0123456789")
-        .get("/api/v1/drives/Fatima%20Begum").status()).isEqualTo(401);
-    String trail = http.as(fixtures.staff().token()).get("/api/v1/audit?limit=1000&after="
-        + Math.max(0, lastSeq() - 500)).text();
-    assertThat(trail).doesNotContain("Fatima").doesNotContain("07700900123")
-        .contains("/api/v1/users/{id}").contains("/api/v1/drives/{id}");
+    assertThat(
+            http.as("not-a-real-token-0123456789abcdef0123456789")
+                .get("/api/v1/drives/Fatima%20Begum")
+                .status())
+        .isEqualTo(401);
+    String trail =
+        http.as(fixtures.staff().token())
+            .get("/api/v1/audit?limit=1000&after=" + Math.max(0, lastSeq() - 500))
+            .text();
+    assertThat(trail)
+        .doesNotContain("Fatima")
+        .doesNotContain("07700900123")
+        .contains("/api/v1/users/{id}")
+        .contains("/api/v1/drives/{id}");
   }
 
   @Test

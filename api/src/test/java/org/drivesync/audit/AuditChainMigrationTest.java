@@ -28,17 +28,31 @@ class AuditChainMigrationTest {
 
   @Test
   void aLegacyChainIsKeptVerifiableAndSealedAtTheFirstStart() throws SQLException {
-    Flyway.configure().configuration(db.flyway().getConfiguration()).target("2026.11.29.22").load()
+    Flyway.configure()
+        .configuration(db.flyway().getConfiguration())
+        .target("2026.11.29.22")
+        .load()
         .migrate();
     byte[] previous = AuditHashing.GENESIS;
     byte[] beforeLast = null;
     AuditEvent last = null;
     for (long seq : new long[] {1, 2, 4, 5}) { // 3 was a rolled-back nextval
-      AuditEvent event = new AuditEvent(seq, Instant.now().truncatedTo(ChronoUnit.MICROS),
-          UUID.randomUUID(), null, "drive.update", "drive", "d" + seq, null, Map.of("n", 1));
+      AuditEvent event =
+          new AuditEvent(
+              seq,
+              Instant.now().truncatedTo(ChronoUnit.MICROS),
+              UUID.randomUUID(),
+              null,
+              "drive.update",
+              "drive",
+              "d" + seq,
+              null,
+              Map.of("n", 1));
       byte[] hash = AuditHashing.hash(previous, event);
-      try (Connection c = db.ownerDataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-          """
+      try (Connection c = db.ownerDataSource().getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  """
           INSERT INTO audit_events (seq, occurred_at, actor_user_id, action, entity_type, entity_id,
                                     details, prev_hash, hash)
           VALUES (?, ?, ?, ?, ?, ?, '{"n": 1}', ?, ?)
@@ -69,17 +83,31 @@ class AuditChainMigrationTest {
     AuditChainVerifier.Result sealed = verifier.verify();
     assertThat(sealed.intact()).isTrue();
     assertThat(sealed.rowsChecked()).isEqualTo(6);
-    List<Long> seals = app.withHandle(h -> h.createQuery(
-        "SELECT seq FROM audit_events WHERE action = 'audit.chain_keyed'").mapTo(Long.class).list());
+    List<Long> seals =
+        app.withHandle(
+            h ->
+                h.createQuery("SELECT seq FROM audit_events WHERE action = 'audit.chain_keyed'")
+                    .mapTo(Long.class)
+                    .list());
     assertThat(seals).containsExactly(6L);
 
     // A legacy row edited afterwards, its hash recomputed by the public rule, no longer links to
     // the sealing row: found there (the seal vouches for the legacy rows as a block).
-    AuditEvent edited = new AuditEvent(last.seq(), last.occurredAt(), last.actorUserId(), null,
-        last.action(), last.entityType(), last.entityId(), null, Map.of("n", 2));
+    AuditEvent edited =
+        new AuditEvent(
+            last.seq(),
+            last.occurredAt(),
+            last.actorUserId(),
+            null,
+            last.action(),
+            last.entityType(),
+            last.entityId(),
+            null,
+            Map.of("n", 2));
     try (Connection c = db.ownerDataSource().getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "UPDATE audit_events SET details = '{\"n\": 2}', hash = ? WHERE seq = 5")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE audit_events SET details = '{\"n\": 2}', hash = ? WHERE seq = 5")) {
       c.createStatement().execute("SET session_replication_role = replica");
       s.setBytes(1, AuditHashing.hash(beforeLast, edited));
       s.executeUpdate();

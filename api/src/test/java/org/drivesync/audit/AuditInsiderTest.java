@@ -27,27 +27,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The insider attacks of issue 13, each by someone holding database rights but not the audit key:
- * a middle row deleted and the later hashes recomputed, the newest rows deleted, a forged row
+ * The insider attacks of issue 13, each by someone holding database rights but not the audit key: a
+ * middle row deleted and the later hashes recomputed, the newest rows deleted, a forged row
  * inserted as the app role. Each must be found, at the position where the chain stops holding.
  */
 class AuditInsiderTest {
-  @RegisterExtension static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
 
   @TempDir Path folder;
 
   private final AuditLog auditLog = TestKeys.auditLog();
+
   /** Keys the attacker made for themselves: the right shape, the wrong secret. */
-  private final AuditKeys attacker = AuditKeys.of(Keysets.generate(Keysets.Kind.AUDIT_MAC),
-      Keysets.generate(Keysets.Kind.AUDIT_SIGNING));
+  private final AuditKeys attacker =
+      AuditKeys.of(
+          Keysets.generate(Keysets.Kind.AUDIT_MAC), Keysets.generate(Keysets.Kind.AUDIT_SIGNING));
 
   private Jdbi app() {
     return Jdbi.create(db.appDataSource());
   }
 
   private AuditCheckpoints checkpoints() {
-    return new AuditCheckpoints(app(), TestKeys.auditKeys(), folder.resolve("checkpoints.jsonl"),
-        Clock.systemUTC());
+    return new AuditCheckpoints(
+        app(), TestKeys.auditKeys(), folder.resolve("checkpoints.jsonl"), Clock.systemUTC());
   }
 
   private AuditChainVerifier verifier() {
@@ -62,8 +65,16 @@ class AuditInsiderTest {
   private void append(int count) {
     for (int i = 0; i < count; i++) {
       int n = i;
-      app().useTransaction(h -> auditLog.append(h, new Actor(UUID.randomUUID(), null, "req-" + n),
-          "drive.update", "drive", UUID.randomUUID(), Map.of("n", n)));
+      app()
+          .useTransaction(
+              h ->
+                  auditLog.append(
+                      h,
+                      new Actor(UUID.randomUUID(), null, "req-" + n),
+                      "drive.update",
+                      "drive",
+                      UUID.randomUUID(),
+                      Map.of("n", n)));
     }
   }
 
@@ -71,16 +82,23 @@ class AuditInsiderTest {
   void seqIsContinuousFromOneEvenAfterARolledBackAppend() {
     append(2);
     try {
-      app().useTransaction(h -> {
-        auditLog.append(h, Actor.system(), "drive.update", "drive", null, Map.of());
-        throw new IllegalStateException("the change fails after its audit event");
-      });
+      app()
+          .useTransaction(
+              h -> {
+                auditLog.append(h, Actor.system(), "drive.update", "drive", null, Map.of());
+                throw new IllegalStateException("the change fails after its audit event");
+              });
     } catch (IllegalStateException expected) {
       // rolled back
     }
     append(1);
-    List<Long> seqs = app().withHandle(h -> h.createQuery("SELECT seq FROM audit_events ORDER BY seq")
-        .mapTo(Long.class).list());
+    List<Long> seqs =
+        app()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT seq FROM audit_events ORDER BY seq")
+                        .mapTo(Long.class)
+                        .list());
     assertThat(seqs).containsExactly(1L, 2L, 3L);
     assertThat(verifier().verify().intact()).isTrue();
   }
@@ -162,8 +180,17 @@ class AuditInsiderTest {
   void aForgedRowInsertedAsTheAppRoleIsFoundAtItsSeq() throws SQLException {
     append(3);
     UUID organiser = UUID.randomUUID();
-    AuditEvent forged = new AuditEvent(4, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-        organiser, null, "follow_up.export", "follow_up", null, "req-forged", Map.of());
+    AuditEvent forged =
+        new AuditEvent(
+            4,
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+            organiser,
+            null,
+            "follow_up.export",
+            "follow_up",
+            null,
+            "req-forged",
+            Map.of());
     byte[] head = headHash();
     insert(db.appDataSource(), forged, head, AuditHashing.hash(head, forged));
     AuditChainVerifier.Result unkeyed = verifier().verify();
@@ -197,8 +224,9 @@ class AuditInsiderTest {
     append(3);
     AuditKeys rotated = AuditKeys.of(Keysets.withNewPrimary(macKeyset), signing);
     AuditLog afterRotation = new AuditLog(rotated);
-    app().useTransaction(h -> afterRotation.append(h, Actor.system(), "drive.update", "drive", null,
-        Map.of()));
+    app()
+        .useTransaction(
+            h -> afterRotation.append(h, Actor.system(), "drive.update", "drive", null, Map.of()));
     assertThat(new AuditChainVerifier(app(), rotated, List::of).verify().intact()).isTrue();
     // Without the new key the newest row cannot be verified: old keys are kept, never removed.
     assertThat(verifier().verify().firstBrokenSeq()).isEqualTo(4);
@@ -209,12 +237,23 @@ class AuditInsiderTest {
     append(3);
     Checkpoint checkpoint = checkpoints().take();
     Path excerpt = folder.resolve("app.log");
-    Files.writeString(excerpt, "INFO  [2026-12-02] org.drivesync.audit.checkpoint: audit checkpoint "
-        + AuditCheckpoints.toJson(checkpoint) + "\nsome other line\n");
-    String config = org.drivesync.testing.Commands.config(db.database(), TestKeys.contactFile(),
-        TestKeys.lookupFile()).toString();
-    String output = org.drivesync.testing.Commands.run("audit-verify", "--checkpoints",
-        excerpt.toString(), "--checkpoints", excerpt.toString(), config);
+    Files.writeString(
+        excerpt,
+        "INFO  [2026-12-02] org.drivesync.audit.checkpoint: audit checkpoint "
+            + AuditCheckpoints.toJson(checkpoint)
+            + "\nsome other line\n");
+    String config =
+        org.drivesync.testing.Commands.config(
+                db.database(), TestKeys.contactFile(), TestKeys.lookupFile())
+            .toString();
+    String output =
+        org.drivesync.testing.Commands.run(
+            "audit-verify",
+            "--checkpoints",
+            excerpt.toString(),
+            "--checkpoints",
+            excerpt.toString(),
+            config);
     assertThat(output).contains("audit chain intact: 3 rows, 2 checkpoint(s), anchored to seq 3");
   }
 
@@ -227,18 +266,29 @@ class AuditInsiderTest {
    * public SHA-256 rule ({@code keys} null) or with a key of their own.
    */
   private void rechain(AuditKeys keys, long fromSeq) throws SQLException {
-    List<AuditEvent> events = Jdbi.create(db.ownerDataSource()).withHandle(h -> h.createQuery(
-            """
+    List<AuditEvent> events =
+        Jdbi.create(db.ownerDataSource())
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
             SELECT seq, occurred_at, actor_user_id, actor_device_id, action, entity_type,
                    entity_id, request_id, details::text AS details
             FROM audit_events ORDER BY seq
             """)
-        .map((rs, ctx) -> new AuditEvent(rs.getLong("seq"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("actor_user_id", UUID.class), rs.getObject("actor_device_id", UUID.class),
-            rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-            rs.getString("request_id"), parse(rs.getString("details"))))
-        .list());
+                        .map(
+                            (rs, ctx) ->
+                                new AuditEvent(
+                                    rs.getLong("seq"),
+                                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                                    rs.getObject("actor_user_id", UUID.class),
+                                    rs.getObject("actor_device_id", UUID.class),
+                                    rs.getString("action"),
+                                    rs.getString("entity_type"),
+                                    rs.getString("entity_id"),
+                                    rs.getString("request_id"),
+                                    parse(rs.getString("details"))))
+                        .list());
     byte[] previous = AuditHashing.GENESIS;
     List<Object[]> updates = new ArrayList<>();
     for (AuditEvent event : events) {
@@ -246,15 +296,17 @@ class AuditInsiderTest {
         previous = storedHash(event.seq());
         continue;
       }
-      byte[] hash = keys == null ? AuditHashing.hash(previous, event)
-          : AuditHashing.keyedHash(keys, previous, event);
+      byte[] hash =
+          keys == null
+              ? AuditHashing.hash(previous, event)
+              : AuditHashing.keyedHash(keys, previous, event);
       updates.add(new Object[] {previous, hash, event.seq()});
       previous = hash;
     }
     try (Connection c = db.ownerDataSource().getConnection()) {
       c.createStatement().execute("SET session_replication_role = replica");
-      try (PreparedStatement s = c.prepareStatement(
-          "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?")) {
         for (Object[] u : updates) {
           s.setBytes(1, (byte[]) u[0]);
           s.setBytes(2, (byte[]) u[1]);
@@ -266,15 +318,20 @@ class AuditInsiderTest {
   }
 
   private byte[] storedHash(long seq) {
-    return Jdbi.create(db.ownerDataSource()).withHandle(h -> h.createQuery(
-        "SELECT hash FROM audit_events WHERE seq = :seq").bind("seq", seq).mapTo(byte[].class).one());
+    return Jdbi.create(db.ownerDataSource())
+        .withHandle(
+            h ->
+                h.createQuery("SELECT hash FROM audit_events WHERE seq = :seq")
+                    .bind("seq", seq)
+                    .mapTo(byte[].class)
+                    .one());
   }
 
   private static Map<String, Object> parse(String json) {
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> map = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readValue(json, Map.class);
+      Map<String, Object> map =
+          new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
       return map;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -283,8 +340,10 @@ class AuditInsiderTest {
 
   private static void insert(DataSource as, AuditEvent event, byte[] prev, byte[] hash)
       throws SQLException {
-    try (Connection c = as.getConnection(); PreparedStatement s = c.prepareStatement(
-        """
+    try (Connection c = as.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                """
         INSERT INTO audit_events (seq, occurred_at, actor_user_id, action, entity_type, request_id,
                                   details, prev_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?)
@@ -302,7 +361,8 @@ class AuditInsiderTest {
   }
 
   private static void owner(String sql) throws SQLException {
-    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.ownerDataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("SET session_replication_role = replica");
       s.executeUpdate(sql);
     }

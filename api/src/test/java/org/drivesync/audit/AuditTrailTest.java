@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuditTrailTest {
-  @RegisterExtension static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
 
   private final AuditLog auditLog = TestKeys.auditLog();
 
@@ -33,7 +34,8 @@ class AuditTrailTest {
   /** Each test starts from an empty chain: several of them break it on purpose. */
   @BeforeEach
   void emptyTheChain() throws SQLException {
-    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.ownerDataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("SET session_replication_role = replica");
       s.executeUpdate("DELETE FROM audit_events");
     }
@@ -43,8 +45,15 @@ class AuditTrailTest {
     Jdbi app = Jdbi.create(db.appDataSource());
     for (int i = 0; i < count; i++) {
       int n = i;
-      app.useTransaction(h -> auditLog.append(h, new Actor(UUID.randomUUID(), null, "req-" + n),
-          "drive.update", "drive", UUID.randomUUID(), Map.of("n", n, "status", "active")));
+      app.useTransaction(
+          h ->
+              auditLog.append(
+                  h,
+                  new Actor(UUID.randomUUID(), null, "req-" + n),
+                  "drive.update",
+                  "drive",
+                  UUID.randomUUID(),
+                  Map.of("n", n, "status", "active")));
     }
   }
 
@@ -57,13 +66,16 @@ class AuditTrailTest {
     assertThat(intact.rowsChecked()).isGreaterThanOrEqualTo(12);
 
     long target;
-    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.ownerDataSource().getConnection();
+        Statement s = c.createStatement()) {
       var rs = s.executeQuery("SELECT seq FROM audit_events ORDER BY seq OFFSET 6 LIMIT 1");
       rs.next();
       target = rs.getLong(1);
       // A superuser can get past the trigger; the chain is what catches it.
       s.execute("SET session_replication_role = replica");
-      s.executeUpdate("UPDATE audit_events SET details = '{\"n\": 999, \"status\": \"active\"}' WHERE seq = " + target);
+      s.executeUpdate(
+          "UPDATE audit_events SET details = '{\"n\": 999, \"status\": \"active\"}' WHERE seq = "
+              + target);
     }
 
     AuditChainVerifier.Result broken = verifier.verify();
@@ -75,15 +87,17 @@ class AuditTrailTest {
   @Test
   void theAppRoleCannotUpdateOrDeleteAuditRows() throws SQLException {
     appendAsApp(1);
-    try (Connection c = db.appDataSource().getConnection(); Statement s = c.createStatement()) {
-      SQLException update = assertThrows(SQLException.class,
-          () -> s.executeUpdate("UPDATE audit_events SET action = 'x.y'"));
+    try (Connection c = db.appDataSource().getConnection();
+        Statement s = c.createStatement()) {
+      SQLException update =
+          assertThrows(
+              SQLException.class, () -> s.executeUpdate("UPDATE audit_events SET action = 'x.y'"));
       assertThat(update.getSQLState()).isEqualTo("42501");
-      SQLException delete = assertThrows(SQLException.class,
-          () -> s.executeUpdate("DELETE FROM audit_events"));
+      SQLException delete =
+          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM audit_events"));
       assertThat(delete.getSQLState()).isEqualTo("42501");
-      SQLException truncate = assertThrows(SQLException.class,
-          () -> s.executeUpdate("TRUNCATE audit_events"));
+      SQLException truncate =
+          assertThrows(SQLException.class, () -> s.executeUpdate("TRUNCATE audit_events"));
       assertThat(truncate.getSQLState()).isEqualTo("42501");
     }
   }
@@ -91,9 +105,10 @@ class AuditTrailTest {
   @Test
   void evenTheOwnerIsStoppedByTheTrigger() throws SQLException {
     appendAsApp(1);
-    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
-      SQLException delete = assertThrows(SQLException.class,
-          () -> s.executeUpdate("DELETE FROM audit_events"));
+    try (Connection c = db.ownerDataSource().getConnection();
+        Statement s = c.createStatement()) {
+      SQLException delete =
+          assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM audit_events"));
       assertThat(delete.getSQLState()).isEqualTo("42501");
     }
   }
@@ -109,12 +124,16 @@ class AuditTrailTest {
     http.as(phone.token()).get("/api/v1/audit");
     fixtures.admin().delete("/api/v1/devices/" + phone.deviceId());
 
-    JsonNode failed = http.as(staff.token()).get("/api/v1/audit?action=session.login_failed&limit=1000").json();
+    JsonNode failed =
+        http.as(staff.token()).get("/api/v1/audit?action=session.login_failed&limit=1000").json();
     assertThat(failed.get("events").size()).isGreaterThan(0);
     String everything = http.as(staff.token()).get("/api/v1/audit?limit=1000").text();
-    assertThat(everything).doesNotContain(email).doesNotContain(phone.token())
+    assertThat(everything)
+        .doesNotContain(email)
+        .doesNotContain(phone.token())
         .doesNotContain(TestApp.ADMIN_TOKEN);
-    assertThat(http.as(staff.token()).get("/api/v1/audit?action=access.forbidden&limit=1000").text())
+    assertThat(
+            http.as(staff.token()).get("/api/v1/audit?action=access.forbidden&limit=1000").text())
         .contains(phone.deviceId().toString());
     assertThat(http.as(staff.token()).get("/api/v1/audit?action=device.revoke&limit=1000").text())
         .contains(phone.deviceId().toString());
@@ -137,20 +156,30 @@ class AuditTrailTest {
     assertThat(staff.get("/api/v1/audit?action=audit.checkpoint&limit=1000").text())
         .contains("\"seq\":" + checkpoint.get("seq").asLong());
 
-    assertThat(staff.get("/api/v1/audit/checkpoints").text()).contains(checkpoint.get("signature").asText());
-    JsonNode verified = staff.post("/api/v1/audit/verify",
-        Map.of("checkpoints", List.of(checkpoint))).json();
+    assertThat(staff.get("/api/v1/audit/checkpoints").text())
+        .contains(checkpoint.get("signature").asText());
+    JsonNode verified =
+        staff.post("/api/v1/audit/verify", Map.of("checkpoints", List.of(checkpoint))).json();
     assertThat(verified.get("intact").asBoolean()).isTrue();
-    assertThat(verified.get("anchoredToSeq").asLong()).isGreaterThanOrEqualTo(checkpoint.get("seq").asLong());
+    assertThat(verified.get("anchoredToSeq").asLong())
+        .isGreaterThanOrEqualTo(checkpoint.get("seq").asLong());
 
-    Map<String, Object> forged = Map.of("seq", checkpoint.get("seq").asLong(),
-        "hash", checkpoint.get("hash").asText(), "signedAt", "2020-01-01T00:00:00Z",
-        "signature", checkpoint.get("signature").asText());
-    JsonNode refused = staff.post("/api/v1/audit/verify", Map.of("checkpoints", List.of(forged))).json();
+    Map<String, Object> forged =
+        Map.of(
+            "seq",
+            checkpoint.get("seq").asLong(),
+            "hash",
+            checkpoint.get("hash").asText(),
+            "signedAt",
+            "2020-01-01T00:00:00Z",
+            "signature",
+            checkpoint.get("signature").asText());
+    JsonNode refused =
+        staff.post("/api/v1/audit/verify", Map.of("checkpoints", List.of(forged))).json();
     assertThat(refused.get("intact").asBoolean()).isFalse();
     assertThat(refused.get("problem").asText()).contains("not signed");
-    Http.Reply malformed = staff.post("/api/v1/audit/verify",
-        Map.of("checkpoints", List.of(Map.of("seq", 1))));
+    Http.Reply malformed =
+        staff.post("/api/v1/audit/verify", Map.of("checkpoints", List.of(Map.of("seq", 1))));
     assertThat(malformed.status()).isEqualTo(400);
   }
 }

@@ -61,15 +61,19 @@ class RecordAuditTest {
     JsonNode versions = history.get("versions");
     assertThat(versions).hasSize(3);
     assertThat(versions.get(0).get("mergeStatus").asText()).isEqualTo("applied");
-    assertThat(versions.get(0).get("authorId").asText()).isEqualTo(phone.phone().participantId().toString());
+    assertThat(versions.get(0).get("authorId").asText())
+        .isEqualTo(phone.phone().participantId().toString());
     assertThat(versions.get(0).get("authorRole").asText()).isEqualTo("participant");
-    assertThat(versions.get(0).get("deviceId").asText()).isEqualTo(phone.phone().deviceId().toString());
+    assertThat(versions.get(0).get("deviceId").asText())
+        .isEqualTo(phone.phone().deviceId().toString());
     assertThat(versions.get(0).get("recordedAt").asText()).isEqualTo("2026-04-02T10:00:00Z");
     assertThat(versions.get(0).has("receivedAt")).isTrue();
     assertThat(versions.get(1).get("changedFields").toString()).isEqualTo("[\"outcome\"]");
-    assertThat(versions.get(1).get("record").get("outcome").asText()).isEqualTo("registered_on_site");
+    assertThat(versions.get(1).get("record").get("outcome").asText())
+        .isEqualTo("registered_on_site");
     assertThat(versions.get(2).get("mergeStatus").asText()).isEqualTo("conflict");
-    assertThat(versions.get(2).get("deviceId").asText()).isEqualTo(other.phone().deviceId().toString());
+    assertThat(versions.get(2).get("deviceId").asText())
+        .isEqualTo(other.phone().deviceId().toString());
     assertThat(versions.get(2).get("baseVersion").asInt()).isEqualTo(1);
     JsonNode conflicts = history.get("conflicts");
     assertThat(conflicts).hasSize(1);
@@ -79,14 +83,16 @@ class RecordAuditTest {
     // The lead's review queue writes these columns; the history shows them as they are.
     Person reviewer = fixtures.staff();
     try (Connection c = app.database().ownerDataSource().getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE record_conflicts SET resolved_at = now(),"
-            + " resolved_by = ?, resolution = '{\"kept\": \"theirs\"}' WHERE record_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE record_conflicts SET resolved_at = now(),"
+                    + " resolved_by = ?, resolution = '{\"kept\": \"theirs\"}' WHERE record_id = ?")) {
       s.setObject(1, reviewer.id());
       s.setObject(2, id);
       s.executeUpdate();
     }
-    JsonNode resolved = staff.get("/api/v1/audit/records/" + id + "/history").json()
-        .get("conflicts").get(0);
+    JsonNode resolved =
+        staff.get("/api/v1/audit/records/" + id + "/history").json().get("conflicts").get(0);
     assertThat(resolved.get("resolvedBy").asText()).isEqualTo(reviewer.id().toString());
     assertThat(resolved.get("resolution").get("kept").asText()).isEqualTo("theirs");
   }
@@ -97,9 +103,14 @@ class RecordAuditTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(staff.get("/api/v1/audit/records/nope/history").status()).isEqualTo(400);
     Person organiser = fixtures.organiser(Fixtures.NORTH_EAST);
-    assertThat(app.http().as(organiser.token()).get("/api/v1/audit/records/" + UUID.randomUUID()
-        + "/history").status()).isEqualTo(403);
-    assertThat(app.http().as(organiser.token()).get("/api/v1/audit/signals").status()).isEqualTo(403);
+    assertThat(
+            app.http()
+                .as(organiser.token())
+                .get("/api/v1/audit/records/" + UUID.randomUUID() + "/history")
+                .status())
+        .isEqualTo(403);
+    assertThat(app.http().as(organiser.token()).get("/api/v1/audit/signals").status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -115,8 +126,11 @@ class RecordAuditTest {
       UUID id = UUID.randomUUID();
       quickIds.add(id);
       quick.add(phone.upsert(id, null, at(drive, "declined", start.plusSeconds(10L * i))));
-      steady.add(secondPhone.upsert(UUID.randomUUID(), null,
-          at(busyDrive, "registered_on_site", start.plusSeconds(600L * i))));
+      steady.add(
+          secondPhone.upsert(
+              UUID.randomUUID(),
+              null,
+              at(busyDrive, "registered_on_site", start.plusSeconds(600L * i))));
     }
     phone.push(quick);
     secondPhone.push(steady);
@@ -126,14 +140,21 @@ class RecordAuditTest {
       phone.push(phone.upsert(edited, v, at(drive, v % 2 == 0 ? "declined" : "follow_up", start)));
     }
     try (Connection c = app.database().ownerDataSource().getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE drive_record_versions"
-            + " SET received_at = received_at + interval '4 days' WHERE record_id = ? AND version > 1")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE drive_record_versions"
+                    + " SET received_at = received_at + interval '4 days' WHERE record_id = ? AND version > 1")) {
       s.setObject(1, edited);
       s.executeUpdate();
     }
 
-    JsonNode answer = staff.get("/api/v1/audit/signals?region=" + Fixtures.NORTH_EAST
-        + "&from=2026-02-01&to=2026-02-28").json();
+    JsonNode answer =
+        staff
+            .get(
+                "/api/v1/audit/signals?region="
+                    + Fixtures.NORTH_EAST
+                    + "&from=2026-02-01&to=2026-02-28")
+            .json();
     assertThat(answer.get("thresholds").get("burstMinRecords").asInt()).isEqualTo(5);
     assertThat(answer.get("note").asText()).contains("never verdicts");
     String mine = phone.phone().participantId().toString();
@@ -150,20 +171,27 @@ class RecordAuditTest {
     assertThat(find(answer, "before_enrolment", mine).get("evidence").get("deviceId").asText())
         .isEqualTo(phone.phone().deviceId().toString());
     assertThat(answer.get("signals").toString())
-        .doesNotContain("\"burst\",\"subjectType\":\"participant\",\"subjectId\":\""
-            + second.participantId());
+        .doesNotContain(
+            "\"burst\",\"subjectType\":\"participant\",\"subjectId\":\"" + second.participantId());
 
     Http.Reply badRegion = staff.get("/api/v1/audit/signals?region=E12000009");
     assertThat(badRegion.status()).isEqualTo(404);
-    assertThat(staff.get("/api/v1/audit/signals?from=2026-02-02&to=2026-02-01").status()).isEqualTo(400);
+    assertThat(staff.get("/api/v1/audit/signals?from=2026-02-02&to=2026-02-01").status())
+        .isEqualTo(400);
   }
 
   @Test
   void recordsOutsideTheirDrivesDatesAreSignalledPerDrive() {
-    phone.push(phone.upsert(UUID.randomUUID(), null, at(drive, "pledged",
-        Instant.parse("2025-12-20T12:00:00Z"))));
-    JsonNode answer = staff.get("/api/v1/audit/signals?region=" + Fixtures.NORTH_EAST
-        + "&from=2025-12-01&to=2025-12-31").json();
+    phone.push(
+        phone.upsert(
+            UUID.randomUUID(), null, at(drive, "pledged", Instant.parse("2025-12-20T12:00:00Z"))));
+    JsonNode answer =
+        staff
+            .get(
+                "/api/v1/audit/signals?region="
+                    + Fixtures.NORTH_EAST
+                    + "&from=2025-12-01&to=2025-12-31")
+            .json();
     JsonNode outside = find(answer, "outside_drive_dates", drive.toString());
     assertThat(outside.get("subjectType").asText()).isEqualTo("drive");
     assertThat(outside.get("evidence").get("driveStartsOn").asText()).isEqualTo("2026-01-01");
@@ -172,7 +200,8 @@ class RecordAuditTest {
 
   private static JsonNode find(JsonNode answer, String kind, String subject) {
     for (JsonNode signal : answer.get("signals")) {
-      if (signal.get("kind").asText().equals(kind) && signal.get("subjectId").asText().equals(subject)) {
+      if (signal.get("kind").asText().equals(kind)
+          && signal.get("subjectId").asText().equals(subject)) {
         return signal;
       }
     }

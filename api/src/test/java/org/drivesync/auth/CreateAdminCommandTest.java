@@ -23,32 +23,57 @@ class CreateAdminCommandTest {
   @Test
   void aNewAdminsPrintedResetTokenSetsTheirPasswordOnce() {
     String email = "ada-" + UUID.randomUUID() + "@example.org";
-    List<String> lines = Commands.run("create-admin", "--name", "Ada", "--email", email,
-        "--password-reset", config.toString()).lines().toList();
-    int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("Password-reset token"))
-        .findFirst().orElseThrow());
+    List<String> lines =
+        Commands.run(
+                "create-admin",
+                "--name",
+                "Ada",
+                "--email",
+                email,
+                "--password-reset",
+                config.toString())
+            .lines()
+            .toList();
+    int at =
+        lines.indexOf(
+            lines.stream()
+                .filter(l -> l.startsWith("Password-reset token"))
+                .findFirst()
+                .orElseThrow());
     String resetToken = lines.get(at + 1).strip();
     String accessToken = lines.get(at - 1).strip();
     assertThat(resetToken).startsWith("dsk_").isNotEqualTo(accessToken);
 
     Http http = app.http();
-    assertThat(http.post("/api/v1/password-resets",
-        Map.of("token", resetToken, "newPassword", "chosen by ada herself")).status())
+    assertThat(
+            http.post(
+                    "/api/v1/password-resets",
+                    Map.of("token", resetToken, "newPassword", "chosen by ada herself"))
+                .status())
         .isEqualTo(204);
-    assertThat(http.post("/api/v1/sessions",
-        Map.of("email", email, "password", "chosen by ada herself")).status()).isEqualTo(201);
-    assertThat(http.post("/api/v1/password-resets",
-        Map.of("token", resetToken, "newPassword", "chosen by someone else")).code())
+    assertThat(
+            http.post(
+                    "/api/v1/sessions", Map.of("email", email, "password", "chosen by ada herself"))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            http.post(
+                    "/api/v1/password-resets",
+                    Map.of("token", resetToken, "newPassword", "chosen by someone else"))
+                .code())
         .isEqualTo("password_reset_invalid");
   }
 
   @Test
   void aResetOrAPasswordNeedsAnEmailAndTheFailureIsOneLineWithItsExitCode() {
-    assertThatThrownBy(() -> Commands.run("create-admin", "--name", "No email",
-        "--password-reset", config.toString()))
+    assertThatThrownBy(
+            () ->
+                Commands.run(
+                    "create-admin", "--name", "No email", "--password-reset", config.toString()))
         .hasMessageContaining("create-admin: a password needs --email")
         .hasMessageNotContaining("\tat ")
-        .cause().isInstanceOf(CommandFailure.class)
+        .cause()
+        .isInstanceOf(CommandFailure.class)
         .satisfies(e -> assertThat(((CommandFailure) e).exitCode()).isEqualTo(1));
   }
 }

@@ -21,21 +21,31 @@ import org.junit.jupiter.api.Test;
 /** Every resource method says who may call it, and only the intended few are public. */
 class DenyByDefaultTest {
   private static final Set<String> PUBLIC =
-      Set.of("RegionResource.list", "SessionResource.signIn", "DeviceResource.enrol",
-          "PasswordResetResource.redeem", "OpenApiDescriptionResource.describe", "EligibilityResource.currentRuleset",
-          "EligibilityResource.ruleset", "RulesetTranslationResource.bundle");
+      Set.of(
+          "RegionResource.list",
+          "SessionResource.signIn",
+          "DeviceResource.enrol",
+          "PasswordResetResource.redeem",
+          "OpenApiDescriptionResource.describe",
+          "EligibilityResource.currentRuleset",
+          "EligibilityResource.ruleset",
+          "RulesetTranslationResource.bundle");
 
   @Test
   void everyResourceMethodDeclaresItsRolesAndOnlyKnownOnesArePublic() throws Exception {
     List<String> undeclared = new ArrayList<>();
     List<String> unexpectedPublic = new ArrayList<>();
-    File folder = new File(new File(RegionResource.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI()), "org/drivesync/resources");
+    File folder =
+        new File(
+            new File(
+                RegionResource.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+            "org/drivesync/resources");
     for (File file : folder.listFiles()) {
       if (!file.getName().endsWith(".class") || file.getName().contains("$")) {
         continue;
       }
-      Class<?> resource = Class.forName("org.drivesync.resources." + file.getName().replace(".class", ""));
+      Class<?> resource =
+          Class.forName("org.drivesync.resources." + file.getName().replace(".class", ""));
       if (!resource.isAnnotationPresent(Path.class)) {
         continue;
       }
@@ -44,8 +54,9 @@ class DenyByDefaultTest {
           continue;
         }
         String name = resource.getSimpleName() + "." + method.getName();
-        boolean roles = method.isAnnotationPresent(RolesAllowed.class)
-            || resource.isAnnotationPresent(RolesAllowed.class);
+        boolean roles =
+            method.isAnnotationPresent(RolesAllowed.class)
+                || resource.isAnnotationPresent(RolesAllowed.class);
         boolean permitAll = method.isAnnotationPresent(PermitAll.class);
         if (!roles && !permitAll) {
           undeclared.add(name);
@@ -60,8 +71,10 @@ class DenyByDefaultTest {
   }
 
   private static boolean isEndpoint(Method method) {
-    return method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
-        || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(PATCH.class)
+    return method.isAnnotationPresent(GET.class)
+        || method.isAnnotationPresent(POST.class)
+        || method.isAnnotationPresent(PUT.class)
+        || method.isAnnotationPresent(PATCH.class)
         || method.isAnnotationPresent(DELETE.class);
   }
 }

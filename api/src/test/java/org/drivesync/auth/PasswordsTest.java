@@ -85,8 +85,16 @@ class PasswordsTest {
       body.put("password", "both given at once here");
       assertThat(admin.post("/api/v1/users", body).code()).isEqualTo("validation_failed");
     }
-    Map<String, Object> participant = Map.of("name", "P", "role", "participant",
-        "regions", List.of(Fixtures.NORTH_WEST), "issuePasswordReset", true);
+    Map<String, Object> participant =
+        Map.of(
+            "name",
+            "P",
+            "role",
+            "participant",
+            "regions",
+            List.of(Fixtures.NORTH_WEST),
+            "issuePasswordReset",
+            true);
     assertThat(admin.post("/api/v1/users", participant).code()).isEqualTo("validation_failed");
   }
 
@@ -129,7 +137,9 @@ class PasswordsTest {
         .isEqualTo("password_reset_invalid");
 
     try (Connection c = app.database().ownerDataSource().getConnection();
-        PreparedStatement age = c.prepareStatement("""
+        PreparedStatement age =
+            c.prepareStatement(
+                """
             UPDATE password_resets SET created_at = now() - interval '25 hours',
                                        expires_at = now() - interval '1 hour'
             WHERE user_id = ?""")) {
@@ -142,26 +152,37 @@ class PasswordsTest {
     session(organiser.email(), "the first password 1");
 
     UUID participant = fixtures.participant(Fixtures.NORTH_WEST);
-    Http.Reply forParticipant = admin.post("/api/v1/users/" + participant + "/password-reset", Map.of());
+    Http.Reply forParticipant =
+        admin.post("/api/v1/users/" + participant + "/password-reset", Map.of());
     assertThat(forParticipant.status()).isEqualTo(409);
-    assertThat(admin.post("/api/v1/users/" + UUID.randomUUID() + "/password-reset", Map.of())
-        .status()).isEqualTo(404);
+    assertThat(
+            admin.post("/api/v1/users/" + UUID.randomUUID() + "/password-reset", Map.of()).status())
+        .isEqualTo(404);
   }
 
   @Test
   void anAdminSetsAPasswordAndThePersonsSessionsEnd() {
     Account staff = create("staff", "the old password 12", false, null);
     String oldSession = session(staff.email(), "the old password 12");
-    Http.Reply set = admin.put("/api/v1/users/" + staff.id() + "/password",
-        Map.of("password", "set by the admin 12"));
+    Http.Reply set =
+        admin.put(
+            "/api/v1/users/" + staff.id() + "/password", Map.of("password", "set by the admin 12"));
     assertThat(set.status()).as(set.toString()).isEqualTo(204);
     assertThat(http.as(oldSession).get("/api/v1/users").status()).isEqualTo(401);
     assertThat(signIn(staff.email(), "the old password 12").status()).isEqualTo(401);
     session(staff.email(), "set by the admin 12");
-    assertThat(admin.put("/api/v1/users/" + staff.id() + "/password", Map.of("password", "short"))
-        .code()).isEqualTo("validation_failed");
-    assertThat(admin.put("/api/v1/users/" + fixtures.participant(Fixtures.NORTH_WEST) + "/password",
-        Map.of("password", "participants have none")).status()).isEqualTo(409);
+    assertThat(
+            admin
+                .put("/api/v1/users/" + staff.id() + "/password", Map.of("password", "short"))
+                .code())
+        .isEqualTo("validation_failed");
+    assertThat(
+            admin
+                .put(
+                    "/api/v1/users/" + fixtures.participant(Fixtures.NORTH_WEST) + "/password",
+                    Map.of("password", "participants have none"))
+                .status())
+        .isEqualTo(409);
   }
 
   @Test
@@ -170,30 +191,53 @@ class PasswordsTest {
       Account person = create(role, "my first password 1", false, null);
       String here = session(person.email(), "my first password 1");
       String elsewhere = session(person.email(), "my first password 1");
-      Http.Reply wrong = http.as(here).put("/api/v1/sessions/current/password",
-          Map.of("currentPassword", "not my password", "newPassword", "my second password 2"));
+      Http.Reply wrong =
+          http.as(here)
+              .put(
+                  "/api/v1/sessions/current/password",
+                  Map.of(
+                      "currentPassword", "not my password", "newPassword", "my second password 2"));
       assertThat(wrong.status()).as(role).isEqualTo(400);
       assertThat(wrong.code()).isEqualTo("current_password_incorrect");
-      Http.Reply changed = http.as(here).put("/api/v1/sessions/current/password",
-          Map.of("currentPassword", "my first password 1", "newPassword", "my second password 2"));
+      Http.Reply changed =
+          http.as(here)
+              .put(
+                  "/api/v1/sessions/current/password",
+                  Map.of(
+                      "currentPassword",
+                      "my first password 1",
+                      "newPassword",
+                      "my second password 2"));
       assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
-      assertThat(http.as(here).get("/api/v1/users/" + person.id()).status()).as(role).isEqualTo(200);
+      assertThat(http.as(here).get("/api/v1/users/" + person.id()).status())
+          .as(role)
+          .isEqualTo(200);
       assertThat(http.as(elsewhere).get("/api/v1/users/" + person.id()).status()).isEqualTo(401);
       assertThat(signIn(person.email(), "my first password 1").status()).isEqualTo(401);
       session(person.email(), "my second password 2");
     }
-    assertThat(admin.put("/api/v1/sessions/current/password", Map.of("currentPassword", "",
-        "newPassword", "my second password 2")).status()).as("token-only admin").isEqualTo(409);
+    assertThat(
+            admin
+                .put(
+                    "/api/v1/sessions/current/password",
+                    Map.of("currentPassword", "", "newPassword", "my second password 2"))
+                .status())
+        .as("token-only admin")
+        .isEqualTo(409);
     Fixtures.Phone phone = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
-    assertThat(http.as(phone.token()).put("/api/v1/sessions/current/password",
-        Map.of("currentPassword", "x", "newPassword", "my second password 2")).status())
+    assertThat(
+            http.as(phone.token())
+                .put(
+                    "/api/v1/sessions/current/password",
+                    Map.of("currentPassword", "x", "newPassword", "my second password 2"))
+                .status())
         .isEqualTo(403);
   }
 
   private byte[] stored(UUID userId) throws Exception {
     try (Connection c = app.database().ownerDataSource().getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT token_hash FROM password_resets WHERE user_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT token_hash FROM password_resets WHERE user_id = ?")) {
       s.setObject(1, userId);
       try (ResultSet rs = s.executeQuery()) {
         assertThat(rs.next()).isTrue();

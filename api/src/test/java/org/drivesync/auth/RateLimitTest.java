@@ -59,13 +59,18 @@ class RateLimitTest {
   void repeatedWrongEnrolmentCodesLockTheAddressOut() {
     Http http = http();
     for (int i = 0; i < 3; i++) {
-      assertThat(http.post("/api/v1/devices/enrol",
-          Map.of("code", "WRNG-CODE-000" + i, "deviceName", "x", "appVersion", "1")).status())
+      assertThat(
+              http.post(
+                      "/api/v1/devices/enrol",
+                      Map.of("code", "WRNG-CODE-000" + i, "deviceName", "x", "appVersion", "1"))
+                  .status())
           .isEqualTo(400);
     }
     assertThat(APP.getConfiguration().auth.rateLimits.badEnrolmentCodes).isEqualTo(3);
-    Http.Reply locked = http.post("/api/v1/devices/enrol",
-        Map.of("code", "WRNG-CODE-0009", "deviceName", "x", "appVersion", "1"));
+    Http.Reply locked =
+        http.post(
+            "/api/v1/devices/enrol",
+            Map.of("code", "WRNG-CODE-0009", "deviceName", "x", "appVersion", "1"));
     assertThat(locked.status()).isEqualTo(429);
     assertThat(locked.header("Retry-After")).isNotNull();
   }

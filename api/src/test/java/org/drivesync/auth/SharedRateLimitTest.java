@@ -37,8 +37,8 @@ class SharedRateLimitTest {
     List<ConfigOverride> all = new ArrayList<>(TestApp.baseOverrides(DATABASE));
     all.add(ConfigOverride.config("auth.rateLimits.signInPerMinute", "4"));
     all.add(ConfigOverride.config("auth.rateLimits.badEnrolmentCodes", "3"));
-    return new DropwizardTestSupport<>(DriveSyncApplication.class, (String) null,
-        all.toArray(ConfigOverride[]::new));
+    return new DropwizardTestSupport<>(
+        DriveSyncApplication.class, (String) null, all.toArray(ConfigOverride[]::new));
   }
 
   @AfterAll
@@ -61,8 +61,9 @@ class SharedRateLimitTest {
     List<Integer> statuses = new ArrayList<>();
     Http.Reply last = null;
     for (int i = 0; i < 5; i++) {
-      last = on(i % 2 == 0 ? first : second)
-          .post("/api/v1/sessions", Map.of("email", "nobody@example.org", "password", "x"));
+      last =
+          on(i % 2 == 0 ? first : second)
+              .post("/api/v1/sessions", Map.of("email", "nobody@example.org", "password", "x"));
       statuses.add(last.status());
     }
     assertThat(statuses).containsExactly(401, 401, 401, 401, 429);

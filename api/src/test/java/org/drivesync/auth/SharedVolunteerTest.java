@@ -12,8 +12,8 @@ import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13 item 2, the editing side: a volunteer in two organisers' regions. Each organiser
- * changes only the regions they hold; deactivating a shared volunteer is for an admin.
+ * Issue 13 item 2, the editing side: a volunteer in two organisers' regions. Each organiser changes
+ * only the regions they hold; deactivating a shared volunteer is for an admin.
  */
 class SharedVolunteerTest {
   private final Fixtures fixtures = Fixtures.of(TestApp.get());
@@ -21,9 +21,20 @@ class SharedVolunteerTest {
   private final Person yorkshire = fixtures.organiser(Fixtures.YORKSHIRE);
 
   private UUID sharedVolunteer() {
-    Http.Reply created = fixtures.admin().post("/api/v1/users", Map.of("name", "Shared",
-        "role", "participant", "regions", List.of(Fixtures.NORTH_EAST, Fixtures.YORKSHIRE),
-        "trainedOn", "2026-01-02"));
+    Http.Reply created =
+        fixtures
+            .admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "name",
+                    "Shared",
+                    "role",
+                    "participant",
+                    "regions",
+                    List.of(Fixtures.NORTH_EAST, Fixtures.YORKSHIRE),
+                    "trainedOn",
+                    "2026-01-02"));
     assertThat(created.status()).isEqualTo(201);
     return UUID.fromString(created.json().get("id").asText());
   }
@@ -48,10 +59,11 @@ class SharedVolunteerTest {
     UUID id = sharedVolunteer();
     Http.Reply kept = patch(northEast, id, Map.of("regions", List.of(Fixtures.YORKSHIRE)));
     assertThat(kept.status()).isEqualTo(200);
-    assertThat(kept.json().get("regions").toString()).contains(Fixtures.YORKSHIRE)
+    assertThat(kept.json().get("regions").toString())
+        .contains(Fixtures.YORKSHIRE)
         .doesNotContain(Fixtures.NORTH_EAST);
-    Http.Reply added = patch(yorkshire, id,
-        Map.of("regions", List.of(Fixtures.YORKSHIRE, Fixtures.NORTH_WEST)));
+    Http.Reply added =
+        patch(yorkshire, id, Map.of("regions", List.of(Fixtures.YORKSHIRE, Fixtures.NORTH_WEST)));
     assertThat(added.status()).isEqualTo(403); // North West is not Yorkshire's to give
   }
 
@@ -59,7 +71,8 @@ class SharedVolunteerTest {
   void deactivatingASharedVolunteerIsForAnAdmin() {
     UUID id = sharedVolunteer();
     assertThat(patch(northEast, id, Map.of("active", false)).status()).isEqualTo(403);
-    assertThat(fixtures.admin().get("/api/v1/users/" + id).json().get("active").asBoolean()).isTrue();
+    assertThat(fixtures.admin().get("/api/v1/users/" + id).json().get("active").asBoolean())
+        .isTrue();
     assertThat(fixtures.admin().patch("/api/v1/users/" + id, Map.of("active", false)).status())
         .isEqualTo(200);
   }

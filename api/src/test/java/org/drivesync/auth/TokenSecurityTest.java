@@ -40,7 +40,8 @@ class TokenSecurityTest {
     Http device = http.as(phone.token());
     assertThat(device.get("/api/v1/drives").status()).isEqualTo(200);
 
-    assertThat(fixtures.admin().delete("/api/v1/devices/" + phone.deviceId()).status()).isEqualTo(204);
+    assertThat(fixtures.admin().delete("/api/v1/devices/" + phone.deviceId()).status())
+        .isEqualTo(204);
 
     Http.Reply after = device.get("/api/v1/drives");
     assertThat(after.status()).isEqualTo(401);
@@ -75,7 +76,8 @@ class TokenSecurityTest {
     Phone phone = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
     Http.Reply rotated = http.as(phone.token()).post("/api/v1/devices/current/token", Map.of());
     java.time.Instant expires = java.time.Instant.parse(rotated.json().get("expiresAt").asText());
-    assertThat(expires).isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(30).plusMinutes(1)));
+    assertThat(expires)
+        .isBefore(java.time.Instant.now().plus(java.time.Duration.ofDays(30).plusMinutes(1)));
   }
 
   @Test
@@ -94,10 +96,18 @@ class TokenSecurityTest {
     UUID participant = fixtures.participant(Fixtures.NORTH_WEST);
     String code = fixtures.enrolmentCode(participant);
     String typed = code.toLowerCase().replace("-", " ");
-    assertThat(http.post("/api/v1/devices/enrol",
-        Map.of("code", typed, "deviceName", "a", "appVersion", "1")).status()).isEqualTo(201);
-    assertThat(http.post("/api/v1/devices/enrol",
-        Map.of("code", "AAAA-BBBB-CCCC", "deviceName", "a", "appVersion", "1")).status()).isEqualTo(400);
+    assertThat(
+            http.post(
+                    "/api/v1/devices/enrol",
+                    Map.of("code", typed, "deviceName", "a", "appVersion", "1"))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            http.post(
+                    "/api/v1/devices/enrol",
+                    Map.of("code", "AAAA-BBBB-CCCC", "deviceName", "a", "appVersion", "1"))
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -105,26 +115,36 @@ class TokenSecurityTest {
     UUID participant = fixtures.participant(Fixtures.NORTH_WEST);
     String code = fixtures.enrolmentCode(participant);
     try (Connection c = app.database().ownerDataSource().getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "UPDATE enrolments SET expires_at = now() - interval '1 second' WHERE user_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE enrolments SET expires_at = now() - interval '1 second' WHERE user_id = ?")) {
       s.setObject(1, participant);
       s.executeUpdate();
     }
-    Http.Reply reply = http.post("/api/v1/devices/enrol",
-        Map.of("code", code, "deviceName", "a", "appVersion", "1"));
+    Http.Reply reply =
+        http.post(
+            "/api/v1/devices/enrol", Map.of("code", code, "deviceName", "a", "appVersion", "1"));
     assertThat(reply.status()).isEqualTo(400);
   }
 
   @Test
   void enrolmentCodesExpireWithin15MinutesAndComeWithAQrPng() {
     UUID participant = fixtures.participant(Fixtures.NORTH_WEST);
-    Http.Reply enrolment = fixtures.admin().post("/api/v1/users/" + participant + "/enrolments", Map.of());
+    Http.Reply enrolment =
+        fixtures.admin().post("/api/v1/users/" + participant + "/enrolments", Map.of());
     java.time.Instant expires = java.time.Instant.parse(enrolment.json().get("expiresAt").asText());
     assertThat(expires).isBefore(java.time.Instant.now().plusSeconds(15 * 60 + 5));
     byte[] png = Base64.getDecoder().decode(enrolment.json().get("qr").asText());
     assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    Http.Reply image = fixtures.admin().get("/api/v1/users/" + participant + "/enrolments/"
-        + enrolment.json().get("id").asText() + "/qr.png");
+    Http.Reply image =
+        fixtures
+            .admin()
+            .get(
+                "/api/v1/users/"
+                    + participant
+                    + "/enrolments/"
+                    + enrolment.json().get("id").asText()
+                    + "/qr.png");
     assertThat(image.status()).isEqualTo(200);
     assertThat(image.header("Content-Type")).isEqualTo("image/png");
     assertThat(image.bytes()).isEqualTo(png);
@@ -132,10 +152,22 @@ class TokenSecurityTest {
 
   @Test
   void aDeviceCannotBeEnrolledForAnUntrainedParticipant() {
-    Http.Reply created = fixtures.admin().post("/api/v1/users",
-        Map.of("name", "Untrained", "role", "participant", "regions", List.of(Fixtures.NORTH_WEST)));
-    Http.Reply enrolment = fixtures.admin().post(
-        "/api/v1/users/" + created.json().get("id").asText() + "/enrolments", Map.of());
+    Http.Reply created =
+        fixtures
+            .admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "name",
+                    "Untrained",
+                    "role",
+                    "participant",
+                    "regions",
+                    List.of(Fixtures.NORTH_WEST)));
+    Http.Reply enrolment =
+        fixtures
+            .admin()
+            .post("/api/v1/users/" + created.json().get("id").asText() + "/enrolments", Map.of());
     assertThat(enrolment.status()).isEqualTo(409);
     assertThat(enrolment.code()).isEqualTo("training_not_recorded");
   }
@@ -151,16 +183,33 @@ class TokenSecurityTest {
   @Test
   void deactivatingAUserRevokesTheirDevicesAtOnce() {
     Phone phone = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
-    assertThat(fixtures.admin().patch("/api/v1/users/" + phone.participantId(),
-        Map.of("active", false)).status()).isEqualTo(200);
+    assertThat(
+            fixtures
+                .admin()
+                .patch("/api/v1/users/" + phone.participantId(), Map.of("active", false))
+                .status())
+        .isEqualTo(200);
     assertThat(http.as(phone.token()).get("/api/v1/drives").status()).isEqualTo(401);
   }
 
   @Test
   void participantsCannotSignInWithAPassword() {
-    Http.Reply reply = fixtures.admin().post("/api/v1/users", Map.of("name", "P", "role", "participant",
-        "regions", List.of(Fixtures.NORTH_WEST), "email", "p-" + UUID.randomUUID() + "@example.org",
-        "password", "a password long enough"));
+    Http.Reply reply =
+        fixtures
+            .admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "name",
+                    "P",
+                    "role",
+                    "participant",
+                    "regions",
+                    List.of(Fixtures.NORTH_WEST),
+                    "email",
+                    "p-" + UUID.randomUUID() + "@example.org",
+                    "password",
+                    "a password long enough"));
     assertThat(reply.status()).isEqualTo(400);
   }
 
@@ -169,15 +218,22 @@ class TokenSecurityTest {
     Phone phone = fixtures.participantWithPhone(Fixtures.NORTH_WEST);
     Person organiser = fixtures.organiser(Fixtures.NORTH_WEST);
     String code = fixtures.enrolmentCode(fixtures.participant(Fixtures.NORTH_WEST));
-    String passwordReset = fixtures.admin().post("/api/v1/users/" + fixtures.staff().id()
-        + "/password-reset", Map.of()).json().get("token").asText();
+    String passwordReset =
+        fixtures
+            .admin()
+            .post("/api/v1/users/" + fixtures.staff().id() + "/password-reset", Map.of())
+            .json()
+            .get("token")
+            .asText();
     List<String> secrets =
         List.of(phone.token(), organiser.token(), TestApp.ADMIN_TOKEN, code, passwordReset);
     List<String> found = new ArrayList<>();
     try (Connection c = app.database().ownerDataSource().getConnection();
         Statement s = c.createStatement()) {
       List<String[]> columns = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("""
+      try (ResultSet rs =
+          s.executeQuery(
+              """
           SELECT table_name, column_name FROM information_schema.columns
           WHERE table_schema = 'public' AND data_type IN ('text', 'bytea', 'jsonb', 'character varying')
           """)) {
@@ -187,10 +243,17 @@ class TokenSecurityTest {
       }
       for (String[] column : columns) {
         for (String secret : secrets) {
-          try (PreparedStatement p = c.prepareStatement(
-              "SELECT count(*) FROM " + column[0] + " WHERE position(? in encode(convert_to("
-                  + column[1] + "::text, 'UTF8'), 'escape')) > 0 OR " + column[1]
-                  + "::text = ? OR " + column[1] + "::text = ?")) {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT count(*) FROM "
+                      + column[0]
+                      + " WHERE position(? in encode(convert_to("
+                      + column[1]
+                      + "::text, 'UTF8'), 'escape')) > 0 OR "
+                      + column[1]
+                      + "::text = ? OR "
+                      + column[1]
+                      + "::text = ?")) {
             p.setString(1, secret);
             p.setString(2, secret);
             p.setString(3, "\\x" + java.util.HexFormat.of().formatHex(secret.getBytes()));
@@ -203,13 +266,17 @@ class TokenSecurityTest {
           }
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM access_tokens WHERE token_hash = sha256(convert_to('"
-          + phone.token() + "', 'UTF8'))")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FROM access_tokens WHERE token_hash = sha256(convert_to('"
+                  + phone.token()
+                  + "', 'UTF8'))")) {
         rs.next();
         assertThat(rs.getInt(1)).as("the token's SHA-256 is what is stored").isEqualTo(1);
       }
     }
-    // The QR payload of an unused enrolment holds its code until used or expired (docs/security.md).
+    // The QR payload of an unused enrolment holds its code until used or expired
+    // (docs/security.md).
     found.removeIf(where -> where.equals("enrolments.qr_payload"));
     assertThat(found).isEmpty();
   }

@@ -29,13 +29,22 @@ class EnrolmentServerTest {
     TestApp app = TestApp.get();
     Fixtures fixtures = Fixtures.of(app);
     UUID participant = fixtures.participant(Fixtures.NORTH_EAST);
-    String answer = rawPost(app.baseUrl(), "/api/v1/users/" + participant + "/enrolments",
-        "attacker.example:443", TestApp.ADMIN_TOKEN);
+    String answer =
+        rawPost(
+            app.baseUrl(),
+            "/api/v1/users/" + participant + "/enrolments",
+            "attacker.example:443",
+            TestApp.ADMIN_TOKEN);
     assertThat(answer).startsWith("HTTP/1.1 201");
     JsonNode enrolment = Http.JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
-    String payload = Jdbi.create(app.database().ownerDataSource()).withHandle(h -> h.createQuery(
-            "SELECT qr_payload FROM enrolments WHERE id = :id")
-        .bind("id", UUID.fromString(enrolment.get("id").asText())).mapTo(String.class).one());
+    String payload =
+        Jdbi.create(app.database().ownerDataSource())
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT qr_payload FROM enrolments WHERE id = :id")
+                        .bind("id", UUID.fromString(enrolment.get("id").asText()))
+                        .mapTo(String.class)
+                        .one());
     JsonNode qr = Http.JSON.readTree(payload);
     assertThat(qr.get("server").asText()).isEqualTo(TestApp.PUBLIC_URL);
     assertThat(payload).doesNotContain("attacker");
@@ -45,8 +54,9 @@ class EnrolmentServerTest {
   void anExternalDatabaseWithoutAPublicUrlRefusesToEnrolClearly() {
     DatabaseConfig external = new DatabaseConfig();
     external.url = "jdbc:postgresql://db.internal/drivesync";
-    ApiException refused = assertThrows(ApiException.class,
-        () -> new EnrolmentServer(new HttpConfig(), external).url());
+    ApiException refused =
+        assertThrows(
+            ApiException.class, () -> new EnrolmentServer(new HttpConfig(), external).url());
     assertThat(refused.code()).isEqualTo(ErrorCode.PUBLIC_URL_REQUIRED);
     assertThat(refused.getMessage()).contains("DRIVESYNC_PUBLIC_URL");
   }
@@ -82,9 +92,16 @@ class EnrolmentServerTest {
     int port = Integer.parseInt(baseUrl.replaceAll(".*:", ""));
     try (Socket socket = new Socket("127.0.0.1", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
-          + token + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-          + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                  + "Connection: close\r\n\r\n{}")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -57,8 +57,8 @@ final class Chromium implements AutoCloseable {
     boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
     boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
     if (!installed) {
-      assumeTrue(ci,
-          "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
+      assumeTrue(
+          ci, "Chromium and chromedriver are not installed (.ci/install-tools installs them)");
       throw new AssertionError("CI must have /usr/bin/chromium and /usr/bin/chromedriver");
     }
   }
@@ -69,18 +69,34 @@ final class Chromium implements AutoCloseable {
     Path downloads = Files.createDirectories(profile.resolve("downloads"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1600", "--lang=en-GB");
-    options.setExperimentalOption("prefs", Map.of(
-        "download.default_directory", downloads.toAbsolutePath().toString(),
-        "download.prompt_for_download", false,
-        "intl.accept_languages", "en-GB"));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,1600",
+        "--lang=en-GB");
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false,
+            "intl.accept_languages",
+            "en-GB"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
             // A UK browser: date fields read day/month/year, as the charity's people use them.
             .withEnvironment(Map.of("LANG", "en_GB.UTF-8", "LANGUAGE", "en_GB"))
             .build();
@@ -105,8 +121,10 @@ final class Chromium implements AutoCloseable {
   void fullPageScreenshot(String name) throws IOException {
     Number height = (Number) script("return document.documentElement.scrollHeight");
     Dimension size = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(size.getWidth(),
-        Math.min(12_000, height.intValue() + 150)));
+    browser
+        .manage()
+        .window()
+        .setSize(new Dimension(size.getWidth(), Math.min(12_000, height.intValue() + 150)));
     screenshot(name);
     browser.manage().window().setSize(size);
   }
@@ -116,9 +134,10 @@ final class Chromium implements AutoCloseable {
   }
 
   void assertNoConsoleErrors() {
-    List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .toList();
+    List<LogEntry> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
     assertThat(errors).extracting(LogEntry::getMessage).isEmpty();
   }
 
@@ -137,8 +156,10 @@ final class Chromium implements AutoCloseable {
     if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
       script(axe);
     }
-    Object violations = ((JavascriptExecutor) browser).executeAsyncScript(
-        """
+    Object violations =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         axe.run(document, { runOnly: { type: "tag",
             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
@@ -153,14 +174,18 @@ final class Chromium implements AutoCloseable {
 
   /** Waits until a download named *.csv is complete in the downloads folder and answers it. */
   Path downloaded(String suffix) {
-    return waitUpTo(30).until(b -> {
-      try (var files = Files.list(downloads)) {
-        return files.filter(f -> f.getFileName().toString().endsWith(suffix))
-            .findFirst().orElse(null);
-      } catch (IOException e) {
-        return null;
-      }
-    });
+    return waitUpTo(30)
+        .until(
+            b -> {
+              try (var files = Files.list(downloads)) {
+                return files
+                    .filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .findFirst()
+                    .orElse(null);
+              } catch (IOException e) {
+                return null;
+              }
+            });
   }
 
   void click(By by) {

@@ -117,12 +117,18 @@ class ConsoleBrowserTest {
     // The one region selector filters this list too.
     Select region = new Select(browser.findElement(By.id("region")));
     region.selectByVisibleText("Yorkshire and The Humber");
-    chromium.waitUpTo(20).until(b -> b.findElement(By.cssSelector("[data-view-panel='drives']"))
-        .getAttribute("aria-busy") == null
-        && !b.findElement(By.id("drive-list")).getText().contains(driveName));
+    chromium
+        .waitUpTo(20)
+        .until(
+            b ->
+                b.findElement(By.cssSelector("[data-view-panel='drives']"))
+                            .getAttribute("aria-busy")
+                        == null
+                    && !b.findElement(By.id("drive-list")).getText().contains(driveName));
     region.selectByVisibleText("All regions");
-    chromium.waitUpTo(20).until(b -> b.findElement(By.id("drive-list")).getText()
-        .contains(driveName));
+    chromium
+        .waitUpTo(20)
+        .until(b -> b.findElement(By.id("drive-list")).getText().contains(driveName));
     row("drive-list", driveName).findElement(By.tagName("button")).click();
     chromium.click(By.xpath("//button[normalize-space()='Activate the drive']"));
     waitForText("drives-status", driveName + " is active.");
@@ -136,38 +142,66 @@ class ConsoleBrowserTest {
     chromium.assertAccessible("the enrolment sheet");
     chromium.screenshot("console-enrolment.png");
     // Printed, the sheet is all there is on the page: no navigation, no lists of people.
-    ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
-        "Emulation.setEmulatedMedia", Map.of("media", "print"));
+    ((org.openqa.selenium.chrome.ChromeDriver) browser)
+        .executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
     assertThat(browser.findElement(By.id("console-nav")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("people-list")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("enrolment-code")).isDisplayed()).isTrue();
     chromium.screenshot("console-enrolment-print.png");
-    Map<String, Object> pdf = ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
-        "Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69));
-    String printed = new String(java.util.Base64.getDecoder().decode((String) pdf.get("data")),
-        java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(printed)
-        .results().count())
-        .as("the enrolment sheet prints on one A4 page").isEqualTo(1);
-    ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
-        "Emulation.setEmulatedMedia", Map.of("media", ""));
+    Map<String, Object> pdf =
+        ((org.openqa.selenium.chrome.ChromeDriver) browser)
+            .executeCdpCommand("Page.printToPDF", Map.of("paperWidth", 8.27, "paperHeight", 11.69));
+    String printed =
+        new String(
+            java.util.Base64.getDecoder().decode((String) pdf.get("data")),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(
+            java.util.regex.Pattern.compile("/Type\\s*/Page[^s]")
+                .matcher(printed)
+                .results()
+                .count())
+        .as("the enrolment sheet prints on one A4 page")
+        .isEqualTo(1);
+    ((org.openqa.selenium.chrome.ChromeDriver) browser)
+        .executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
     // Read the code the way a phone would: from the pixels on the screen.
     JsonNode payload = Http.JSON.readTree(decodeQr(qr.getScreenshotAs(OutputType.BYTES)));
     assertThat(payload.get("drivesync").asInt()).isEqualTo(1);
     String code = payload.get("code").asText();
     assertThat(browser.findElement(By.id("enrolment-code")).getText()).isEqualTo(code);
-    Http.Reply enrolled = app.http().post("/api/v1/devices/enrol",
-        Map.of("code", code, "deviceName", "Zofia Pixel", "appVersion", "1.4.0"));
+    Http.Reply enrolled =
+        app.http()
+            .post(
+                "/api/v1/devices/enrol",
+                Map.of("code", code, "deviceName", "Zofia Pixel", "appVersion", "1.4.0"));
     assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
-    Phone phone = new Phone(null, UUID.fromString(enrolled.json().get("deviceId").asText()),
-        enrolled.json().get("token").asText());
+    Phone phone =
+        new Phone(
+            null,
+            UUID.fromString(enrolled.json().get("deviceId").asText()),
+            enrolled.json().get("token").asText());
     SyncClient sync = new SyncClient(app.http(), phone);
-    UUID drive = UUID.fromString(app.http().as(TestApp.ADMIN_TOKEN).get("/api/v1/drives").json()
-        .findParents("name").stream().filter(d -> d.get("name").asText().equals(driveName))
-        .findFirst().orElseThrow().get("id").asText());
-    assertThat(sync.push(sync.upsert(UUID.randomUUID(), null, recentRecord(drive, "pledged")))
-        .get(0).get("status").asText()).isEqualTo("applied");
+    UUID drive =
+        UUID.fromString(
+            app
+                .http()
+                .as(TestApp.ADMIN_TOKEN)
+                .get("/api/v1/drives")
+                .json()
+                .findParents("name")
+                .stream()
+                .filter(d -> d.get("name").asText().equals(driveName))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asText());
+    assertThat(
+            sync.push(sync.upsert(UUID.randomUUID(), null, recentRecord(drive, "pledged")))
+                .get(0)
+                .get("status")
+                .asText())
+        .isEqualTo("applied");
 
     open("phones");
     WebElement device = row("phone-list", "Zofia Pixel");
@@ -220,32 +254,41 @@ class ConsoleBrowserTest {
     signIn(organiser);
     // One region: no choice to offer, so the console says which region it is.
     assertThat(browser.findElement(By.id("region-note")).getText())
-        .isEqualTo("You organise in Yorkshire and The Humber: every figure and list here is for"
-            + " that region.");
+        .isEqualTo(
+            "You organise in Yorkshire and The Humber: every figure and list here is for"
+                + " that region.");
     chromium.assertAccessible("the organiser's overview");
     chromium.fullPageScreenshot("console-organiser-overview.png");
 
     open("conflicts");
-    WebElement card = chromium.waitUpTo(20).until(x -> x.findElement(
-        By.cssSelector("article.conflict[data-record='" + record + "']")));
+    WebElement card =
+        chromium
+            .waitUpTo(20)
+            .until(
+                x ->
+                    x.findElement(
+                        By.cssSelector("article.conflict[data-record='" + record + "']")));
     assertThat(card.getText()).contains("Łucja Wiśniewska", "Age band", "50-64", "18-24");
     press(card, "Show history");
-    chromium.waitUpTo(20).until(x -> x.findElement(By.id("conflict-history")).getText()
-        .contains("Versions of record"));
+    chromium
+        .waitUpTo(20)
+        .until(
+            x -> x.findElement(By.id("conflict-history")).getText().contains("Versions of record"));
     assertThat(browser.findElement(By.id("conflict-history")).getText())
-        .contains("recorded by Łucja Wiśniewska").doesNotContain("undefined");
+        .contains("recorded by Łucja Wiśniewska")
+        .doesNotContain("undefined");
     chromium.assertAccessible("the conflict review screen");
     chromium.fullPageScreenshot("console-conflicts.png");
 
     press(card, "Put back the overwritten values");
-    waitForText("conflicts-status",
-        "Settled the conflict on record " + record.toString().substring(0, 8));
+    waitForText(
+        "conflicts-status", "Settled the conflict on record " + record.toString().substring(0, 8));
     Http asOrganiser = app.http().as(token(organiser));
     JsonNode current = asOrganiser.get("/api/v1/records/" + record).json();
     assertThat(current.get("ageBand").asText()).isEqualTo("18-24");
     assertThat(current.get("flags").toString()).doesNotContain("conflict");
-    assertThat(browser.findElements(
-        By.cssSelector("article.conflict[data-record='" + record + "']")))
+    assertThat(
+            browser.findElements(By.cssSelector("article.conflict[data-record='" + record + "']")))
         .isEmpty();
     chromium.assertNoConsoleErrors();
   }
@@ -259,9 +302,10 @@ class ConsoleBrowserTest {
     UUID drive = drive(driveName, participant);
     SyncClient sync = new SyncClient(app.http(), phone);
     Map<String, Object> withFollowUp = recentRecord(drive, "follow_up");
-    withFollowUp.put("followUp",
-        SyncClient.followUp("phone", "Małgorzata Kowalska", "07700 900417"));
-    sync.push(sync.upsert(UUID.randomUUID(), null, recentRecord(drive, "pledged")),
+    withFollowUp.put(
+        "followUp", SyncClient.followUp("phone", "Małgorzata Kowalska", "07700 900417"));
+    sync.push(
+        sync.upsert(UUID.randomUUID(), null, recentRecord(drive, "pledged")),
         sync.upsert(UUID.randomUUID(), null, withFollowUp));
 
     signIn(person("staff", List.of()));
@@ -269,13 +313,16 @@ class ConsoleBrowserTest {
     new Select(field("Rows")).selectByVisibleText("Drive and volunteer");
     press("Download CSV");
     Path csv = chromium.downloaded(".csv");
-    chromium.waitUpTo(20).until(x -> {
-      try {
-        return Files.size(csv) > 0 && !Files.exists(Path.of(csv + ".crdownload"));
-      } catch (java.io.IOException e) {
-        return false;
-      }
-    });
+    chromium
+        .waitUpTo(20)
+        .until(
+            x -> {
+              try {
+                return Files.size(csv) > 0 && !Files.exists(Path.of(csv + ".crdownload"));
+              } catch (java.io.IOException e) {
+                return false;
+              }
+            });
     byte[] bytes = Files.readAllBytes(csv);
     assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
     String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1);
@@ -291,31 +338,50 @@ class ConsoleBrowserTest {
     chromium.assertAccessible("the staff tasks screen");
     chromium.fullPageScreenshot("console-staff.png");
     press(followUp, "Done");
-    chromium.waitUpTo(20).until(x -> x.findElement(By.id("follow-up-list")).getText()
-        .contains("Małgorzata Kowalska") == false);
+    chromium
+        .waitUpTo(20)
+        .until(
+            x ->
+                x.findElement(By.id("follow-up-list")).getText().contains("Małgorzata Kowalska")
+                    == false);
 
     // A subject access request finds what is held by the phone number; erasure removes it.
-    List<WebElement> phoneFields = browser.findElements(
-        By.xpath("//label[normalize-space()='Their phone number, email or record id']"));
+    List<WebElement> phoneFields =
+        browser.findElements(
+            By.xpath("//label[normalize-space()='Their phone number, email or record id']"));
     WebElement accessField = browser.findElement(By.id(phoneFields.get(0).getAttribute("for")));
     type(accessField, "07700 900417");
     press("Find what we hold");
-    chromium.waitUpTo(20).until(x -> x.findElement(
-            By.xpath("//section[@aria-labelledby='access-title']"))
-        .getText().contains("Małgorzata Kowalska"));
+    chromium
+        .waitUpTo(20)
+        .until(
+            x ->
+                x.findElement(By.xpath("//section[@aria-labelledby='access-title']"))
+                    .getText()
+                    .contains("Małgorzata Kowalska"));
     WebElement erasureField = browser.findElement(By.id(phoneFields.get(1).getAttribute("for")));
     type(erasureField, "07700 900417");
     press("Erase their contacts");
-    chromium.waitUpTo(20).until(x -> x.findElement(
-            By.xpath("//section[@aria-labelledby='erasure-title']"))
-        .getText().contains("Erased 1 follow-up contact"));
+    chromium
+        .waitUpTo(20)
+        .until(
+            x ->
+                x.findElement(By.xpath("//section[@aria-labelledby='erasure-title']"))
+                    .getText()
+                    .contains("Erased 1 follow-up contact"));
 
     press("Show events");
-    chromium.waitUpTo(20).until(x -> x.findElement(By.id("audit-list")).getText()
-        .contains("user.create"));
+    chromium
+        .waitUpTo(20)
+        .until(x -> x.findElement(By.id("audit-list")).getText().contains("user.create"));
     press("Verify the audit chain");
-    chromium.waitUpTo(60).until(x -> x.findElement(By.id("staff-tasks")).getText()
-        .contains("The audit chain is intact"));
+    chromium
+        .waitUpTo(60)
+        .until(
+            x ->
+                x.findElement(By.id("staff-tasks"))
+                    .getText()
+                    .contains("The audit chain is intact"));
     chromium.assertAccessible("the audit trail");
     chromium.assertNoConsoleErrors();
   }
@@ -344,10 +410,11 @@ class ConsoleBrowserTest {
     chromium.assertAccessible("the one-time code");
     chromium.screenshot("console-reset-code.png");
     // Unlock is offered only once the server has it (i13's endpoint).
-    boolean unlock = app.http().get("/api/openapi.json").json().path("paths")
-        .has("/api/v1/users/{id}/unlock");
-    assertThat(row("people-list", name)
-        .findElements(By.xpath(".//button[normalize-space()='Unlock']")))
+    boolean unlock =
+        app.http().get("/api/openapi.json").json().path("paths").has("/api/v1/users/{id}/unlock");
+    assertThat(
+            row("people-list", name)
+                .findElements(By.xpath(".//button[normalize-space()='Unlock']")))
         .hasSize(unlock ? 1 : 0);
 
     browser.findElement(By.id("sign-out")).click();
@@ -357,8 +424,9 @@ class ConsoleBrowserTest {
     type(field("New password"), chosen);
     chromium.assertAccessible("the reset-code form");
     press("Set my password");
-    chromium.waitUpTo(20).until(b -> b.findElement(By.id("reset-box")).getText()
-        .contains("Your password is set"));
+    chromium
+        .waitUpTo(20)
+        .until(b -> b.findElement(By.id("reset-box")).getText().contains("Your password is set"));
     signIn(new SignIn(null, email, chosen));
     assertThat(browser.findElement(By.id("region-note")).getText())
         .startsWith("You organise in Yorkshire and The Humber");
@@ -369,10 +437,18 @@ class ConsoleBrowserTest {
     type(field("Your new password"), changed);
     chromium.assertAccessible("the change-my-password form");
     press("Change it");
-    chromium.waitUpTo(20).until(b -> b.findElement(By.id("account-panel")).getText()
-        .contains("Your password is changed"));
-    assertThat(app.http().post("/api/v1/sessions", Map.of("email", email, "password", changed))
-        .status()).isEqualTo(201);
+    chromium
+        .waitUpTo(20)
+        .until(
+            b ->
+                b.findElement(By.id("account-panel"))
+                    .getText()
+                    .contains("Your password is changed"));
+    assertThat(
+            app.http()
+                .post("/api/v1/sessions", Map.of("email", email, "password", changed))
+                .status())
+        .isEqualTo(201);
 
     // An admin can also set one outright; the organiser signs in with it.
     browser.findElement(By.id("sign-out")).click();
@@ -383,16 +459,19 @@ class ConsoleBrowserTest {
     type(field("New password for " + name), set);
     browser.findElement(By.xpath("//form//button[normalize-space()='Set password']")).click();
     waitForText("people-status", "The password of " + name + " is set");
-    assertThat(app.http().post("/api/v1/sessions", Map.of("email", email, "password", set))
-        .status()).isEqualTo(201);
+    assertThat(
+            app.http().post("/api/v1/sessions", Map.of("email", email, "password", set)).status())
+        .isEqualTo(201);
     chromium.assertNoConsoleErrors();
   }
 
   @Test
   void noChangeIsClaimedAgainstAnEmptyPeriodAndDatesReadTheUkWay() {
     // The panels' own code, run in the page on figures chosen for the case.
-    Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
-        """
+    Object answer =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         Promise.all([import("/dashboard/js/views.js"), import("/dashboard/js/format.js")])
           .then(([views, format]) => {
@@ -409,8 +488,10 @@ class ConsoleBrowserTest {
         """);
     @SuppressWarnings("unchecked")
     List<Object> texts = (List<Object>) answer;
-    assertThat((String) texts.get(0)).contains("No data for the previous 84 days")
-        .doesNotContain("+1,215").doesNotContain("vs the previous");
+    assertThat((String) texts.get(0))
+        .contains("No data for the previous 84 days")
+        .doesNotContain("+1,215")
+        .doesNotContain("vs the previous");
     assertThat((String) texts.get(1)).contains("+215 (+22%) vs the previous 84 days");
     assertThat(texts.subList(2, 4)).containsExactly((Object) "4 Mar", "4 Mar 2026");
   }
@@ -434,9 +515,22 @@ class ConsoleBrowserTest {
   }
 
   private UUID participant(String name, String region) {
-    Http.Reply created = app.http().as(TestApp.ADMIN_TOKEN).post("/api/v1/users", Map.of(
-        "name", name, "role", "participant", "regions", List.of(region),
-        "cohort", "MPower 2026", "trainedOn", "2026-01-10"));
+    Http.Reply created =
+        app.http()
+            .as(TestApp.ADMIN_TOKEN)
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "name",
+                    name,
+                    "role",
+                    "participant",
+                    "regions",
+                    List.of(region),
+                    "cohort",
+                    "MPower 2026",
+                    "trainedOn",
+                    "2026-01-10"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.json().get("id").asText());
   }
@@ -444,24 +538,40 @@ class ConsoleBrowserTest {
   /** A West Midlands drive (Birmingham) running around today. */
   private UUID drive(String name, UUID participant) {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-    Http.Reply created = app.http().as(TestApp.ADMIN_TOKEN).post("/api/v1/drives", Map.of(
-        "name", name, "localAuthority", Fixtures.COUNCIL.get(WEST_MIDLANDS),
-        "venueType", "community_centre", "startsOn", today.minusDays(7).toString(),
-        "endsOn", today.plusDays(7).toString(), "participantIds", List.of(participant)));
+    Http.Reply created =
+        app.http()
+            .as(TestApp.ADMIN_TOKEN)
+            .post(
+                "/api/v1/drives",
+                Map.of(
+                    "name",
+                    name,
+                    "localAuthority",
+                    Fixtures.COUNCIL.get(WEST_MIDLANDS),
+                    "venueType",
+                    "community_centre",
+                    "startsOn",
+                    today.minusDays(7).toString(),
+                    "endsOn",
+                    today.plusDays(7).toString(),
+                    "participantIds",
+                    List.of(participant)));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.json().get("id").asText());
   }
 
   private static Map<String, Object> recentRecord(UUID drive, String outcome) {
     Map<String, Object> record = SyncClient.record(drive, outcome);
-    record.put("recordedAt",
+    record.put(
+        "recordedAt",
         Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
     return record;
   }
 
   private String token(SignIn who) {
-    Http.Reply session = app.http().post("/api/v1/sessions",
-        Map.of("email", who.email(), "password", who.password()));
+    Http.Reply session =
+        app.http()
+            .post("/api/v1/sessions", Map.of("email", who.email(), "password", who.password()));
     assertThat(session.status()).as(session.toString()).isEqualTo(201);
     return session.json().get("token").asText();
   }
@@ -478,22 +588,40 @@ class ConsoleBrowserTest {
     WebElement link =
         browser.findElement(By.cssSelector("#console-nav a[data-view='" + view + "']"));
     link.sendKeys(org.openqa.selenium.Keys.ENTER);
-    chromium.waitUpTo(20).until(b -> {
-      WebElement panel = b.findElement(By.cssSelector("[data-view-panel='" + view + "']"));
-      return panel.isDisplayed() && panel.getAttribute("aria-busy") == null;
-    });
+    chromium
+        .waitUpTo(20)
+        .until(
+            b -> {
+              WebElement panel = b.findElement(By.cssSelector("[data-view-panel='" + view + "']"));
+              return panel.isDisplayed() && panel.getAttribute("aria-busy") == null;
+            });
   }
 
   private WebElement field(String label) {
-    WebElement labelled = chromium.waitUpTo(20).until(b -> b.findElement(
-        By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")));
+    WebElement labelled =
+        chromium
+            .waitUpTo(20)
+            .until(
+                b ->
+                    b.findElement(
+                        By.xpath("//label[starts-with(normalize-space(), '" + label + "')]")));
     return browser.findElement(By.id(labelled.getAttribute("for")));
   }
 
   private void tick(String legend, String label) {
-    WebElement box = chromium.waitUpTo(20).until(b -> b.findElement(By.xpath(
-        "//fieldset[legend[normalize-space()='" + legend + "']]"
-            + "//label[normalize-space()='" + label + "']")));
+    WebElement box =
+        chromium
+            .waitUpTo(20)
+            .until(
+                b ->
+                    b.findElement(
+                        By.xpath(
+                            "//fieldset[legend[normalize-space()='"
+                                + legend
+                                + "']]"
+                                + "//label[normalize-space()='"
+                                + label
+                                + "']")));
     box.click();
   }
 
@@ -520,8 +648,17 @@ class ConsoleBrowserTest {
   }
 
   private WebElement row(String containerId, String text) {
-    return chromium.waitUpTo(20).until(b -> b.findElement(By.xpath(
-        "//*[@id='" + containerId + "']//tr[contains(normalize-space(), '" + text + "')]")));
+    return chromium
+        .waitUpTo(20)
+        .until(
+            b ->
+                b.findElement(
+                    By.xpath(
+                        "//*[@id='"
+                            + containerId
+                            + "']//tr[contains(normalize-space(), '"
+                            + text
+                            + "')]")));
   }
 
   private static String suffix() {
@@ -530,8 +667,9 @@ class ConsoleBrowserTest {
 
   private static String decodeQr(byte[] png) throws Exception {
     var image = ImageIO.read(new ByteArrayInputStream(png));
-    Result result = new QRCodeReader().decode(
-        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))));
+    Result result =
+        new QRCodeReader()
+            .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))));
     return result.getText();
   }
 }

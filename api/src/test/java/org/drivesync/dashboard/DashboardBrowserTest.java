@@ -48,12 +48,17 @@ class DashboardBrowserTest {
     assertThat(seeded.seeded()).isTrue();
     credentials = seeded.credentials();
 
-    app = new DropwizardTestSupport<>(DriveSyncApplication.class, (String) null,
-        TestApp.baseOverrides(database).toArray(io.dropwizard.testing.ConfigOverride[]::new));
+    app =
+        new DropwizardTestSupport<>(
+            DriveSyncApplication.class,
+            (String) null,
+            TestApp.baseOverrides(database).toArray(io.dropwizard.testing.ConfigOverride[]::new));
     app.before();
     // Polls for the next-deadline tile, imported as staff would.
-    Http.Reply imported = new Http(baseUrl()).as(token(credential("staff")))
-        .post("/api/v1/polls/import", PollSeeds.everyElectionPage());
+    Http.Reply imported =
+        new Http(baseUrl())
+            .as(token(credential("staff")))
+            .post("/api/v1/polls/import", PollSeeds.everyElectionPage());
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
 
     chromium = Chromium.start();
@@ -82,7 +87,8 @@ class DashboardBrowserTest {
 
     // The region selector offers the organiser's two regions and no other.
     Select region = new Select(browser.findElement(By.id("region")));
-    assertThat(region.getOptions()).extracting(WebElement::getText)
+    assertThat(region.getOptions())
+        .extracting(WebElement::getText)
         .containsExactly("All my regions", "East Midlands", "West Midlands");
 
     Http api = new Http(baseUrl()).as(token(organiser));
@@ -91,8 +97,9 @@ class DashboardBrowserTest {
     String to = browser.findElement(By.id("to")).getAttribute("value");
     assertKpisMatch(api.get("/api/v1/metrics/summary?from=" + from + "&to=" + to).json());
 
-    List<WebElement> small = browser.findElements(
-        By.xpath("//section[@aria-labelledby='drives-title']//td[normalize-space()='<5']"));
+    List<WebElement> small =
+        browser.findElements(
+            By.xpath("//section[@aria-labelledby='drives-title']//td[normalize-space()='<5']"));
     assertThat(small).as("a drive with few records shows '<5' cells").isNotEmpty();
     chromium.assertAccessible("the organiser's dashboard");
     chromium.fullPageScreenshot("dashboard-organiser.png");
@@ -102,16 +109,22 @@ class DashboardBrowserTest {
     region.selectByVisibleText("West Midlands");
     browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
     waitForFigures("West Midlands");
-    assertKpisMatch(api.get("/api/v1/metrics/summary?region=E12000005&from=" + from + "&to=" + to)
-        .json());
+    assertKpisMatch(
+        api.get("/api/v1/metrics/summary?region=E12000005&from=" + from + "&to=" + to).json());
     assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.id("audit")).isDisplayed()).isFalse();
     chromium.assertNoConsoleErrors();
 
     // Readable on a phone: nothing wider than the screen once the chart has re-laid itself out.
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 1400));
-    chromium.waitUpTo(10).until(b -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) b)
-        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth"));
+    chromium
+        .waitUpTo(10)
+        .until(
+            b ->
+                (Boolean)
+                    ((org.openqa.selenium.JavascriptExecutor) b)
+                        .executeScript(
+                            "return document.documentElement.scrollWidth <= window.innerWidth"));
     chromium.screenshot("dashboard-phone.png");
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
 
@@ -121,11 +134,18 @@ class DashboardBrowserTest {
     waitForFigures("all your regions");
     assertThat(browser.findElement(By.id("audit")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("figures-note")).getText()).contains("Exact");
-    WebElement burst = chromium.waitUpTo(10).until(b -> b.findElement(By.xpath(
-        "//div[@id='signals']//tr[th[normalize-space()='Quick run of records']]")));
+    WebElement burst =
+        chromium
+            .waitUpTo(10)
+            .until(
+                b ->
+                    b.findElement(
+                        By.xpath(
+                            "//div[@id='signals']//tr[th[normalize-space()='Quick run of records']]")));
     burst.findElement(By.cssSelector("button.link-button")).click();
-    chromium.waitUpTo(10).until(b -> b.findElement(By.id("history")).getText()
-        .contains("Versions of record"));
+    chromium
+        .waitUpTo(10)
+        .until(b -> b.findElement(By.id("history")).getText().contains("Versions of record"));
     chromium.assertAccessible("the staff dashboard with a record's history");
     chromium.fullPageScreenshot("dashboard-staff.png");
     chromium.scrollTo("audit-title");
@@ -139,17 +159,20 @@ class DashboardBrowserTest {
     Http api = new Http(baseUrl()).as(token(organiser));
     java.util.Set<String> expected = new java.util.TreeSet<>();
     for (JsonNode drive : api.get("/api/v1/drives?status=closed").json()) {
-      JsonNode pending = api.get("/api/v1/drives/" + drive.get("id").asText() + "/devices-pending").json();
+      JsonNode pending =
+          api.get("/api/v1/drives/" + drive.get("id").asText() + "/devices-pending").json();
       if (!pending.get("lateRecordsUntil").isNull()
-          && java.time.Instant.parse(pending.get("lateRecordsUntil").asText()).isAfter(java.time.Instant.now())) {
+          && java.time.Instant.parse(pending.get("lateRecordsUntil").asText())
+              .isAfter(java.time.Instant.now())) {
         pending.get("devices").forEach(d -> expected.add(d.get("participantName").asText()));
       }
     }
     signIn(organiser);
     waitForFigures("all your regions");
     WebElement list = browser.findElement(By.id("pending-devices"));
-    chromium.waitUpTo(20).until(b -> !list.getText().startsWith("Checking")
-        && !list.getText().isBlank());
+    chromium
+        .waitUpTo(20)
+        .until(b -> !list.getText().startsWith("Checking") && !list.getText().isBlank());
     assertThat(list.getText()).doesNotStartWith("Could not");
     if (expected.isEmpty()) {
       assertThat(list.getText()).contains("Every phone has synced");
@@ -173,8 +196,9 @@ class DashboardBrowserTest {
   }
 
   private void waitForFigures(String what) {
-    chromium.waitUpTo(30).until(b -> b.findElement(By.id("status")).getText()
-        .startsWith("Showing " + what));
+    chromium
+        .waitUpTo(30)
+        .until(b -> b.findElement(By.id("status")).getText().startsWith("Showing " + what));
   }
 
   private void assertKpisMatch(JsonNode summary) {
@@ -186,14 +210,23 @@ class DashboardBrowserTest {
       assertThat(kpiText(kpi)).as(kpi).isEqualTo(expected);
     }
     JsonNode rate = totals.get("registrationRate");
-    assertThat(kpiText("registrationRate")).isEqualTo(rate.isNull() ? "—"
-        : String.format(Locale.UK, "%.1f%%", rate.asDouble() * 100));
+    assertThat(kpiText("registrationRate"))
+        .isEqualTo(rate.isNull() ? "—" : String.format(Locale.UK, "%.1f%%", rate.asDouble() * 100));
   }
 
-  /** The tile shows each of the organiser's regions' next deadline, as the API says, and no other region. */
+  /**
+   * The tile shows each of the organiser's regions' next deadline, as the API says, and no other
+   * region.
+   */
   private void assertNextDeadlinesTileMatches(Http api) {
-    WebElement westMidlands = chromium.waitUpTo(20).until(b -> b.findElement(
-        By.cssSelector("[data-mount='next-deadlines'] tr[data-region='E12000005']")));
+    WebElement westMidlands =
+        chromium
+            .waitUpTo(20)
+            .until(
+                b ->
+                    b.findElement(
+                        By.cssSelector(
+                            "[data-mount='next-deadlines'] tr[data-region='E12000005']")));
     JsonNode expected = null;
     for (JsonNode r : api.get("/api/v1/polls/next-deadlines").json().get("regions")) {
       if (r.get("regionCode").asText().equals("E12000005")) {
@@ -201,11 +234,17 @@ class DashboardBrowserTest {
       }
     }
     assertThat(expected).isNotNull();
-    assertThat(westMidlands.getText()).contains("West Midlands").contains(expected.get("pollLabel").asText())
+    assertThat(westMidlands.getText())
+        .contains("West Midlands")
+        .contains(expected.get("pollLabel").asText())
         .contains("Register to vote by");
-    assertThat(westMidlands.findElement(By.cssSelector("[data-working-days]")).getAttribute("data-working-days"))
+    assertThat(
+            westMidlands
+                .findElement(By.cssSelector("[data-working-days]"))
+                .getAttribute("data-working-days"))
         .isEqualTo(expected.get("workingDaysLeft").asText());
-    assertThat(browser.findElements(By.cssSelector("[data-mount='next-deadlines'] tr[data-region]")))
+    assertThat(
+            browser.findElements(By.cssSelector("[data-mount='next-deadlines'] tr[data-region]")))
         .extracting(e -> e.getAttribute("data-region"))
         .containsExactlyInAnyOrder("E12000004", "E12000005");
   }
@@ -219,8 +258,9 @@ class DashboardBrowserTest {
   }
 
   private static String token(DemoSeeder.Credential who) {
-    Http.Reply session = new Http(baseUrl()).post("/api/v1/sessions",
-        Map.of("email", who.email(), "password", who.password()));
+    Http.Reply session =
+        new Http(baseUrl())
+            .post("/api/v1/sessions", Map.of("email", who.email(), "password", who.password()));
     assertThat(session.status()).as(session.toString()).isEqualTo(201);
     return session.json().get("token").asText();
   }

@@ -28,7 +28,8 @@ class EmbeddedDatabaseTest {
 
     try (DatabaseServer first = DatabaseServer.open(config)) {
       assertThat(first.isEmbedded()).isTrue();
-      try (Connection c = first.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = first.ownerDataSource().getConnection();
+          Statement s = c.createStatement()) {
         assertThat(setting(s, "fsync")).isEqualTo("on");
         assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
         assertThat(setting(s, "full_page_writes")).isEqualTo("on");
@@ -75,8 +76,12 @@ class EmbeddedDatabaseTest {
       }
       IllegalStateException refused =
           assertThrows(IllegalStateException.class, () -> DatabaseServer.openForService(config));
-      assertThat(refused.getMessage()).contains("the drivesync service (process "
-          + ProcessHandle.current().pid() + ") is already running").contains("stop it first");
+      assertThat(refused.getMessage())
+          .contains(
+              "the drivesync service (process "
+                  + ProcessHandle.current().pid()
+                  + ") is already running")
+          .contains("stop it first");
     }
     assertThat(connectionFile).as("removed at a clean stop").doesNotExist();
   }
@@ -85,14 +90,16 @@ class EmbeddedDatabaseTest {
   void withMigrationsPendingAndMigrateOnStartOffTheServiceRefusesToStartAndSaysWhatToRun() {
     TestDatabase empty = TestDatabase.create("pending");
     try {
-      DropwizardTestSupport<DriveSyncConfiguration> app = new DropwizardTestSupport<>(
-          DriveSyncApplication.class, (String) null,
-          ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-          ConfigOverride.config("server.adminConnectors[0].port", "0"),
-          ConfigOverride.config("database.url", empty.jdbcUrl()),
-          ConfigOverride.config("database.user", empty.ownerUser()),
-          ConfigOverride.config("database.password", empty.ownerPassword()),
-          ConfigOverride.config("database.migrateOnStart", "false"));
+      DropwizardTestSupport<DriveSyncConfiguration> app =
+          new DropwizardTestSupport<>(
+              DriveSyncApplication.class,
+              (String) null,
+              ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+              ConfigOverride.config("server.adminConnectors[0].port", "0"),
+              ConfigOverride.config("database.url", empty.jdbcUrl()),
+              ConfigOverride.config("database.user", empty.ownerUser()),
+              ConfigOverride.config("database.password", empty.ownerPassword()),
+              ConfigOverride.config("database.migrateOnStart", "false"));
       Exception refused = assertThrows(Exception.class, app::before);
       assertThat(rootMessage(refused)).contains("pending migration").contains("db migrate");
       app.after();

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A failed statement must not carry personal data into the logs. PostgreSQL puts the offending
- * row in constraint errors ("Failing row contains (…)") and JDBI lists every bound argument in
- * its exception messages; the service's pool and JDBI settings remove both.
+ * A failed statement must not carry personal data into the logs. PostgreSQL puts the offending row
+ * in constraint errors ("Failing row contains (…)") and JDBI lists every bound argument in its
+ * exception messages; the service's pool and JDBI settings remove both.
  */
 class ErrorDetailTest {
-  @RegisterExtension static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
 
   private static final String INSERT =
       "INSERT INTO users (name, email, role) VALUES (:name, :email, 'staff')";
@@ -31,8 +32,11 @@ class ErrorDetailTest {
   @Test
   void theServiceSettingsKeepValuesOutOfErrorMessages() throws Exception {
     DataSourceFactory pool = new DatabaseConfig().appPool(db.jdbcUrl());
-    assertThat(failure(pool, Jdbis::over)).contains("users_email_check")
-        .contains("INSERT INTO users").doesNotContain("Vera").doesNotContain("Failing row");
+    assertThat(failure(pool, Jdbis::over))
+        .contains("users_email_check")
+        .contains("INSERT INTO users")
+        .doesNotContain("Vera")
+        .doesNotContain("Failing row");
 
     // Each setting matters: without either, the message carries the values.
     assertThat(failure(pool, ds -> Jdbi.create(ds).installPlugin(new SqlObjectPlugin())))
@@ -47,9 +51,16 @@ class ErrorDetailTest {
       throws Exception {
     ManagedDataSource dataSource = pool.build(new MetricRegistry(), "error-detail-test");
     try {
-      Throwable failure = catchThrowable(() -> jdbi.apply(dataSource).useHandle(h -> h
-          .createUpdate(INSERT).bind("name", "Vera Detailtest").bind("email", "Vera@Example.org")
-          .execute()));
+      Throwable failure =
+          catchThrowable(
+              () ->
+                  jdbi.apply(dataSource)
+                      .useHandle(
+                          h ->
+                              h.createUpdate(INSERT)
+                                  .bind("name", "Vera Detailtest")
+                                  .bind("email", "Vera@Example.org")
+                                  .execute()));
       StringBuilder messages = new StringBuilder();
       for (Throwable t = failure; t != null; t = t.getCause()) {
         messages.append(t).append('\n');

@@ -17,7 +17,8 @@ class EligibilityResourceTest {
   private final Fixtures fixtures = Fixtures.of(app);
   private final Http http = app.http();
 
-  private static Map<String, Object> request(List<String> nationalities, String status, String dob) {
+  private static Map<String, Object> request(
+      List<String> nationalities, String status, String dob) {
     Map<String, Object> body = new HashMap<>();
     body.put("nationalities", nationalities);
     body.put("immigrationStatus", status);
@@ -32,8 +33,11 @@ class EligibilityResourceTest {
   @Test
   void aCommonwealthCitizenWithLeaveMayRegisterAndVoteInEveryEnglishElection() {
     Fixtures.Phone phone = fixtures.participantWithPhone(Fixtures.WEST_MIDLANDS);
-    Http.Reply reply = http.as(phone.token()).post("/api/v1/eligibility/assessments",
-        request(List.of("PK"), "limited_leave", "1990-05-01"));
+    Http.Reply reply =
+        http.as(phone.token())
+            .post(
+                "/api/v1/eligibility/assessments",
+                request(List.of("PK"), "limited_leave", "1990-05-01"));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     JsonNode body = reply.json();
     assertThat(body.get("registration").asText()).isEqualTo("yes");
@@ -79,7 +83,8 @@ class EligibilityResourceTest {
     }
     assertThat(local).as(answer.get("polls").toString()).isNotNull();
     assertThat(local.get("answer").asText()).isEqualTo("yes");
-    assertThat(local.get("deadlines").get("registration").asText()).isEqualTo("2027-04-19T23:59:00+01:00");
+    assertThat(local.get("deadlines").get("registration").asText())
+        .isEqualTo("2027-04-19T23:59:00+01:00");
     assertThat(local.get("inTime").get("registration").asBoolean()).isTrue();
     assertThat(local.get("inTime").get("voterAuthorityCertificate").asBoolean()).isTrue();
   }
@@ -118,8 +123,11 @@ class EligibilityResourceTest {
 
   @Test
   void invalidInputIsA400NamingEachFieldNeverAGuess() {
-    Http.Reply reply = fixtures.admin().post("/api/v1/eligibility/assessments",
-        request(List.of("EL"), "refugee", "2090-01-01"));
+    Http.Reply reply =
+        fixtures
+            .admin()
+            .post(
+                "/api/v1/eligibility/assessments", request(List.of("EL"), "refugee", "2090-01-01"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.code()).isEqualTo("validation_failed");
     JsonNode fields = reply.json().get("details").get("fields");
@@ -130,10 +138,18 @@ class EligibilityResourceTest {
 
   @Test
   void assessmentsNeedASignedInCallerAndAreNotStored() throws Exception {
-    assertThat(http.post("/api/v1/eligibility/assessments",
-        request(List.of("PK"), "limited_leave", "1990-05-01")).status()).isEqualTo(401);
+    assertThat(
+            http.post(
+                    "/api/v1/eligibility/assessments",
+                    request(List.of("PK"), "limited_leave", "1990-05-01"))
+                .status())
+        .isEqualTo(401);
     long before = auditCount();
-    fixtures.admin().post("/api/v1/eligibility/assessments", request(List.of("PK"), "limited_leave", "1990-05-01"));
+    fixtures
+        .admin()
+        .post(
+            "/api/v1/eligibility/assessments",
+            request(List.of("PK"), "limited_leave", "1990-05-01"));
     assertThat(auditCount()).isEqualTo(before);
   }
 
@@ -145,9 +161,11 @@ class EligibilityResourceTest {
     assertThat(etag).isNotBlank();
     assertThat(current.header("Cache-Control")).contains("max-age");
     assertThat(current.json().get("version").asText()).isEqualTo("EA22-2024-05-07");
-    Http.Reply unchanged = http.header("If-None-Match", etag).get("/api/v1/eligibility/rulesets/current");
+    Http.Reply unchanged =
+        http.header("If-None-Match", etag).get("/api/v1/eligibility/rulesets/current");
     assertThat(unchanged.status()).isEqualTo(304);
-    assertThat(http.get("/api/v1/eligibility/rulesets/PRE-EA22-2021-04-05").status()).isEqualTo(200);
+    assertThat(http.get("/api/v1/eligibility/rulesets/PRE-EA22-2021-04-05").status())
+        .isEqualTo(200);
     assertThat(http.get("/api/v1/eligibility/rulesets/NOPE").status()).isEqualTo(404);
   }
 

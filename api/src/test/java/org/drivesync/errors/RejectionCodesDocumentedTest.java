@@ -7,7 +7,9 @@ import org.drivesync.sync.RejectionCode;
 import org.drivesync.testing.RepoFiles;
 import org.junit.jupiter.api.Test;
 
-/** Every rejection code a push can answer is explained in docs/errors.md and docs/sync-protocol.md. */
+/**
+ * Every rejection code a push can answer is explained in docs/errors.md and docs/sync-protocol.md.
+ */
 class RejectionCodesDocumentedTest {
   @Test
   void everyRejectionCodeIsDocumented() throws Exception {

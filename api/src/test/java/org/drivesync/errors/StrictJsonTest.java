@@ -65,7 +65,10 @@ class StrictJsonTest {
   }
 
   private Response post(String json) {
-    return resources.target("/echo").request().post(Entity.entity(json, MediaType.APPLICATION_JSON));
+    return resources
+        .target("/echo")
+        .request()
+        .post(Entity.entity(json, MediaType.APPLICATION_JSON));
   }
 
   @SuppressWarnings("unchecked")

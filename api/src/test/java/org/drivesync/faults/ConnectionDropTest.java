@@ -21,9 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault 2: the connection breaks after the server committed a push but before the device read
- * the answer. The device's retry gets the same results, marked replayed, and nothing is created
- * twice.
+ * Fault 2: the connection breaks after the server committed a push but before the device read the
+ * answer. The device's retry gets the same results, marked replayed, and nothing is created twice.
  */
 class ConnectionDropTest {
   private final TestApp app = TestApp.get();
@@ -35,22 +34,34 @@ class ConnectionDropTest {
     Fixtures fixtures = Fixtures.of(app);
     Fixtures.Phone phone = fixtures.participantWithPhone(Fixtures.YORKSHIRE);
     UUID drive = fixtures.drive(Fixtures.YORKSHIRE, phone.participantId());
-    device = new SimulatedDevice(new ApiClient(app.baseUrl()), new Provisioning.Device(
-        phone.participantId(), phone.deviceId(), phone.token(), List.of(drive),
-        Instant.parse("2026-01-01T01:00:00Z")), 42);
+    device =
+        new SimulatedDevice(
+            new ApiClient(app.baseUrl()),
+            new Provisioning.Device(
+                phone.participantId(),
+                phone.deviceId(),
+                phone.token(),
+                List.of(drive),
+                Instant.parse("2026-01-01T01:00:00Z")),
+            42);
   }
 
   @Test
   void aRetryAfterTheAnswerWasLostReturnsTheSameResultsAndCreatesNothing() throws Exception {
     SimulatedDevice.Batch batch = device.nextBatch(200, 0, 0);
     JsonNode first;
-    try (CuttingProxy proxy = new CuttingProxy("127.0.0.1", URI.create(app.baseUrl()).getPort(), 12)) {
-      byte[] seen = CuttingProxy.post(proxy.port(), "/api/v1/sync/push", device.identity().token(), batch.body());
+    try (CuttingProxy proxy =
+        new CuttingProxy("127.0.0.1", URI.create(app.baseUrl()).getPort(), 12)) {
+      byte[] seen =
+          CuttingProxy.post(
+              proxy.port(), "/api/v1/sync/push", device.identity().token(), batch.body());
       assertThat(seen.length).as("the device saw only the first bytes").isLessThanOrEqualTo(12);
       first = ApiClient.JSON.readTree(httpBody(proxy.serverResponse())).get("results");
     }
     assertThat(first).hasSize(200);
-    assertThat(ledgerRows(batch)).as("the server committed before the answer was lost").isEqualTo(200);
+    assertThat(ledgerRows(batch))
+        .as("the server committed before the answer was lost")
+        .isEqualTo(200);
 
     ApiClient.Reply retry = device.pushOnce(batch);
     assertThat(retry.status()).isEqualTo(200);
@@ -68,9 +79,13 @@ class ConnectionDropTest {
   void aPushWhoseDeviceHungUpAfterSendingIsAppliedExactlyOnceWithItsRetry() throws Exception {
     SimulatedDevice.Batch batch = device.nextBatch(300, 0, 0);
     try (Socket socket = new Socket("127.0.0.1", URI.create(app.baseUrl()).getPort())) {
-      String head = "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Authorization: Bearer " + device.identity().token() + "\r\nContent-Length: "
-          + batch.body().length + "\r\n\r\n";
+      String head =
+          "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Authorization: Bearer "
+              + device.identity().token()
+              + "\r\nContent-Length: "
+              + batch.body().length
+              + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(batch.body());
       socket.getOutputStream().flush();
@@ -91,13 +106,16 @@ class ConnectionDropTest {
   private void assertCreatedOnce(SimulatedDevice.Batch batch) {
     List<UUID> ids = batch.mutations().stream().map(SimulatedDevice.Mutation::id).toList();
     assertThat(ledgerRows(batch)).isEqualTo(ids.size());
-    assertThat(store.count("SELECT count(*) FROM drive_records WHERE id = ANY(?)", ids)).isEqualTo(ids.size());
-    assertThat(store.count("SELECT count(*) FROM drive_record_versions WHERE record_id = ANY(?)", ids))
+    assertThat(store.count("SELECT count(*) FROM drive_records WHERE id = ANY(?)", ids))
+        .isEqualTo(ids.size());
+    assertThat(
+            store.count("SELECT count(*) FROM drive_record_versions WHERE record_id = ANY(?)", ids))
         .isEqualTo(ids.size());
   }
 
   private long ledgerRows(SimulatedDevice.Batch batch) {
-    return store.count("SELECT count(*) FROM sync_mutations WHERE mutation_id = ANY(?)",
+    return store.count(
+        "SELECT count(*) FROM sync_mutations WHERE mutation_id = ANY(?)",
         batch.mutations().stream().map(SimulatedDevice.Mutation::mutationId).toList());
   }
 

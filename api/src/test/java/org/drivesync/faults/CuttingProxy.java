@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A TCP proxy for one request that lets the whole request through, reads the server's whole
  * response, and forwards only its first bytes before cutting the client's connection: a phone
- * losing signal after the server committed, before it read the answer. The proxy keeps the
- * response the client never saw.
+ * losing signal after the server committed, before it read the answer. The proxy keeps the response
+ * the client never saw.
  */
 public final class CuttingProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -22,20 +22,27 @@ public final class CuttingProxy implements AutoCloseable {
 
   CuttingProxy(String targetHost, int targetPort, int forwardBytes) throws IOException {
     listener = new ServerSocket(0);
-    Thread thread = new Thread(() -> {
-      try (Socket client = listener.accept(); Socket server = new Socket(targetHost, targetPort)) {
-        Thread upstream = new Thread(() -> copy(client, server));
-        upstream.setDaemon(true);
-        upstream.start();
-        byte[] response = server.getInputStream().readAllBytes();
-        serverResponse.complete(response);
-        client.getOutputStream().write(response, 0, Math.min(forwardBytes, response.length));
-        client.getOutputStream().flush();
-        client.setSoLinger(true, 0); // reset, as a dropped mobile connection looks to the phone
-      } catch (IOException e) {
-        serverResponse.completeExceptionally(e);
-      }
-    }, "cutting-proxy");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (Socket client = listener.accept();
+                  Socket server = new Socket(targetHost, targetPort)) {
+                Thread upstream = new Thread(() -> copy(client, server));
+                upstream.setDaemon(true);
+                upstream.start();
+                byte[] response = server.getInputStream().readAllBytes();
+                serverResponse.complete(response);
+                client
+                    .getOutputStream()
+                    .write(response, 0, Math.min(forwardBytes, response.length));
+                client.getOutputStream().flush();
+                client.setSoLinger(
+                    true, 0); // reset, as a dropped mobile connection looks to the phone
+              } catch (IOException e) {
+                serverResponse.completeExceptionally(e);
+              }
+            },
+            "cutting-proxy");
     thread.setDaemon(true);
     thread.start();
   }
@@ -52,9 +59,15 @@ public final class CuttingProxy implements AutoCloseable {
   /** Sends a raw HTTP/1.1 POST with {@code Connection: close}; returns whatever arrived. */
   static byte[] post(int port, String path, String token, byte[] body) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
-      String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Authorization: Bearer " + token + "\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n";
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+              + "Authorization: Bearer "
+              + token
+              + "\r\nContent-Length: "
+              + body.length
+              + "\r\nConnection: close\r\n\r\n";
       OutputStream out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.write(body);
@@ -88,7 +101,9 @@ public final class CuttingProxy implements AutoCloseable {
     listener.close();
   }
 
-  /** A relay for many requests (a browser's), of which it cuts the answer of the next matching one. */
+  /**
+   * A relay for many requests (a browser's), of which it cuts the answer of the next matching one.
+   */
   public static Relay relay(String targetHost, int targetPort) throws IOException {
     return new Relay(targetHost, targetPort);
   }
@@ -105,25 +120,30 @@ public final class CuttingProxy implements AutoCloseable {
     private final int port;
     private volatile boolean offline;
     private volatile String cutPrefix;
-    private final java.util.List<String> requestLines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.List<byte[]> lostAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> requestLines =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<byte[]> lostAnswers =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Relay(String host, int port) throws IOException {
       this.host = host;
       this.port = port;
       listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-      Thread accept = new Thread(() -> {
-        while (!listener.isClosed()) {
-          try {
-            Socket client = listener.accept();
-            Thread t = new Thread(() -> serve(client), "relay");
-            t.setDaemon(true);
-            t.start();
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "relay-accept");
+      Thread accept =
+          new Thread(
+              () -> {
+                while (!listener.isClosed()) {
+                  try {
+                    Socket client = listener.accept();
+                    Thread t = new Thread(() -> serve(client), "relay");
+                    t.setDaemon(true);
+                    t.start();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "relay-accept");
       accept.setDaemon(true);
       accept.start();
     }
@@ -132,7 +152,9 @@ public final class CuttingProxy implements AutoCloseable {
       return listener.getLocalPort();
     }
 
-    /** Loses the answer (after the server committed it) of the next request whose line starts so. */
+    /**
+     * Loses the answer (after the server committed it) of the next request whose line starts so.
+     */
     public void cutNext(String requestLinePrefix) {
       cutPrefix = requestLinePrefix;
     }
@@ -160,7 +182,11 @@ public final class CuttingProxy implements AutoCloseable {
           head.write(b);
           byte[] h = head.toByteArray();
           int n = h.length;
-          if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
+          if (n >= 4
+              && h[n - 4] == '\r'
+              && h[n - 3] == '\n'
+              && h[n - 2] == '\r'
+              && h[n - 1] == '\n') {
             break;
           }
         }
@@ -178,8 +204,10 @@ public final class CuttingProxy implements AutoCloseable {
         int length = 0;
         for (int i = 1; i < lines.length; i++) {
           String lower = lines[i].toLowerCase(java.util.Locale.ROOT);
-          if (lower.startsWith("connection:") || lower.startsWith("keep-alive:")
-              || lower.startsWith("upgrade:") || lower.startsWith("http2-settings:")) {
+          if (lower.startsWith("connection:")
+              || lower.startsWith("keep-alive:")
+              || lower.startsWith("upgrade:")
+              || lower.startsWith("http2-settings:")) {
             continue;
           }
           if (lower.startsWith("content-length:")) {
@@ -199,7 +227,8 @@ public final class CuttingProxy implements AutoCloseable {
           if (prefix != null && lines[0].startsWith(prefix)) {
             cutPrefix = null;
             lostAnswers.add(answer);
-            client.setSoLinger(true, 0); // a reset, as a dropped mobile connection looks to the phone
+            client.setSoLinger(
+                true, 0); // a reset, as a dropped mobile connection looks to the phone
             return;
           }
           client.getOutputStream().write(answer);

@@ -24,18 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Fault 3: PostgreSQL stops and starts again under load. Meanwhile the service answers 503
- * {@code database_unavailable} — never a 500 — to pushes, pulls and sign-ins; afterwards it serves
- * again without being restarted itself, and everything it acknowledged is there.
+ * Fault 3: PostgreSQL stops and starts again under load. Meanwhile the service answers 503 {@code
+ * database_unavailable} — never a 500 — to pushes, pulls and sign-ins; afterwards it serves again
+ * without being restarted itself, and everything it acknowledged is there.
  */
 class DatabaseRestartTest {
   @TempDir Path dataDirectory;
 
   @Test
-  void theServiceAnswers503DuringAnOutageAndRecoversWithoutLosingAcknowledgedRecords() throws Exception {
+  void theServiceAnswers503DuringAnOutageAndRecoversWithoutLosingAcknowledgedRecords()
+      throws Exception {
     int port = ServerProcess.freePort();
-    EmbeddedPostgres.Builder postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port);
+    EmbeddedPostgres.Builder postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false)
+            .setPort(port);
     AtomicReference<EmbeddedPostgres> running = new AtomicReference<>(postgres.start());
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     PGSimpleDataSource owner = new PGSimpleDataSource();
@@ -57,58 +61,76 @@ class DatabaseRestartTest {
       AtomicLong lastSuccess = new AtomicLong();
       List<Runnable> load = new ArrayList<>();
       for (SimulatedDevice device : devices) {
-        load.add(() -> {
-          // Like a phone: an unanswered batch stays in the outbox and is sent again, as it is.
-          SimulatedDevice.Batch outbox = null;
-          while (!stop.get()) {
-            SimulatedDevice.Batch batch = outbox != null ? outbox : device.nextBatch(100, 0, 0);
-            ApiClient.Reply reply = send(() -> device.pushOnce(batch), answers);
-            if (reply != null && reply.status() == 200) {
-              store.acknowledge(batch, reply.json().get("results"));
-              lastSuccess.set(System.nanoTime());
-              outbox = null;
-            } else {
-              outbox = batch;
-              ApiClient.sleep(200);
-            }
-          }
-          if (outbox != null) {
-            unanswered.add(new Pending(device, outbox));
-          }
-        });
+        load.add(
+            () -> {
+              // Like a phone: an unanswered batch stays in the outbox and is sent again, as it is.
+              SimulatedDevice.Batch outbox = null;
+              while (!stop.get()) {
+                SimulatedDevice.Batch batch = outbox != null ? outbox : device.nextBatch(100, 0, 0);
+                ApiClient.Reply reply = send(() -> device.pushOnce(batch), answers);
+                if (reply != null && reply.status() == 200) {
+                  store.acknowledge(batch, reply.json().get("results"));
+                  lastSuccess.set(System.nanoTime());
+                  outbox = null;
+                } else {
+                  outbox = batch;
+                  ApiClient.sleep(200);
+                }
+              }
+              if (outbox != null) {
+                unanswered.add(new Pending(device, outbox));
+              }
+            });
       }
       SimulatedDevice puller = devices.get(0);
-      load.add(() -> {
-        while (!stop.get()) {
-          send(() -> api.get("/api/v1/sync/pull?limit=100", puller.identity().token()), answers);
-          send(() -> api.post("/api/v1/sessions", null,
-              Map.of("email", staff.email(), "password", staff.password())), answers);
-          ApiClient.sleep(100);
-        }
-      });
-      load.add(() -> {
-        try {
-          ApiClient.sleep(3000);
-          close(running.getAndSet(null));
-          ApiClient.sleep(5000);
-          assertThat(answers).as("answers during the outage").containsKey("503 database_unavailable");
-          running.set(start(postgres));
-          long restartedAt = System.nanoTime();
-          for (int i = 0; i < 600 && lastSuccess.get() < restartedAt; i++) {
-            ApiClient.sleep(100);
-          }
-          ApiClient.sleep(2000);
-        } finally {
-          stop.set(true);
-        }
-      });
+      load.add(
+          () -> {
+            while (!stop.get()) {
+              send(
+                  () -> api.get("/api/v1/sync/pull?limit=100", puller.identity().token()), answers);
+              send(
+                  () ->
+                      api.post(
+                          "/api/v1/sessions",
+                          null,
+                          Map.of("email", staff.email(), "password", staff.password())),
+                  answers);
+              ApiClient.sleep(100);
+            }
+          });
+      load.add(
+          () -> {
+            try {
+              ApiClient.sleep(3000);
+              close(running.getAndSet(null));
+              ApiClient.sleep(5000);
+              assertThat(answers)
+                  .as("answers during the outage")
+                  .containsKey("503 database_unavailable");
+              running.set(start(postgres));
+              long restartedAt = System.nanoTime();
+              for (int i = 0; i < 600 && lastSuccess.get() < restartedAt; i++) {
+                ApiClient.sleep(100);
+              }
+              ApiClient.sleep(2000);
+            } finally {
+              stop.set(true);
+            }
+          });
       Workers.runAll("outage", load);
       System.out.println("answers while PostgreSQL stopped and started: " + answers);
 
-      assertThat(lastSuccess.get()).as("pushes succeed again without restarting the service").isPositive();
-      assertThat(answers.keySet()).as("every answer during load")
-          .allMatch(a -> a.startsWith("200") || a.startsWith("201") || a.startsWith("retried after")
-              || a.equals("503 database_unavailable"));
+      assertThat(lastSuccess.get())
+          .as("pushes succeed again without restarting the service")
+          .isPositive();
+      assertThat(answers.keySet())
+          .as("every answer during load")
+          .allMatch(
+              a ->
+                  a.startsWith("200")
+                      || a.startsWith("201")
+                      || a.startsWith("retried after")
+                      || a.equals("503 database_unavailable"));
       for (Pending pending : unanswered) {
         store.assertAllOrNothing(pending.batch());
         JsonNode results = pending.device().push(pending.batch(), new LoadStats());
@@ -116,7 +138,8 @@ class DatabaseRestartTest {
         store.acknowledge(pending.batch(), results);
       }
       store.assertExactlyOnce();
-      assertThat(store.count("SELECT count(*) FROM drive_records")).isEqualTo(store.acknowledgedCount());
+      assertThat(store.count("SELECT count(*) FROM drive_records"))
+          .isEqualTo(store.acknowledgedCount());
     } finally {
       if (running.get() != null) {
         close(running.get());
@@ -139,7 +162,10 @@ class DatabaseRestartTest {
     for (int attempt = 0; ; attempt++) {
       try {
         ApiClient.Reply reply = call.send();
-        String code = reply.status() == 200 || reply.status() == 201 ? "" : " " + reply.json().path("code").asText();
+        String code =
+            reply.status() == 200 || reply.status() == 201
+                ? ""
+                : " " + reply.json().path("code").asText();
         answers.merge(reply.status() + code, 1L, Long::sum);
         return reply;
       } catch (IOException e) {

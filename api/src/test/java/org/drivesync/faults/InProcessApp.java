@@ -10,26 +10,32 @@ final class InProcessApp implements AutoCloseable {
   private final DropwizardTestSupport<DriveSyncConfiguration> support;
 
   InProcessApp(String jdbcUrl, String ownerUser, String ownerPassword) {
-    support = new DropwizardTestSupport<>(DriveSyncApplication.class, (String) null,
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("database.url", jdbcUrl),
-        ConfigOverride.config("database.user", ownerUser),
-        ConfigOverride.config("database.password", ownerPassword),
-        ConfigOverride.config("database.connectionTimeout", "2s"),
-        ConfigOverride.config("auth.bootstrapToken", ServerProcess.ADMIN_TOKEN),
-        ConfigOverride.config("auth.bcryptCost", "4"),
-        ConfigOverride.config("http.publicUrl", org.drivesync.testing.TestApp.PUBLIC_URL),
-        ConfigOverride.config("auth.rateLimits.enabled", "false"),
-        ConfigOverride.config("logging.level", "ERROR"),
-        ConfigOverride.config("privacy.keys.contactKeysetFile",
-            org.drivesync.testing.TestKeys.contactFile().toString()),
-        ConfigOverride.config("privacy.keys.lookupKeysetFile",
-            org.drivesync.testing.TestKeys.lookupFile().toString()),
-        ConfigOverride.config("audit.macKeysetFile",
-            org.drivesync.testing.TestKeys.auditMacFile().toString()),
-        ConfigOverride.config("audit.signingKeysetFile",
-            org.drivesync.testing.TestKeys.auditSigningFile().toString()));
+    support =
+        new DropwizardTestSupport<>(
+            DriveSyncApplication.class,
+            (String) null,
+            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+            ConfigOverride.config("server.adminConnectors[0].port", "0"),
+            ConfigOverride.config("database.url", jdbcUrl),
+            ConfigOverride.config("database.user", ownerUser),
+            ConfigOverride.config("database.password", ownerPassword),
+            ConfigOverride.config("database.connectionTimeout", "2s"),
+            ConfigOverride.config("auth.bootstrapToken", ServerProcess.ADMIN_TOKEN),
+            ConfigOverride.config("auth.bcryptCost", "4"),
+            ConfigOverride.config("http.publicUrl", org.drivesync.testing.TestApp.PUBLIC_URL),
+            ConfigOverride.config("auth.rateLimits.enabled", "false"),
+            ConfigOverride.config("logging.level", "ERROR"),
+            ConfigOverride.config(
+                "privacy.keys.contactKeysetFile",
+                org.drivesync.testing.TestKeys.contactFile().toString()),
+            ConfigOverride.config(
+                "privacy.keys.lookupKeysetFile",
+                org.drivesync.testing.TestKeys.lookupFile().toString()),
+            ConfigOverride.config(
+                "audit.macKeysetFile", org.drivesync.testing.TestKeys.auditMacFile().toString()),
+            ConfigOverride.config(
+                "audit.signingKeysetFile",
+                org.drivesync.testing.TestKeys.auditSigningFile().toString()));
     try {
       support.before();
     } catch (Exception e) {

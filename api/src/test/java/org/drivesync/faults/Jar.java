@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.drivesync.bench.ApiClient;
 
 /**
- * The built {@code drivesync.jar} as an operator runs it, on the embedded default: a service in
- * the background and commands beside it, each a separate process with only the environment given
- * (no inherited DRIVESYNC_ variable can point it elsewhere). Fault tests run after packaging.
+ * The built {@code drivesync.jar} as an operator runs it, on the embedded default: a service in the
+ * background and commands beside it, each a separate process with only the environment given (no
+ * inherited DRIVESYNC_ variable can point it elsewhere). Fault tests run after packaging.
  */
 final class Jar {
   static final Path FILE = Path.of(System.getProperty("user.dir"), "target", "drivesync.jar");
@@ -57,8 +57,10 @@ final class Jar {
     all.addAll(List.of(arguments));
     try {
       Files.createDirectories(log.getParent());
-      return builder(env, all).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      return builder(env, all)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -71,8 +73,8 @@ final class Jar {
     try {
       Path out = Files.createTempFile("drivesync-command", ".out");
       Path err = Files.createTempFile("drivesync-command", ".err");
-      Process process = builder(env, all).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .start();
+      Process process =
+          builder(env, all).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().close();
       if (!process.waitFor(180, TimeUnit.SECONDS)) {
@@ -100,9 +102,12 @@ final class Jar {
         throw new IllegalStateException("the service exited early:\n" + read(log));
       }
       try {
-        HttpResponse<Void> health = client.send(HttpRequest.newBuilder(
-                URI.create(adminUrl + "/healthcheck")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> health =
+            client.send(
+                HttpRequest.newBuilder(URI.create(adminUrl + "/healthcheck"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return;
         }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault 1: the service process is killed with SIGKILL while devices push 500-record batches.
- * Whatever a device was told survives exactly as told; a push whose answer was lost changed all
- * or nothing; after a restart, the devices' retries apply the rest exactly once.
+ * Whatever a device was told survives exactly as told; a push whose answer was lost changed all or
+ * nothing; after a restart, the devices' retries apply the rest exactly once.
  */
 class KillDuringPushTest {
   private static final int ROUNDS = 2;
@@ -39,7 +39,8 @@ class KillDuringPushTest {
       ApiClient api = new ApiClient(server.baseUrl());
       List<SimulatedDevice> devices = new ArrayList<>();
       long seed = 1;
-      for (Provisioning.Device phone : new Provisioning(api, ServerProcess.ADMIN_TOKEN).phones("kill", 4, 1)) {
+      for (Provisioning.Device phone :
+          new Provisioning(api, ServerProcess.ADMIN_TOKEN).phones("kill", 4, 1)) {
         devices.add(new SimulatedDevice(api, phone, seed++));
       }
       for (int round = 0; round < ROUNDS; round++) {
@@ -60,47 +61,54 @@ class KillDuringPushTest {
       }
       assertThat(store.acknowledgedCount()).isGreaterThan(1000);
       store.assertExactlyOnce();
-      assertThat(store.count("SELECT count(*) FROM drive_records")).isEqualTo(store.acknowledgedCount());
+      assertThat(store.count("SELECT count(*) FROM drive_records"))
+          .isEqualTo(store.acknowledgedCount());
     }
   }
 
   private record Pending(SimulatedDevice device, SimulatedDevice.Batch batch) {}
 
   /** Devices push back to back until the server is killed while a push holds its locks. */
-  private List<Pending> pushUntilKilled(ServerProcess server, List<SimulatedDevice> devices,
-      StoredRecords store) {
+  private List<Pending> pushUntilKilled(
+      ServerProcess server, List<SimulatedDevice> devices, StoredRecords store) {
     List<Pending> unanswered = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean killed = new AtomicBoolean();
     List<Runnable> tasks = new ArrayList<>();
     for (SimulatedDevice device : devices) {
-      tasks.add(() -> {
-        while (!killed.get()) {
-          SimulatedDevice.Batch batch = device.nextBatch(500, 0, 0);
-          try {
-            ApiClient.Reply reply = device.pushOnce(batch);
-            if (reply.status() == 200) {
-              store.acknowledge(batch, reply.json().get("results"));
-              continue;
+      tasks.add(
+          () -> {
+            while (!killed.get()) {
+              SimulatedDevice.Batch batch = device.nextBatch(500, 0, 0);
+              try {
+                ApiClient.Reply reply = device.pushOnce(batch);
+                if (reply.status() == 200) {
+                  store.acknowledge(batch, reply.json().get("results"));
+                  continue;
+                }
+              } catch (IOException e) {
+                // The connection died with the server: the answer is lost.
+              }
+              unanswered.add(new Pending(device, batch));
+              return;
             }
-          } catch (IOException e) {
-            // The connection died with the server: the answer is lost.
-          }
-          unanswered.add(new Pending(device, batch));
-          return;
-        }
-      });
+          });
     }
-    tasks.add(() -> {
-      // Let a few pushes complete, then kill as soon as one is inside its transaction.
-      ApiClient.sleep(1500 + (long) (Math.random() * 1500));
-      for (int i = 0; i < 2000 && store.count(
-          "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid)"
-              + " WHERE l.locktype = 'advisory' AND a.datname = current_database()") == 0; i++) {
-        ApiClient.sleep(5);
-      }
-      server.kill9();
-      killed.set(true);
-    });
+    tasks.add(
+        () -> {
+          // Let a few pushes complete, then kill as soon as one is inside its transaction.
+          ApiClient.sleep(1500 + (long) (Math.random() * 1500));
+          for (int i = 0;
+              i < 2000
+                  && store.count(
+                          "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid)"
+                              + " WHERE l.locktype = 'advisory' AND a.datname = current_database()")
+                      == 0;
+              i++) {
+            ApiClient.sleep(5);
+          }
+          server.kill9();
+          killed.set(true);
+        });
     Workers.runAll("kill", tasks);
     return unanswered;
   }

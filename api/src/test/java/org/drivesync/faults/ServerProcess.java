@@ -85,13 +85,16 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of(
-        "-Ddw.auth.bcryptCost=4",
-        "-Ddw.auth.rateLimits.enrolPerMinute=100000",
-        "-Ddw.auth.rateLimits.signInPerMinute=100000",
-        "-cp", System.getProperty("java.class.path"),
-        "org.drivesync.DriveSyncApplication", "server",
-        Path.of(System.getProperty("user.dir")).resolveSibling("config.yml").toString()));
+    command.addAll(
+        List.of(
+            "-Ddw.auth.bcryptCost=4",
+            "-Ddw.auth.rateLimits.enrolPerMinute=100000",
+            "-Ddw.auth.rateLimits.signInPerMinute=100000",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.drivesync.DriveSyncApplication",
+            "server",
+            Path.of(System.getProperty("user.dir")).resolveSibling("config.yml").toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put("DRIVESYNC_DATABASE_URL", database.jdbcUrl());
@@ -101,16 +104,21 @@ final class ServerProcess implements AutoCloseable {
     env.put("DRIVESYNC_ADMIN_PORT", Integer.toString(adminPort));
     env.put("DRIVESYNC_BOOTSTRAP_TOKEN", ADMIN_TOKEN);
     // An external database needs keysets from outside it (docs/operations.md, "Keys").
-    env.put("DRIVESYNC_CONTACT_KEYSET_FILE", org.drivesync.testing.TestKeys.contactFile().toString());
+    env.put(
+        "DRIVESYNC_CONTACT_KEYSET_FILE", org.drivesync.testing.TestKeys.contactFile().toString());
     env.put("DRIVESYNC_LOOKUP_KEYSET_FILE", org.drivesync.testing.TestKeys.lookupFile().toString());
     env.put("DRIVESYNC_PUBLIC_URL", org.drivesync.testing.TestApp.PUBLIC_URL);
-    env.put("DRIVESYNC_AUDIT_MAC_KEYSET_FILE",
+    env.put(
+        "DRIVESYNC_AUDIT_MAC_KEYSET_FILE",
         org.drivesync.testing.TestKeys.auditMacFile().toString());
-    env.put("DRIVESYNC_AUDIT_SIGNING_KEYSET_FILE",
+    env.put(
+        "DRIVESYNC_AUDIT_SIGNING_KEYSET_FILE",
         org.drivesync.testing.TestKeys.auditSigningFile().toString());
     try {
       Files.createDirectories(log.getParent());
-      builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -126,9 +134,12 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " exited early; see " + log.toAbsolutePath());
       }
       try {
-        HttpResponse<Void> health = client.send(
-            HttpRequest.newBuilder(URI.create(adminUrl() + "/healthcheck")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> health =
+            client.send(
+                HttpRequest.newBuilder(URI.create(adminUrl() + "/healthcheck"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return;
         }

@@ -49,42 +49,66 @@ class SoakTest {
         devices.add(new SimulatedDevice(api, phone, 7000 + devices.size()));
       }
       boolean export = MetricsProbe.available(api, staff.token(), MetricsProbe.EXPORT);
-      summary.add(export ? "metrics CSV export every 5 s alongside"
-          : "metrics CSV export skipped: GET " + MetricsProbe.EXPORT + " answered 404 (no metrics API yet)");
+      summary.add(
+          export
+              ? "metrics CSV export every 5 s alongside"
+              : "metrics CSV export skipped: GET "
+                  + MetricsProbe.EXPORT
+                  + " answered 404 (no metrics API yet)");
 
       PushLoad.Plan warmUp = PushLoad.Plan.batches(100, 20, Duration.ofSeconds(1));
       PushLoad.Result first = PushLoad.run(devices, warmUp);
       long heapAfterWarmUp = heapAfterGc(admin, heap);
 
       PushLoad.Result soak;
-      try (MetricsProbe probe = export ? new MetricsProbe(api, staff.token(), MetricsProbe.EXPORT, 5000).start() : null) {
+      try (MetricsProbe probe =
+          export ? new MetricsProbe(api, staff.token(), MetricsProbe.EXPORT, 5000).start() : null) {
         soak = PushLoad.run(devices, warmUp.lasting(Duration.ofMinutes(minutes)));
         if (probe != null) {
-          summary.add("exports: " + probe.stats().count("ok") + " ok, errors " + probe.stats().errors());
+          summary.add(
+              "exports: " + probe.stats().count("ok") + " ok, errors " + probe.stats().errors());
           assertThat(probe.stats().errorCount()).isZero();
         }
       }
       long heapAfterSoak = heapAfterGc(admin, heap);
       long busy = -1;
       for (int i = 0; i < 300 && busy != 0; i++) {
-        busy = store.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'drivesync'"
-            + " AND datname = current_database() AND state <> 'idle'");
+        busy =
+            store.count(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'drivesync'"
+                    + " AND datname = current_database() AND state <> 'idle'");
         ApiClient.sleep(100);
       }
-      long open = store.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'drivesync'"
-          + " AND datname = current_database()");
+      long open =
+          store.count(
+              "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'drivesync'"
+                  + " AND datname = current_database()");
       String token = provisioning.signIn(staff.email(), staff.password());
 
-      summary.add(String.format(Locale.ROOT,
-          "warm-up: %,d records in %.0f s; soak: %,d records in %.0f s (%,.0f/s), push p50 %.0f ms,"
-              + " p95 %.0f ms, p99 %.0f ms, max %.0f ms; errors %d %s",
-          first.stats().mutations(), first.seconds(), soak.stats().mutations(), soak.seconds(),
-          soak.mutationsPerSecond(), soak.stats().latency().percentileMillis(50),
-          soak.stats().latency().percentileMillis(95), soak.stats().latency().percentileMillis(99),
-          soak.stats().latency().maxMillis(), soak.stats().errorCount(), soak.stats().errors()));
-      summary.add(String.format(Locale.ROOT,
-          "heap after full GC: %.0f MB after warm-up, %.0f MB after the soak; highest in use %.0f MB of %.0f MB",
-          heapAfterWarmUp / MB, heapAfterSoak / MB, heap.overall().maxUsed() / MB, heap.overall().max() / MB));
+      summary.add(
+          String.format(
+              Locale.ROOT,
+              "warm-up: %,d records in %.0f s; soak: %,d records in %.0f s (%,.0f/s), push p50 %.0f ms,"
+                  + " p95 %.0f ms, p99 %.0f ms, max %.0f ms; errors %d %s",
+              first.stats().mutations(),
+              first.seconds(),
+              soak.stats().mutations(),
+              soak.seconds(),
+              soak.mutationsPerSecond(),
+              soak.stats().latency().percentileMillis(50),
+              soak.stats().latency().percentileMillis(95),
+              soak.stats().latency().percentileMillis(99),
+              soak.stats().latency().maxMillis(),
+              soak.stats().errorCount(),
+              soak.stats().errors()));
+      summary.add(
+          String.format(
+              Locale.ROOT,
+              "heap after full GC: %.0f MB after warm-up, %.0f MB after the soak; highest in use %.0f MB of %.0f MB",
+              heapAfterWarmUp / MB,
+              heapAfterSoak / MB,
+              heap.overall().maxUsed() / MB,
+              heap.overall().max() / MB));
       summary.add("database connections afterwards: " + open + " open, " + busy + " not idle");
       summary.add("sign-in afterwards: " + (token.isEmpty() ? "failed" : "ok"));
       write(summary);
@@ -92,7 +116,8 @@ class SoakTest {
       assertThat(first.stats().errorCount() + soak.stats().errorCount()).isZero();
       assertThat(busy).as("connections not idle after the load").isZero();
       assertThat(open).as("connections open after the load").isLessThanOrEqualTo(16);
-      assertThat(heapAfterSoak - heapAfterWarmUp).as("heap growth over the soak, bytes")
+      assertThat(heapAfterSoak - heapAfterWarmUp)
+          .as("heap growth over the soak, bytes")
           .isLessThan((long) (64 * MB));
       assertThat(heap.overall().maxUsed()).isLessThanOrEqualTo((long) (512 * MB));
     } finally {

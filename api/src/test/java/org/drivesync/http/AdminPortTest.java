@@ -24,15 +24,20 @@ import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Issue 13 item 3: the admin port is loopback-only by default and cannot be told to log secrets. */
+/**
+ * Issue 13 item 3: the admin port is loopback-only by default and cannot be told to log secrets.
+ */
 class AdminPortTest {
   private final TestApp app = TestApp.get();
   private final Http admin = new Http(app.adminUrl());
 
   @Test
   void theAdminPortListensOnLoopbackByDefault() throws IOException {
-    HttpConnectorFactory connector = (HttpConnectorFactory)
-        ((DefaultServerFactory) app.configuration().getServerFactory()).getAdminConnectors().get(0);
+    HttpConnectorFactory connector =
+        (HttpConnectorFactory)
+            ((DefaultServerFactory) app.configuration().getServerFactory())
+                .getAdminConnectors()
+                .get(0);
     assertThat(connector.getBindHost()).isEqualTo("127.0.0.1");
     int port = Integer.parseInt(app.adminUrl().replaceAll(".*:", ""));
     try (Socket loopback = new Socket()) {
@@ -67,12 +72,13 @@ class AdminPortTest {
 
   @Test
   void everyAdminPathIsDocumented() throws IOException {
-    String operations = Files.readString(RepoFiles.root().resolve("docs/operations.md"),
-        StandardCharsets.UTF_8);
+    String operations =
+        Files.readString(RepoFiles.root().resolve("docs/operations.md"), StandardCharsets.UTF_8);
     Matcher links = Pattern.compile("href=\"([^\"?]+)").matcher(admin.get("/").text());
     int found = 0;
     while (links.find()) {
-      assertThat(operations).as("docs/operations.md names admin path " + links.group(1))
+      assertThat(operations)
+          .as("docs/operations.md names admin path " + links.group(1))
           .contains("`" + links.group(1) + "`");
       found++;
     }
@@ -83,7 +89,10 @@ class AdminPortTest {
   }
 
   private Http.Reply form(String body) {
-    return admin.sendRaw("POST", "/tasks/log-level", "application/x-www-form-urlencoded",
+    return admin.sendRaw(
+        "POST",
+        "/tasks/log-level",
+        "application/x-www-form-urlencoded",
         body.getBytes(StandardCharsets.UTF_8));
   }
 

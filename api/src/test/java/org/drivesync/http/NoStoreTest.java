@@ -20,18 +20,31 @@ class NoStoreTest {
   @Test
   void answersCarryingSecretsOrPersonalDataAreNoStore() {
     String email = "nostore-" + UUID.randomUUID() + "@example.org";
-    fixtures.admin().post("/api/v1/users", Map.of("name", "N", "email", email, "role", "staff",
-        "password", "a long enough password"));
-    Http.Reply session = http.post("/api/v1/sessions",
-        Map.of("email", email, "password", "a long enough password"));
+    fixtures
+        .admin()
+        .post(
+            "/api/v1/users",
+            Map.of(
+                "name",
+                "N",
+                "email",
+                email,
+                "role",
+                "staff",
+                "password",
+                "a long enough password"));
+    Http.Reply session =
+        http.post("/api/v1/sessions", Map.of("email", email, "password", "a long enough password"));
     assertThat(session.status()).isEqualTo(201);
     UUID participant = fixtures.participant(Fixtures.NORTH_EAST);
-    Http.Reply enrolment = fixtures.admin().post("/api/v1/users/" + participant + "/enrolments",
-        Map.of());
+    Http.Reply enrolment =
+        fixtures.admin().post("/api/v1/users/" + participant + "/enrolments", Map.of());
     assertThat(enrolment.status()).isEqualTo(201);
     Http staff = http.as(fixtures.staff().token());
-    Http.Reply access = staff.post("/api/v1/privacy/access-requests",
-        Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org"));
+    Http.Reply access =
+        staff.post(
+            "/api/v1/privacy/access-requests",
+            Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org"));
     Http.Reply contacts = staff.get("/api/v1/follow-ups?reason=checking+no-store");
     Http.Reply refused = http.post("/api/v1/sessions", Map.of("email", email, "password", "wrong"));
     for (Http.Reply reply : new Http.Reply[] {session, enrolment, access, contacts, refused}) {
@@ -49,7 +62,8 @@ class NoStoreTest {
   void theApiDocsPageHasACspAndCannotBeFramed() {
     Http.Reply docs = http.get("/api/docs/");
     assertThat(docs.status()).isEqualTo(200);
-    assertThat(docs.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
+    assertThat(docs.header("Content-Security-Policy"))
+        .contains("frame-ancestors 'none'")
         .contains("script-src 'self'");
     assertThat(docs.header("X-Frame-Options")).isEqualTo("DENY");
     assertThat(http.get("/api/docs/ui/swagger-ui-bundle.js").header("X-Content-Type-Options"))

@@ -37,8 +37,10 @@ class TranslationApiTest {
   @Test
   void acceptLanguageGivesAnAssessmentInUrduRightToLeftWithTheEnglishBesideEachDraft() {
     Fixtures.Phone phone = fixtures.participantWithPhone(Fixtures.WEST_MIDLANDS);
-    Http.Reply reply = http.as(phone.token()).header("Accept-Language", "ur-PK,ur;q=0.9,en;q=0.5")
-        .post("/api/v1/eligibility/assessments", assessment());
+    Http.Reply reply =
+        http.as(phone.token())
+            .header("Accept-Language", "ur-PK,ur;q=0.9,en;q=0.5")
+            .post("/api/v1/eligibility/assessments", assessment());
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     JsonNode body = reply.json();
     assertThat(body.get("locale").asText()).isEqualTo("ur");
@@ -51,14 +53,16 @@ class TranslationApiTest {
     assertThat(first.get("locale").asText()).isEqualTo("ur");
     assertThat(first.get("english").asText())
         .isEqualTo("You can register to vote at the address where you live.");
-    assertThat(first.get("text").asText()).isNotEqualTo(first.get("english").asText())
+    assertThat(first.get("text").asText())
+        .isNotEqualTo(first.get("english").asText())
         .contains("رجسٹر");
     // Labels keep their shape (id → text), translated; labelDetails says what each text is.
     JsonNode label = body.get("labelDetails").get("election.uk_parliament");
     assertThat(label.get("state").asText()).isEqualTo("draft");
     assertThat(label.get("english").asText()).startsWith("UK Parliament elections");
     assertThat(body.get("labels").get("election.uk_parliament").asText())
-        .isEqualTo(label.get("text").asText()).isNotEqualTo(label.get("english").asText());
+        .isEqualTo(label.get("text").asText())
+        .isNotEqualTo(label.get("english").asText());
     assertThat(body.get("labels").has("answer.yes")).isTrue();
     assertThat(body.get("labelDetails").get("signpost.gov_uk_register").get("locale").asText())
         .isEqualTo("ur");
@@ -68,8 +72,12 @@ class TranslationApiTest {
   void theLocaleFieldWinsOverAcceptLanguageAndAnythingUnsupportedIsEnglish() {
     Map<String, Object> body = assessment();
     body.put("locale", "pl");
-    JsonNode polish = fixtures.admin().header("Accept-Language", "ur")
-        .post("/api/v1/eligibility/assessments", body).json();
+    JsonNode polish =
+        fixtures
+            .admin()
+            .header("Accept-Language", "ur")
+            .post("/api/v1/eligibility/assessments", body)
+            .json();
     assertThat(polish.get("locale").asText()).isEqualTo("pl");
     assertThat(polish.get("dir").asText()).isEqualTo("ltr");
     body.put("locale", "de-DE");
@@ -98,15 +106,19 @@ class TranslationApiTest {
     assertThat(body.get("labels").get("election.pcc").get("text").asText()).isNotBlank();
     String etag = ur.header("ETag");
     assertThat(etag).isNotBlank();
-    assertThat(http.header("If-None-Match", etag)
-        .get("/api/v1/eligibility/rulesets/" + EA22 + "/translations/ur").status()).isEqualTo(304);
+    assertThat(
+            http.header("If-None-Match", etag)
+                .get("/api/v1/eligibility/rulesets/" + EA22 + "/translations/ur")
+                .status())
+        .isEqualTo(304);
     Http.Reply pl = http.get("/api/v1/eligibility/rulesets/current/translations/pl");
     assertThat(pl.header("ETag")).isNotEqualTo(etag);
     assertThat(pl.json().get("dir").asText()).isEqualTo("ltr");
     Http.Reply unknown = http.get("/api/v1/eligibility/rulesets/" + EA22 + "/translations/xx");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.code()).isEqualTo("unsupported_locale");
-    assertThat(http.get("/api/v1/eligibility/rulesets/NOPE/translations/ur").status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/eligibility/rulesets/NOPE/translations/ur").status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -122,9 +134,11 @@ class TranslationApiTest {
     JsonNode same = staff.sendRaw("PUT", "/api/v1/translations/cy/" + EA22, PO, bytes(po)).json();
     assertThat(same.get("changed").asInt()).isZero();
     assertThat(same.get("unchanged").asInt()).isPositive();
-    String registrationYes = "Gallwch gofrestru i bleidleisio yn y cyfeiriad lle rydych chi'n byw nawr.";
+    String registrationYes =
+        "Gallwch gofrestru i bleidleisio yn y cyfeiriad lle rydych chi'n byw nawr.";
     String edited = replaceTranslation(po, "message:registration.yes", registrationYes);
-    Http.Reply imported = staff.sendRaw("PUT", "/api/v1/translations/cy/" + EA22, PO, bytes(edited));
+    Http.Reply imported =
+        staff.sendRaw("PUT", "/api/v1/translations/cy/" + EA22, PO, bytes(edited));
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     assertThat(imported.json().get("changed").asInt()).isEqualTo(1);
     JsonNode draft = bundle("cy").get("messages").get("registration.yes");
@@ -132,22 +146,28 @@ class TranslationApiTest {
     assertThat(draft.get("state").asText()).isEqualTo("draft");
 
     // A review names the exact text read; a stale read is refused.
-    Http.Reply wrongText = staff.post("/api/v1/translations/cy/" + EA22 + "/reviews",
-        Map.of("messages", Map.of("registration.yes", "something else")));
+    Http.Reply wrongText =
+        staff.post(
+            "/api/v1/translations/cy/" + EA22 + "/reviews",
+            Map.of("messages", Map.of("registration.yes", "something else")));
     assertThat(wrongText.status()).isEqualTo(409);
     assertThat(wrongText.code()).isEqualTo("translation_changed");
-    Http.Reply reviewed = staff.post("/api/v1/translations/cy/" + EA22 + "/reviews",
-        Map.of("messages", Map.of("registration.yes", registrationYes)));
+    Http.Reply reviewed =
+        staff.post(
+            "/api/v1/translations/cy/" + EA22 + "/reviews",
+            Map.of("messages", Map.of("registration.yes", registrationYes)));
     assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
     JsonNode forPhones = bundle("cy").get("messages").get("registration.yes");
     assertThat(forPhones.get("state").asText()).isEqualTo("reviewed");
     assertThat(forPhones.get("reviewedAt").asText()).isNotBlank();
-    assertThat(staff.get("/api/v1/translations/cy/" + EA22).text())
-        .contains("state: reviewed by");
+    assertThat(staff.get("/api/v1/translations/cy/" + EA22).text()).contains("state: reviewed by");
     assertThat(auditActions()).contains("translations.imported", "translations.reviewed");
 
     // Importing a different text again resets the review.
-    staff.sendRaw("PUT", "/api/v1/translations/cy/" + EA22, PO,
+    staff.sendRaw(
+        "PUT",
+        "/api/v1/translations/cy/" + EA22,
+        PO,
         bytes(replaceTranslation(po, "message:registration.yes", registrationYes + " Diolch.")));
     assertThat(bundle("cy").get("messages").get("registration.yes").get("state").asText())
         .isEqualTo("draft");
@@ -158,9 +178,11 @@ class TranslationApiTest {
     Http staff = http.as(fixtures.staff().token());
     String po = staff.get("/api/v1/translations/ur/" + EA22).text();
     String before = bundle("ur").get("messages").get("registration.no").get("text").asText();
-    String broken = replaceTranslation(
-        replaceTranslation(po, "message:registration.no", "تبدیلی {address"),
-        "message:registration.yes", "آپ {address} پر رجسٹر ہو سکتے ہیں۔");
+    String broken =
+        replaceTranslation(
+            replaceTranslation(po, "message:registration.no", "تبدیلی {address"),
+            "message:registration.yes",
+            "آپ {address} پر رجسٹر ہو سکتے ہیں۔");
     Http.Reply refused = staff.sendRaw("PUT", "/api/v1/translations/ur/" + EA22, PO, bytes(broken));
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.code()).isEqualTo("translation_placeholder_mismatch");
@@ -168,9 +190,12 @@ class TranslationApiTest {
     assertThat(bundle("ur").get("messages").get("registration.no").get("text").asText())
         .isEqualTo(before);
 
-    String otherEnglish = po.replace("msgid \"You can register to vote at the address where you live.\"",
-        "msgid \"You can register.\"");
-    Http.Reply mismatch = staff.sendRaw("PUT", "/api/v1/translations/ur/" + EA22, PO, bytes(otherEnglish));
+    String otherEnglish =
+        po.replace(
+            "msgid \"You can register to vote at the address where you live.\"",
+            "msgid \"You can register.\"");
+    Http.Reply mismatch =
+        staff.sendRaw("PUT", "/api/v1/translations/ur/" + EA22, PO, bytes(otherEnglish));
     assertThat(mismatch.status()).isEqualTo(409);
     assertThat(mismatch.code()).isEqualTo("translation_source_mismatch");
 
@@ -178,12 +203,20 @@ class TranslationApiTest {
     assertThat(wrongLocale.status()).isEqualTo(422);
     assertThat(wrongLocale.code()).isEqualTo("translation_locale_mismatch");
 
-    Http.Reply plural = staff.sendRaw("PUT", "/api/v1/translations/ur/" + EA22, PO,
-        bytes(po.replace("nplurals=2; plural=(n != 1);", "nplurals=3; plural=(n != 1);")));
+    Http.Reply plural =
+        staff.sendRaw(
+            "PUT",
+            "/api/v1/translations/ur/" + EA22,
+            PO,
+            bytes(po.replace("nplurals=2; plural=(n != 1);", "nplurals=3; plural=(n != 1);")));
     assertThat(plural.code()).isEqualTo("translation_plural_forms");
 
-    Http.Reply garbage = staff.sendRaw("PUT", "/api/v1/translations/ur/" + EA22, PO,
-        bytes("msgid \"unterminated\nmsgstr \"\"\n"));
+    Http.Reply garbage =
+        staff.sendRaw(
+            "PUT",
+            "/api/v1/translations/ur/" + EA22,
+            PO,
+            bytes("msgid \"unterminated\nmsgstr \"\"\n"));
     assertThat(garbage.status()).isEqualTo(400);
     assertThat(garbage.code()).isEqualTo("translation_syntax");
   }
@@ -198,7 +231,8 @@ class TranslationApiTest {
     JsonNode reworded = bundle.get("messages").get("basis.relevant_eu_citizen");
     assertThat(reworded.get("state").asText()).isEqualTo("stale");
     assertThat(reworded.get("locale").asText()).isEqualTo("en");
-    assertThat(reworded.get("text").asText()).isEqualTo(reworded.get("english").asText())
+    assertThat(reworded.get("text").asText())
+        .isEqualTo(reworded.get("english").asText())
         .startsWith("Before 7 May 2024");
     assertThat(bundle.get("messages").get("registration.yes").get("state").asText())
         .isEqualTo("draft");
@@ -208,11 +242,14 @@ class TranslationApiTest {
     Http staff = http.as(fixtures.staff().token());
     String po = staff.get("/api/v1/translations/uk/" + pre).text();
     assertThat(po).contains("#, fuzzy\n#| msgid \"In Wales, EU citizens can vote");
-    String translated = replaceTranslation(po, "message:basis.relevant_eu_citizen",
-        "До 7 травня 2024 року громадяни ЄС могли голосувати на місцевих виборах в Англії.")
-        .replace("#, fuzzy\n#| msgid \"In Wales", "#| msgid \"In Wales");
-    Http.Reply imported = staff.sendRaw("PUT", "/api/v1/translations/uk/" + pre, PO,
-        bytes(translated));
+    String translated =
+        replaceTranslation(
+                po,
+                "message:basis.relevant_eu_citizen",
+                "До 7 травня 2024 року громадяни ЄС могли голосувати на місцевих виборах в Англії.")
+            .replace("#, fuzzy\n#| msgid \"In Wales", "#| msgid \"In Wales");
+    Http.Reply imported =
+        staff.sendRaw("PUT", "/api/v1/translations/uk/" + pre, PO, bytes(translated));
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     JsonNode after = http.get("/api/v1/eligibility/rulesets/" + pre + "/translations/uk").json();
     assertThat(after.get("messages").get("basis.relevant_eu_citizen").get("state").asText())
@@ -224,8 +261,11 @@ class TranslationApiTest {
   @Test
   void pollsAndAnAssessmentsPollsAreInTheCallersLanguageWithTheirPublishedNamesKept() {
     PollSeeds.importPage(fixtures);
-    Http.Reply reply = fixtures.admin().header("Accept-Language", "ar")
-        .get("/api/v1/polls?localAuthority=E08000003");
+    Http.Reply reply =
+        fixtures
+            .admin()
+            .header("Accept-Language", "ar")
+            .get("/api/v1/polls?localAuthority=E08000003");
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     JsonNode list = reply.json();
     assertThat(list.get("locale").asText()).isEqualTo("ar");
@@ -243,8 +283,14 @@ class TranslationApiTest {
     assertThat(electionLabel.get("english").asText()).isEqualTo("Local council (England)");
     assertThat(electionLabel.get("text").asText()).isNotEqualTo("Local council (England)");
     assertThat(local.get("label").asText()).isEqualTo("Manchester local election"); // a proper name
-    assertThat(fixtures.admin().get("/api/v1/polls?localAuthority=E08000003&locale=pl").json()
-        .get("locale").asText()).isEqualTo("pl");
+    assertThat(
+            fixtures
+                .admin()
+                .get("/api/v1/polls?localAuthority=E08000003&locale=pl")
+                .json()
+                .get("locale")
+                .asText())
+        .isEqualTo("pl");
 
     Map<String, Object> body = assessment();
     body.put("nationalities", List.of("GB"));
@@ -273,8 +319,12 @@ class TranslationApiTest {
     assertThat(fixtures.admin().get(path).status()).isEqualTo(403);
     assertThat(http.as(fixtures.organiser(Fixtures.NORTH_EAST).token()).get(path).status())
         .isEqualTo(403);
-    assertThat(fixtures.admin().post(path + "/reviews",
-        Map.of("messages", Map.of("registration.yes", "x"))).status()).isEqualTo(403);
+    assertThat(
+            fixtures
+                .admin()
+                .post(path + "/reviews", Map.of("messages", Map.of("registration.yes", "x")))
+                .status())
+        .isEqualTo(403);
   }
 
   private JsonNode bundle(String locale) {
@@ -288,7 +338,11 @@ class TranslationApiTest {
     assertThat(at).as(context).isNotNegative();
     int msgstr = po.indexOf("\nmsgstr \"", at) + 1;
     int end = po.indexOf('\n', msgstr);
-    return po.substring(0, msgstr) + "msgstr \"" + text.replace("\"", "\\\"") + "\"" + po.substring(end);
+    return po.substring(0, msgstr)
+        + "msgstr \""
+        + text.replace("\"", "\\\"")
+        + "\""
+        + po.substring(end);
   }
 
   private static byte[] bytes(String s) {
@@ -297,8 +351,10 @@ class TranslationApiTest {
 
   private List<String> auditActions() {
     try (var c = app.database().ownerDataSource().getConnection();
-        var rs = c.createStatement().executeQuery(
-            "SELECT action FROM audit_events WHERE entity_type = 'translation_bundle'")) {
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT action FROM audit_events WHERE entity_type = 'translation_bundle'")) {
       List<String> actions = new java.util.ArrayList<>();
       while (rs.next()) {
         actions.add(rs.getString(1));

@@ -14,14 +14,21 @@ import org.drivesync.testing.TestApp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every native pull page carries the complete list of upcoming polls of the participant's drives' councils. */
+/**
+ * Every native pull page carries the complete list of upcoming polls of the participant's drives'
+ * councils.
+ */
 class PollsInPullTest {
   private final TestApp app = TestApp.get();
   private final Fixtures fixtures = Fixtures.of(app);
 
   @BeforeEach
   void importThePage() throws IOException {
-    assertThat(fixtures.admin().post("/api/v1/polls/import", org.drivesync.testing.PollSeeds.everyElectionPage()).status())
+    assertThat(
+            fixtures
+                .admin()
+                .post("/api/v1/polls/import", org.drivesync.testing.PollSeeds.everyElectionPage())
+                .status())
         .isEqualTo(200);
   }
 
@@ -38,10 +45,15 @@ class PollsInPullTest {
 
     JsonNode first = pull(phone, "?limit=1");
     List<String> ids = PollApiTest.texts(first.get("polls"), "id");
-    assertThat(ids).contains("local.manchester.2027-05-06", "mayor.greater-manchester-ca.2028-05-04",
-        "parl.2029-05-03").doesNotContain("local.birmingham.2027-05-06");
+    assertThat(ids)
+        .contains(
+            "local.manchester.2027-05-06",
+            "mayor.greater-manchester-ca.2028-05-04",
+            "parl.2029-05-03")
+        .doesNotContain("local.birmingham.2027-05-06");
     JsonNode local = PollApiTest.byId(first.get("polls"), "local.manchester.2027-05-06");
-    assertThat(local.get("deadlines").get("registration").asText()).isEqualTo("2027-04-19T23:59:00+01:00");
+    assertThat(local.get("deadlines").get("registration").asText())
+        .isEqualTo("2027-04-19T23:59:00+01:00");
 
     JsonNode next = pull(phone, "?limit=1&cursor=" + first.get("cursor").asText());
     assertThat(next.get("polls")).isEqualTo(first.get("polls"));
@@ -54,9 +66,11 @@ class PollsInPullTest {
 
     UUID drive = fixtures.drive(Fixtures.WEST_MIDLANDS, phone.participantId()); // Birmingham
     assertThat(PollApiTest.texts(pull(phone, "").get("polls"), "id"))
-        .contains("local.birmingham.2027-05-06").doesNotContain("local.manchester.2027-05-06");
+        .contains("local.birmingham.2027-05-06")
+        .doesNotContain("local.manchester.2027-05-06");
 
-    Http.Reply unassigned = fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
+    Http.Reply unassigned =
+        fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
     assertThat(unassigned.status()).as(unassigned.toString()).isEqualTo(200);
     assertThat(pull(phone, "").get("polls")).isEmpty();
   }

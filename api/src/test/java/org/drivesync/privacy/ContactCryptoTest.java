@@ -21,7 +21,8 @@ class ContactCryptoTest {
     assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("7700900123");
     assertThat(crypto.decrypt(Column.CONTACT, record, sealed)).isEqualTo("+447700900123");
     assertThatThrownBy(() -> crypto.decrypt(Column.CONTACT, UUID.randomUUID(), sealed))
-        .hasMessageContaining("cannot decrypt").hasMessageNotContaining("7700");
+        .hasMessageContaining("cannot decrypt")
+        .hasMessageNotContaining("7700");
     assertThatThrownBy(() -> crypto.decrypt(Column.NAME, record, sealed))
         .hasMessageContaining("cannot decrypt");
   }
@@ -50,7 +51,8 @@ class ContactCryptoTest {
     assertThat(rotated.lookupHashes(ContactKind.PHONE, "+447700900123"))
         .hasSize(2)
         .anySatisfy(h -> assertThat(h).isEqualTo(phone))
-        .first().isNotEqualTo(phone);
+        .first()
+        .isNotEqualTo(phone);
   }
 
   @Test

@@ -49,14 +49,19 @@ class ContactKeysTest {
           .isEqualTo("rw-------");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(contact.getParent())))
           .isEqualTo("rwx------");
-      assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-          .contains("Generated a new contact keyset").contains("secret store"));
+      assertThat(log.list)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getFormattedMessage())
+                      .contains("Generated a new contact keyset")
+                      .contains("secret store"));
 
       ContactCrypto second = ContactKeys.load(none(), embedded());
       assertThat(second.primaryKeyId()).isEqualTo(first.primaryKeyId());
       UUID record = UUID.randomUUID();
       byte[] sealed = first.encrypt(ContactCrypto.Column.CONTACT, record, "+447700900123");
-      assertThat(second.decrypt(ContactCrypto.Column.CONTACT, record, sealed)).isEqualTo("+447700900123");
+      assertThat(second.decrypt(ContactCrypto.Column.CONTACT, record, sealed))
+          .isEqualTo("+447700900123");
     } finally {
       logger.detachAppender(log);
     }

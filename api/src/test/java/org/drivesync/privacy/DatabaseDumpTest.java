@@ -50,15 +50,19 @@ class DatabaseDumpTest {
     UUID drive = fixtures.drive(Fixtures.NORTH_WEST, p.participantId());
     SyncClient device = new SyncClient(app.http(), p);
     String[][] people = {
-        {"Hamid Dumptest" + tag, "sms", "07700 900" + tag.hashCode() % 10 + "11"},
-        {"Ioana Dumptest" + tag, "phone", "+40 712 345 678"},
-        {"Jia Dumptest" + tag, "email", "Jia.Dumptest" + tag + "@Example.org"},
-        {"Kofi Dumptest" + tag, "sms", "07700 900" + tag.hashCode() % 10 + "22"},
+      {"Hamid Dumptest" + tag, "sms", "07700 900" + tag.hashCode() % 10 + "11"},
+      {"Ioana Dumptest" + tag, "phone", "+40 712 345 678"},
+      {"Jia Dumptest" + tag, "email", "Jia.Dumptest" + tag + "@Example.org"},
+      {"Kofi Dumptest" + tag, "sms", "07700 900" + tag.hashCode() % 10 + "22"},
     };
     for (String[] person : people) {
       UUID id = UUID.randomUUID();
-      device.push(device.upsert(id, null, SyncClient.recordWithFollowUp(drive,
-          SyncClient.followUp(person[1], person[0], person[2].replace("-", "")))));
+      device.push(
+          device.upsert(
+              id,
+              null,
+              SyncClient.recordWithFollowUp(
+                  drive, SyncClient.followUp(person[1], person[0], person[2].replace("-", "")))));
       records.add(id);
       forbidden.addAll(spellings(person[0], person[2].replace("-", "")));
     }
@@ -68,18 +72,24 @@ class DatabaseDumpTest {
     staff.post("/api/v1/follow-ups/" + records.get(3) + "/withdrawal", Map.of());
     Map<String, Object> refused = SyncClient.followUp("sms", "Lena Dumptest" + tag, "07700 900333");
     refused.put("consent", false);
-    device.push(device.upsert(UUID.randomUUID(), null, SyncClient.recordWithFollowUp(drive, refused)));
+    device.push(
+        device.upsert(UUID.randomUUID(), null, SyncClient.recordWithFollowUp(drive, refused)));
     forbidden.addAll(spellings("Lena Dumptest" + tag, "07700 900333"));
-    assertThat(new Db(app).count("SELECT count(*) FROM follow_ups WHERE record_id = ANY(?)"
-        + " AND contact_ciphertext IS NOT NULL", (Object) records.toArray(UUID[]::new)))
+    assertThat(
+            new Db(app)
+                .count(
+                    "SELECT count(*) FROM follow_ups WHERE record_id = ANY(?)"
+                        + " AND contact_ciphertext IS NOT NULL",
+                    (Object) records.toArray(UUID[]::new)))
         .isEqualTo(3);
 
     String dump = dump(pgDump, folder.resolve("dump.sql"));
     assertThat(dump).contains("COPY public.follow_ups");
-    records.forEach(id -> assertThat(dump).as("the dump holds the follow-up rows").contains(id.toString()));
+    records.forEach(
+        id -> assertThat(dump).as("the dump holds the follow-up rows").contains(id.toString()));
     String lower = dump.toLowerCase(Locale.ROOT);
-    List<String> leaked = forbidden.stream()
-        .filter(s -> lower.contains(s.toLowerCase(Locale.ROOT))).toList();
+    List<String> leaked =
+        forbidden.stream().filter(s -> lower.contains(s.toLowerCase(Locale.ROOT))).toList();
     assertThat(leaked).as("plaintext contact details in the dump").isEmpty();
     for (String key : keyMaterial()) {
       assertThat(dump).as("key material in the dump").doesNotContain(key);
@@ -101,9 +111,20 @@ class DatabaseDumpTest {
 
   private String dump(Path pgDump, Path out) throws IOException, InterruptedException {
     URI uri = URI.create(app.database().jdbcUrl().replaceFirst("^jdbc:", ""));
-    ProcessBuilder builder = new ProcessBuilder(pgDump.toString(), "--host", uri.getHost(),
-        "--port", String.valueOf(uri.getPort()), "--username", app.database().ownerUser(),
-        "--no-password", "--dbname", app.database().name(), "--file", out.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            pgDump.toString(),
+            "--host",
+            uri.getHost(),
+            "--port",
+            String.valueOf(uri.getPort()),
+            "--username",
+            app.database().ownerUser(),
+            "--no-password",
+            "--dbname",
+            app.database().name(),
+            "--file",
+            out.toString());
     if (!app.database().ownerPassword().isEmpty()) {
       builder.environment().put("PGPASSWORD", app.database().ownerPassword());
     }
@@ -133,8 +154,8 @@ class DatabaseDumpTest {
     assumeTrue(major.find(), "cannot read pg_dump's version: " + version);
     long server = new Db(app).count("SELECT current_setting('server_version_num')::int / 10000");
     int client = Integer.parseInt(major.group(1));
-    assumeTrue(client >= server,
-        "pg_dump " + client + " cannot dump a PostgreSQL " + server + " server");
+    assumeTrue(
+        client >= server, "pg_dump " + client + " cannot dump a PostgreSQL " + server + " server");
     return pgDump;
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import org.drivesync.audit.AuditLog;
 import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.db.Jdbis;
 import org.drivesync.testing.Audit;
@@ -89,31 +88,44 @@ class FollowUpApiTest {
     assertThat(marked.status()).isEqualTo(200);
     assertThat(marked.json().get("doneAt").isNull()).isFalse();
     assertThat(marked.text()).doesNotContain("Chen").doesNotContain("example.org");
-    assertThat(staff.post("/api/v1/follow-ups/" + done + "/done", Map.of()).status()).isEqualTo(200);
+    assertThat(staff.post("/api/v1/follow-ups/" + done + "/done", Map.of()).status())
+        .isEqualTo(200);
     assertThat(audit.last("follow_up.done").get("entityId").asText()).isEqualTo(done.toString());
-    assertThat(list("check")).extracting(f -> f.get("recordId").asText())
+    assertThat(list("check"))
+        .extracting(f -> f.get("recordId").asText())
         .containsExactlyInAnyOrder(old.toString(), fresh.toString());
 
-    db.execute("UPDATE follow_ups SET captured_at = now() - interval '91 days' WHERE record_id = ?", old);
-    RetentionService.Run run = new RetentionService(
-        Jdbis.over(app.database().appDataSource()), TestKeys.auditLog(), Clock.systemUTC())
-        .run(90, "test", n -> {});
+    db.execute(
+        "UPDATE follow_ups SET captured_at = now() - interval '91 days' WHERE record_id = ?", old);
+    RetentionService.Run run =
+        new RetentionService(
+                Jdbis.over(app.database().appDataSource()), TestKeys.auditLog(), Clock.systemUTC())
+            .run(90, "test", n -> {});
     assertThat(run.erasedDone()).isGreaterThanOrEqualTo(1);
     assertThat(run.erasedExpired()).isGreaterThanOrEqualTo(1);
     assertThat(db.row("SELECT erasure_reason FROM follow_ups WHERE record_id = ?", done))
         .containsEntry("erasure_reason", "done");
     assertThat(db.row("SELECT erasure_reason FROM follow_ups WHERE record_id = ?", old))
         .containsEntry("erasure_reason", "retention");
-    assertThat(db.count("SELECT count(*) FROM follow_ups WHERE record_id IN (?, ?)"
-        + " AND (contact_ciphertext IS NOT NULL OR name_ciphertext IS NOT NULL"
-        + " OR phone_hmac IS NOT NULL OR email_hmac IS NOT NULL)", done, old)).isZero();
-    assertThat(db.count("SELECT count(*) FROM follow_ups WHERE record_id = ? AND erased_at IS NULL",
-        fresh)).isEqualTo(1);
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM follow_ups WHERE record_id IN (?, ?)"
+                    + " AND (contact_ciphertext IS NOT NULL OR name_ciphertext IS NOT NULL"
+                    + " OR phone_hmac IS NOT NULL OR email_hmac IS NOT NULL)",
+                done,
+                old))
+        .isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM follow_ups WHERE record_id = ? AND erased_at IS NULL", fresh))
+        .isEqualTo(1);
     assertThat(db.count("SELECT count(*) FROM drive_records WHERE id IN (?, ?)", done, old))
-        .as("the anonymous outcomes stay").isEqualTo(2);
+        .as("the anonymous outcomes stay")
+        .isEqualTo(2);
 
     JsonNode event = audit.last("privacy.retention");
-    assertThat(event.get("details").properties()).extracting(Map.Entry::getKey)
+    assertThat(event.get("details").properties())
+        .extracting(Map.Entry::getKey)
         .containsExactlyInAnyOrder("trigger", "retentionDays", "erasedDone", "erasedExpired");
     assertThat(event.get("actorUserId").isNull()).isTrue();
   }
@@ -125,8 +137,13 @@ class FollowUpApiTest {
     assertThat(withdrawn.status()).isEqualTo(200);
     assertThat(withdrawn.json().get("erasureReason").asText()).isEqualTo("withdrawn");
     assertThat(withdrawn.json().get("withdrawnAt").isNull()).isFalse();
-    assertThat(db.row("SELECT contact_ciphertext, name_ciphertext, phone_hmac FROM follow_ups"
-        + " WHERE record_id = ?", id).values()).containsOnlyNulls();
+    assertThat(
+            db.row(
+                    "SELECT contact_ciphertext, name_ciphertext, phone_hmac FROM follow_ups"
+                        + " WHERE record_id = ?",
+                    id)
+                .values())
+        .containsOnlyNulls();
     assertThat(staff.post("/api/v1/follow-ups/" + id + "/withdrawal", Map.of()).json())
         .isEqualTo(withdrawn.json());
     Http.Reply done = staff.post("/api/v1/follow-ups/" + id + "/done", Map.of());

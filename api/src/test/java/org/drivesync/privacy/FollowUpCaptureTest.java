@@ -42,31 +42,54 @@ class FollowUpCaptureTest {
   @Test
   void aConsentedFollowUpIsStoredEncryptedAndNeverComesBack() throws InterruptedException {
     UUID id = UUID.randomUUID();
-    JsonNode result = device.push(device.upsert(id, null,
-        SyncClient.recordWithFollowUp(drive, SyncClient.followUp("sms", name, phoneNumber)))).get(0);
+    JsonNode result =
+        device
+            .push(
+                device.upsert(
+                    id,
+                    null,
+                    SyncClient.recordWithFollowUp(
+                        drive, SyncClient.followUp("sms", name, phoneNumber))))
+            .get(0);
     assertThat(result.get("status").asText()).isEqualTo("applied");
-    assertThat(result.toString()).doesNotContain(name).doesNotContain(e164().substring(3))
+    assertThat(result.toString())
+        .doesNotContain(name)
+        .doesNotContain(e164().substring(3))
         .doesNotContain("followUp");
 
     Map<String, Object> row = db.row("SELECT * FROM follow_ups WHERE record_id = ?", id);
     byte[] contact = (byte[]) row.get("contact_ciphertext");
     byte[] sealedName = (byte[]) row.get("name_ciphertext");
-    assertThat(new String(contact, StandardCharsets.ISO_8859_1)).doesNotContain(e164().substring(3));
+    assertThat(new String(contact, StandardCharsets.ISO_8859_1))
+        .doesNotContain(e164().substring(3));
     assertThat(crypto.decrypt(Column.CONTACT, id, contact)).isEqualTo(e164());
     assertThat(crypto.decrypt(Column.NAME, id, sealedName)).isEqualTo(name);
-    assertThat((byte[]) row.get("phone_hmac")).isEqualTo(crypto.lookupHash(ContactKind.PHONE, e164()));
+    assertThat((byte[]) row.get("phone_hmac"))
+        .isEqualTo(crypto.lookupHash(ContactKind.PHONE, e164()));
     assertThat(row.get("email_hmac")).isNull();
     assertThat(row).containsEntry("channel", "sms").containsEntry("notice_version", "2026-03");
 
     // Not in the version history, the idempotency ledger, or anything a device pulls.
-    assertThat(db.count("SELECT count(*) FROM drive_record_versions WHERE record_id = ?"
-        + " AND (jsonb_exists(fields, 'followUp') OR fields::text LIKE ?)", id, "%" + name + "%"))
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM drive_record_versions WHERE record_id = ?"
+                    + " AND (jsonb_exists(fields, 'followUp') OR fields::text LIKE ?)",
+                id,
+                "%" + name + "%"))
         .isZero();
-    assertThat(db.count("SELECT count(*) FROM sync_mutations WHERE record_id = ?"
-        + " AND result::text LIKE ?", id, "%" + name + "%")).isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM sync_mutations WHERE record_id = ?"
+                    + " AND result::text LIKE ?",
+                id,
+                "%" + name + "%"))
+        .isZero();
     List<JsonNode> pulled = pullUntilServed(id);
     assertThat(pulled).anySatisfy(c -> assertThat(c.get("id").asText()).isEqualTo(id.toString()));
-    assertThat(pulled.toString()).doesNotContain(name).doesNotContain(e164()).doesNotContain("followUp");
+    assertThat(pulled.toString())
+        .doesNotContain(name)
+        .doesNotContain(e164())
+        .doesNotContain("followUp");
   }
 
   /**
@@ -75,7 +98,9 @@ class FollowUpCaptureTest {
    */
   private List<JsonNode> pullUntilServed(UUID id) throws InterruptedException {
     List<JsonNode> pulled = new java.util.ArrayList<>(device.pullAll());
-    for (int i = 0; i < 100 && pulled.stream().noneMatch(c -> c.get("id").asText().equals(id.toString())); i++) {
+    for (int i = 0;
+        i < 100 && pulled.stream().noneMatch(c -> c.get("id").asText().equals(id.toString()));
+        i++) {
       Thread.sleep(100);
       pulled.addAll(device.pullAll());
     }
@@ -84,26 +109,38 @@ class FollowUpCaptureTest {
 
   @Test
   void withoutConsentTheMutationIsRejectedAndNothingOfItIsKept() {
-    Map<String, Object> followUp = SyncClient.followUp("email", name, name.replace(' ', '.') + "@example.org");
+    Map<String, Object> followUp =
+        SyncClient.followUp("email", name, name.replace(' ', '.') + "@example.org");
     followUp.put("consent", false);
     UUID id = UUID.randomUUID();
-    JsonNode result = device.push(device.upsert(id, null,
-        SyncClient.recordWithFollowUp(drive, followUp))).get(0);
+    JsonNode result =
+        device.push(device.upsert(id, null, SyncClient.recordWithFollowUp(drive, followUp))).get(0);
     assertThat(result.get("status").asText()).isEqualTo("rejected");
     assertThat(result.get("error").get("code").asText()).isEqualTo("consent_required");
     assertThat(db.count("SELECT count(*) FROM drive_records WHERE id = ?", id)).isZero();
     assertThat(db.count("SELECT count(*) FROM follow_ups WHERE record_id = ?", id)).isZero();
     Map<String, Object> quarantined =
-        db.row("SELECT payload::text AS payload FROM quarantined_mutations WHERE record_id = ?", id.toString());
+        db.row(
+            "SELECT payload::text AS payload FROM quarantined_mutations WHERE record_id = ?",
+            id.toString());
     assertThat((String) quarantined.get("payload"))
-        .contains("\"consent\": false").doesNotContain(name).doesNotContain("example.org");
+        .contains("\"consent\": false")
+        .doesNotContain(name)
+        .doesNotContain("example.org");
   }
 
   @Test
   void aBadContactIsRejectedWithoutEchoingIt() {
     UUID id = UUID.randomUUID();
-    JsonNode result = device.push(device.upsert(id, null,
-        SyncClient.recordWithFollowUp(drive, SyncClient.followUp("email", name, phoneNumber)))).get(0);
+    JsonNode result =
+        device
+            .push(
+                device.upsert(
+                    id,
+                    null,
+                    SyncClient.recordWithFollowUp(
+                        drive, SyncClient.followUp("email", name, phoneNumber))))
+            .get(0);
     assertThat(result.get("error").get("code").asText()).isEqualTo("invalid_field");
     assertThat(result.toString()).doesNotContain(phoneNumber).doesNotContain(name);
     assertThat(db.count("SELECT count(*) FROM follow_ups WHERE record_id = ?", id)).isZero();
@@ -112,8 +149,11 @@ class FollowUpCaptureTest {
   @Test
   void theLatestConsentedFollowUpWinsWhileOpenAndResendingItDoesNotRestartRetention() {
     UUID id = UUID.randomUUID();
-    device.push(device.upsert(id, null,
-        SyncClient.recordWithFollowUp(drive, SyncClient.followUp("sms", name, phoneNumber))));
+    device.push(
+        device.upsert(
+            id,
+            null,
+            SyncClient.recordWithFollowUp(drive, SyncClient.followUp("sms", name, phoneNumber))));
     Map<String, Object> newer = SyncClient.followUp("email", null, "amina.capture@example.org");
     Map<String, Object> edited = SyncClient.recordWithFollowUp(drive, newer);
     edited.put("language", "pl");
@@ -129,7 +169,8 @@ class FollowUpCaptureTest {
 
     edited.put("ageBand", "50-64");
     device.push(device.upsert(id, 2L, edited));
-    assertThat(db.row("SELECT captured_at FROM follow_ups WHERE record_id = ?", id).get("captured_at"))
+    assertThat(
+            db.row("SELECT captured_at FROM follow_ups WHERE record_id = ?", id).get("captured_at"))
         .isEqualTo(captured);
   }
 
@@ -155,11 +196,16 @@ class FollowUpCaptureTest {
   @Test
   void theLedgerFingerprintIsKeyedSoItCannotBeBruteForcedBackToTheContact() {
     UUID id = UUID.randomUUID();
-    Map<String, Object> mutation = device.upsert(id, null,
-        SyncClient.recordWithFollowUp(drive, SyncClient.followUp("sms", name, phoneNumber)));
+    Map<String, Object> mutation =
+        device.upsert(
+            id,
+            null,
+            SyncClient.recordWithFollowUp(drive, SyncClient.followUp("sms", name, phoneNumber)));
     device.push(mutation);
-    String stored = (String) db.row("SELECT fingerprint FROM sync_mutations WHERE record_id = ?", id)
-        .get("fingerprint");
+    String stored =
+        (String)
+            db.row("SELECT fingerprint FROM sync_mutations WHERE record_id = ?", id)
+                .get("fingerprint");
     assertThat(stored).hasSize(64);
     // Replaying it is still recognised as a replay.
     assertThat(device.push(mutation).get(0).get("replayed").asBoolean()).isTrue();

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs a seeded scenario — sign-in, a failed sign-in, enrolment, pushes with follow-up contacts
- * and refused personal data, staff reads, erasure, the retention job — against an application
- * started from the shipped config.yml with its logs captured to files, then greps those files
- * for every name, email, phone number, password, token and code the scenario used.
+ * Runs a seeded scenario — sign-in, a failed sign-in, enrolment, pushes with follow-up contacts and
+ * refused personal data, staff reads, erasure, the retention job — against an application started
+ * from the shipped config.yml with its logs captured to files, then greps those files for every
+ * name, email, phone number, password, token and code the scenario used.
  */
 class LogPrivacyTest {
   @TempDir static Path logs;
@@ -48,9 +48,11 @@ class LogPrivacyTest {
   @Test
   void theCapturedLogsHoldNoPersonalDataOrTokens() throws Exception {
     TestDatabase database = TestDatabase.create("logs");
-    DropwizardTestSupport<DriveSyncConfiguration> support = new DropwizardTestSupport<>(
-        DriveSyncApplication.class, loggingConfig().toString(),
-        overrides(database).toArray(ConfigOverride[]::new));
+    DropwizardTestSupport<DriveSyncConfiguration> support =
+        new DropwizardTestSupport<>(
+            DriveSyncApplication.class,
+            loggingConfig().toString(),
+            overrides(database).toArray(ConfigOverride[]::new));
     support.before();
     try {
       scenario(new Http("http://localhost:" + support.getLocalPort()));
@@ -65,8 +67,8 @@ class LogPrivacyTest {
     assertThat(app).as("the application log was captured").contains("Schema at version");
     assertThat(app).as("the retention job's own line").contains("Retention erased 1");
     String all = (app + "\n" + requests).toLowerCase(Locale.ROOT);
-    List<String> leaked = secrets.stream()
-        .filter(s -> all.contains(s.toLowerCase(Locale.ROOT))).toList();
+    List<String> leaked =
+        secrets.stream().filter(s -> all.contains(s.toLowerCase(Locale.ROOT))).toList();
     assertThat(leaked).as("personal data or secrets in the logs").isEmpty();
     assertThat(all).doesNotContain("failing row contains").doesNotContain("key (email)");
   }
@@ -75,20 +77,54 @@ class LogPrivacyTest {
     Http admin = http.as(secret(TestApp.ADMIN_TOKEN));
     String staffEmail = secret("olumide." + tag + "@example.org");
     String password = secret("correct horse " + tag + " battery");
-    assertThat(admin.post("/api/v1/users", Map.of("name", secret("Olumide Logsecret" + tag),
-        "email", staffEmail, "role", "staff", "password", password)).status()).isEqualTo(201);
-    Http.Reply session = http.post("/api/v1/sessions", Map.of("email", staffEmail, "password", password));
+    assertThat(
+            admin
+                .post(
+                    "/api/v1/users",
+                    Map.of(
+                        "name",
+                        secret("Olumide Logsecret" + tag),
+                        "email",
+                        staffEmail,
+                        "role",
+                        "staff",
+                        "password",
+                        password))
+                .status())
+        .isEqualTo(201);
+    Http.Reply session =
+        http.post("/api/v1/sessions", Map.of("email", staffEmail, "password", password));
     Http staff = http.as(secret(session.json().get("token").asText()));
-    assertThat(http.post("/api/v1/sessions", Map.of("email", secret("nobody." + tag + "@example.org"),
-        "password", secret("wrong " + tag + " guess"))).status()).isEqualTo(401);
+    assertThat(
+            http.post(
+                    "/api/v1/sessions",
+                    Map.of(
+                        "email",
+                        secret("nobody." + tag + "@example.org"),
+                        "password",
+                        secret("wrong " + tag + " guess")))
+                .status())
+        .isEqualTo(401);
 
-    Http.Reply participant = admin.post("/api/v1/users", Map.of("name", secret("Priya Logsecret" + tag),
-        "role", "participant", "regions", List.of("E12000002"), "trainedOn", "2026-01-10"));
+    Http.Reply participant =
+        admin.post(
+            "/api/v1/users",
+            Map.of(
+                "name",
+                secret("Priya Logsecret" + tag),
+                "role",
+                "participant",
+                "regions",
+                List.of("E12000002"),
+                "trainedOn",
+                "2026-01-10"));
     String participantId = participant.json().get("id").asText();
     Http.Reply enrolment = admin.post("/api/v1/users/" + participantId + "/enrolments", Map.of());
     String code = secret(enrolment.json().get("code").asText());
-    Http.Reply enrolled = http.post("/api/v1/devices/enrol",
-        Map.of("code", code, "deviceName", "phone", "appVersion", "1.0"));
+    Http.Reply enrolled =
+        http.post(
+            "/api/v1/devices/enrol",
+            Map.of("code", code, "deviceName", "phone", "appVersion", "1.0"));
     String deviceToken = secret(enrolled.json().get("token").asText());
     Map<String, Object> drive = new LinkedHashMap<>();
     drive.put("name", "Drive " + tag);
@@ -99,38 +135,68 @@ class LogPrivacyTest {
     drive.put("participantIds", List.of(participantId));
     UUID driveId = UUID.fromString(admin.post("/api/v1/drives", drive).json().get("id").asText());
 
-    SyncClient device = new SyncClient(http, new org.drivesync.testing.Fixtures.Phone(
-        UUID.fromString(participantId), UUID.fromString(enrolled.json().get("deviceId").asText()),
-        deviceToken));
+    SyncClient device =
+        new SyncClient(
+            http,
+            new org.drivesync.testing.Fixtures.Phone(
+                UUID.fromString(participantId),
+                UUID.fromString(enrolled.json().get("deviceId").asText()),
+                deviceToken));
     String phone = secret("07700 900" + String.format("%03d", (int) (Math.random() * 1000)));
     secrets.add(ContactNormaliser.phone(phone));
     secrets.add(phone.replace(" ", ""));
     String email = secret("rosa." + tag + "@example.org");
-    List<Map<String, Object>> mutations = List.of(
-        device.upsert(UUID.randomUUID(), null, SyncClient.recordWithFollowUp(driveId,
-            SyncClient.followUp("sms", secret("Qasim Logsecret" + tag), phone))),
-        device.upsert(UUID.randomUUID(), null, SyncClient.recordWithFollowUp(driveId,
-            SyncClient.followUp("email", secret("Rosa Logsecret" + tag), email))),
-        device.upsert(UUID.randomUUID(), null, withoutConsent(driveId)),
-        device.upsert(UUID.randomUUID(), null, withField(driveId, "nationality", secret("Sudanese" + tag))),
-        device.upsert(UUID.randomUUID(), null, SyncClient.recordWithFollowUp(driveId,
-            SyncClient.followUp("email", "Tariq", secret("07700 900" + tag.hashCode() % 7 + "44")))));
+    List<Map<String, Object>> mutations =
+        List.of(
+            device.upsert(
+                UUID.randomUUID(),
+                null,
+                SyncClient.recordWithFollowUp(
+                    driveId, SyncClient.followUp("sms", secret("Qasim Logsecret" + tag), phone))),
+            device.upsert(
+                UUID.randomUUID(),
+                null,
+                SyncClient.recordWithFollowUp(
+                    driveId, SyncClient.followUp("email", secret("Rosa Logsecret" + tag), email))),
+            device.upsert(UUID.randomUUID(), null, withoutConsent(driveId)),
+            device.upsert(
+                UUID.randomUUID(),
+                null,
+                withField(driveId, "nationality", secret("Sudanese" + tag))),
+            device.upsert(
+                UUID.randomUUID(),
+                null,
+                SyncClient.recordWithFollowUp(
+                    driveId,
+                    SyncClient.followUp(
+                        "email", "Tariq", secret("07700 900" + tag.hashCode() % 7 + "44")))));
     JsonNode results = device.push(mutations);
     assertThat(results.get(0).get("status").asText()).isEqualTo("applied");
     device.pullAll();
 
-    assertThat(staff.get("/api/v1/follow-ups?reason=log%20test&driveId=" + driveId).json()
-        .get("followUps")).hasSize(2);
+    assertThat(
+            staff
+                .get("/api/v1/follow-ups?reason=log%20test&driveId=" + driveId)
+                .json()
+                .get("followUps"))
+        .hasSize(2);
     assertThat(staff.post("/api/v1/privacy/access-requests", Map.of("phone", phone)).status())
         .isEqualTo(200);
-    assertThat(staff.post("/api/v1/privacy/erasure", Map.of("email", email)).status()).isEqualTo(200);
+    assertThat(staff.post("/api/v1/privacy/erasure", Map.of("email", email)).status())
+        .isEqualTo(200);
     assertThat(http.get("/api/v1/drives?access_token=" + deviceToken).status()).isEqualTo(400);
-    assertThat(http.as(secret("dsk_" + tag + "NotARealTokenButLongEnoughToLookLikeOne")).get("/api/v1/drives")
-        .status()).isEqualTo(401);
+    assertThat(
+            http.as(secret("dsk_" + tag + "NotARealTokenButLongEnoughToLookLikeOne"))
+                .get("/api/v1/drives")
+                .status())
+        .isEqualTo(401);
 
     // The retention job runs every second here: the done follow-up is erased by it.
-    assertThat(staff.post("/api/v1/follow-ups/" + mutations.get(0).get("id") + "/done", Map.of())
-        .status()).isEqualTo(200);
+    assertThat(
+            staff
+                .post("/api/v1/follow-ups/" + mutations.get(0).get("id") + "/done", Map.of())
+                .status())
+        .isEqualTo(200);
     Audit audit = new Audit(staff);
     for (int i = 0; i < 100 && !erasedByTheJob(audit); i++) {
       Thread.sleep(100);
@@ -163,7 +229,8 @@ class LogPrivacyTest {
     logging.put("level", "INFO");
     ((ObjectNode) logging.get("loggers")).put("org.drivesync", "DEBUG");
     logging.set("appenders", yaml.createArrayNode().add(file(yaml, "app.log")));
-    ArrayNode requestAppenders = (ArrayNode) config.get("server").get("requestLog").get("appenders");
+    ArrayNode requestAppenders =
+        (ArrayNode) config.get("server").get("requestLog").get("appenders");
     ObjectNode requestLog = (ObjectNode) requestAppenders.get(0);
     ObjectNode toFile = file(yaml, "requests.log");
     toFile.set("logFormat", requestLog.get("logFormat"));

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The personal data drivesync refuses to hold, one case each: the mutation is rejected with
- * {@code forbidden_field} and its value is found nowhere in the database afterwards — not in
- * records, versions, the ledger or quarantine.
+ * The personal data drivesync refuses to hold, one case each: the mutation is rejected with {@code
+ * forbidden_field} and its value is found nowhere in the database afterwards — not in records,
+ * versions, the ledger or quarantine.
  */
 class RefusedFieldsTest {
   private static final TestApp app = TestApp.get();
@@ -36,18 +36,18 @@ class RefusedFieldsTest {
 
   @ParameterizedTest(name = "{0} ({1}) is refused and stored nowhere")
   @CsvSource({
-      "nationality,        nationality",
-      "immigration status, immigrationStatus",
-      "immigration status, immigration_status",
-      "date of birth,      dateOfBirth",
-      "date of birth,      dob",
-      "NI number,          niNumber",
-      "NI number,          nationalInsuranceNumber",
-      "free text,          notes",
-      "free text,          freeText",
-      "location,           location",
-      "location,           latitude",
-      "location,           postcode",
+    "nationality,        nationality",
+    "immigration status, immigrationStatus",
+    "immigration status, immigration_status",
+    "date of birth,      dateOfBirth",
+    "date of birth,      dob",
+    "NI number,          niNumber",
+    "NI number,          nationalInsuranceNumber",
+    "free text,          notes",
+    "free text,          freeText",
+    "location,           location",
+    "location,           latitude",
+    "location,           postcode",
   })
   void aRefusedFieldRejectsTheMutationAndItsValueIsKeptNowhere(String kind, String field) {
     String value = "refused-" + field + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -61,10 +61,14 @@ class RefusedFieldsTest {
     assertThat(result.toString()).doesNotContain(value);
     Db db = new Db(app);
     assertThat(db.count("SELECT count(*) FROM drive_records WHERE id = ?", id)).isZero();
-    assertThat(db.count("SELECT count(*) FROM quarantined_mutations WHERE record_id = ?",
-        id.toString())).as("the rejection is quarantined, without the value").isEqualTo(1);
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM quarantined_mutations WHERE record_id = ?", id.toString()))
+        .as("the rejection is quarantined, without the value")
+        .isEqualTo(1);
     assertThat(DatabaseScan.find(app.database().ownerDataSource(), List.of(value)))
-        .as(kind + " must be stored nowhere").isEmpty();
+        .as(kind + " must be stored nowhere")
+        .isEmpty();
     // The scan does find what is stored: the quarantined mutation's record id.
     assertThat(DatabaseScan.find(app.database().ownerDataSource(), List.of(id.toString())))
         .contains("quarantined_mutations: " + id);

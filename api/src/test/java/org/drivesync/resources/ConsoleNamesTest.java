@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console shows people, phones, drives and councils by name: the reads it uses carry the
- * names beside the ids, within exactly the scope of the read (an organiser learns no name from
- * outside their regions).
+ * The console shows people, phones, drives and councils by name: the reads it uses carry the names
+ * beside the ids, within exactly the scope of the read (an organiser learns no name from outside
+ * their regions).
  */
 class ConsoleNamesTest {
   private final TestApp app = TestApp.get();
@@ -31,8 +31,20 @@ class ConsoleNamesTest {
   void aConflictInYorkshire() {
     Person person = fixtures.organiser(Fixtures.YORKSHIRE);
     organiser = app.http().as(person.token());
-    Http.Reply created = fixtures.admin().post("/api/v1/users", Map.of("name", "Łucja Wiśniewska",
-        "role", "participant", "regions", List.of(Fixtures.YORKSHIRE), "trainedOn", "2026-01-10"));
+    Http.Reply created =
+        fixtures
+            .admin()
+            .post(
+                "/api/v1/users",
+                Map.of(
+                    "name",
+                    "Łucja Wiśniewska",
+                    "role",
+                    "participant",
+                    "regions",
+                    List.of(Fixtures.YORKSHIRE),
+                    "trainedOn",
+                    "2026-01-10"));
     participant = UUID.fromString(created.json().get("id").asText());
     SyncClient first = new SyncClient(app.http(), fixtures.phone(participant));
     SyncClient second = new SyncClient(app.http(), fixtures.phone(participant));
@@ -65,8 +77,10 @@ class ConsoleNamesTest {
     assertThat(conflict.get("driveName").asText()).startsWith("Drive ");
     assertThat(conflict.get("resolvedByName").isNull()).isTrue();
 
-    Http.Reply resolved = organiser.post("/api/v1/conflicts/" + conflict.get("id").asText()
-        + "/resolve", Map.of("choice", "keep_current"));
+    Http.Reply resolved =
+        organiser.post(
+            "/api/v1/conflicts/" + conflict.get("id").asText() + "/resolve",
+            Map.of("choice", "keep_current"));
     assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
     assertThat(resolved.json().get("resolvedByName").asText()).isEqualTo("Test organiser");
   }
@@ -90,8 +104,12 @@ class ConsoleNamesTest {
     assertThat(foreign.status()).isEqualTo(404);
     assertThat(foreign.text()).doesNotContain("Łucja");
     assertThat(conflict(elsewhere)).isNull();
-    assertThat(app.http().as(fixtures.staff().token())
-        .get("/api/v1/records/" + record + "/history").status()).isEqualTo(200);
+    assertThat(
+            app.http()
+                .as(fixtures.staff().token())
+                .get("/api/v1/records/" + record + "/history")
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -115,13 +133,21 @@ class ConsoleNamesTest {
     assertThat(push.get("actorName").asText()).isEqualTo("Łucja Wiśniewska");
     assertThat(push.get("actorDeviceName").asText()).isEqualTo("phone");
     assertThat(push.get("entityName").asText()).isEqualTo("phone");
-    JsonNode created = staff
-        .get("/api/v1/audit?action=user.create&entity=user&entityId=" + participant)
-        .json().get("events").get(0);
+    JsonNode created =
+        staff
+            .get("/api/v1/audit?action=user.create&entity=user&entityId=" + participant)
+            .json()
+            .get("events")
+            .get(0);
     assertThat(created.get("entityName").asText()).isEqualTo("Łucja Wiśniewska");
 
-    JsonNode summary = staff.get("/api/v1/metrics/summary?from=2026-03-14&to=2026-03-14&driveId="
-        + drive + "&groupBy=participant").json();
+    JsonNode summary =
+        staff
+            .get(
+                "/api/v1/metrics/summary?from=2026-03-14&to=2026-03-14&driveId="
+                    + drive
+                    + "&groupBy=participant")
+            .json();
     assertThat(summary.get("labels").get("participant").get(participant.toString()).asText())
         .isEqualTo("Łucja Wiśniewska");
   }

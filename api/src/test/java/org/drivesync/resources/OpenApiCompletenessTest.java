@@ -23,8 +23,17 @@ import org.junit.jupiter.api.Test;
 /** Fails when a resource method is missing from /api/openapi.json: app developers read it. */
 class OpenApiCompletenessTest {
   private static final Map<Class<? extends Annotation>, String> VERBS =
-      Map.of(GET.class, "get", POST.class, "post", PUT.class, "put", PATCH.class, "patch",
-          DELETE.class, "delete");
+      Map.of(
+          GET.class,
+          "get",
+          POST.class,
+          "post",
+          PUT.class,
+          "put",
+          PATCH.class,
+          "patch",
+          DELETE.class,
+          "delete");
 
   @Test
   void everyResourceMethodIsDescribed() throws Exception {
@@ -56,13 +65,16 @@ class OpenApiCompletenessTest {
   }
 
   private static String join(String base, Path sub) {
-    String path = sub == null ? base : base.replaceAll("/$", "") + "/" + sub.value().replaceAll("^/", "");
+    String path =
+        sub == null ? base : base.replaceAll("/$", "") + "/" + sub.value().replaceAll("^/", "");
     // OpenAPI drops regular expressions from templates: {type:json|yaml} -> {type}.
     return path.replaceAll("\\{(\\w+):[^}]*}", "{$1}").replaceAll("/$", "");
   }
 
-  private static List<Class<?>> resourceClasses() throws URISyntaxException, ClassNotFoundException {
-    File folder = new File(RegionResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private static List<Class<?>> resourceClasses()
+      throws URISyntaxException, ClassNotFoundException {
+    File folder =
+        new File(RegionResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     File resources = new File(folder, "org/drivesync/resources");
     List<Class<?>> classes = new ArrayList<>();
     for (File file : resources.listFiles()) {

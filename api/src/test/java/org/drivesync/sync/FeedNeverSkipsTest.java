@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The pull feed's central promise under real concurrency: writers commit out of the order in
- * which they obtained their transaction ids (some deliberately hold their commit), pullers page
- * through the feed the whole time, and at the end every puller holds exactly the final state of
- * every record. A feed ordered by a sequence or by now() fails this test.
+ * The pull feed's central promise under real concurrency: writers commit out of the order in which
+ * they obtained their transaction ids (some deliberately hold their commit), pullers page through
+ * the feed the whole time, and at the end every puller holds exactly the final state of every
+ * record. A feed ordered by a sequence or by now() fails this test.
  */
 class FeedNeverSkipsTest {
-  @RegisterExtension static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
 
   private static final int RECORDS = 60;
   private static final int WRITERS = 6;
@@ -107,15 +108,16 @@ class FeedNeverSkipsTest {
    * covers all writes (other databases on a shared test server can hold it back for a moment).
    */
   private static void awaitHorizon() {
-    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.ownerDataSource().getConnection();
+        Statement s = c.createStatement()) {
       long mine;
       try (ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text::bigint")) {
         rs.next();
         mine = rs.getLong(1);
       }
       for (int i = 0; i < 1500; i++) {
-        try (ResultSet rs = s.executeQuery(
-            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
+        try (ResultSet rs =
+            s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
           rs.next();
           if (rs.getLong(1) > mine) {
             return;
@@ -140,9 +142,10 @@ class FeedNeverSkipsTest {
 
   private static void touch(Connection c, UUID id) throws Exception {
     systemScope(c);
-    try (PreparedStatement update = c.prepareStatement(
-        "UPDATE drive_records SET version = version + 1,"
-            + " change_xid = pg_current_xact_id()::text::bigint WHERE id = ?")) {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE drive_records SET version = version + 1,"
+                + " change_xid = pg_current_xact_id()::text::bigint WHERE id = ?")) {
       update.setObject(1, id);
       update.executeUpdate();
     }
@@ -152,12 +155,13 @@ class FeedNeverSkipsTest {
     return collect(pull, caller, cursor, new HashMap<>());
   }
 
-  private static String collect(SyncPullService pull, Caller caller, String cursor,
-      Map<UUID, Integer> seen) {
+  private static String collect(
+      SyncPullService pull, Caller caller, String cursor, Map<UUID, Integer> seen) {
     SyncPullService.PullPage page;
     do {
       page = pull.pull(caller, cursor, 50);
-      page.changes().stream().filter(c -> c.entity().equals("drive_record"))
+      page.changes().stream()
+          .filter(c -> c.entity().equals("drive_record"))
           .forEach(c -> seen.put(c.id(), c.version()));
       cursor = page.cursor();
     } while (page.hasMore());
@@ -165,8 +169,8 @@ class FeedNeverSkipsTest {
   }
 
   /** Pulls pages until writing has stopped and a pull after that returns nothing new. */
-  private static Map<UUID, Integer> follow(SyncPullService pull, Caller caller, AtomicBoolean writing)
-      throws InterruptedException {
+  private static Map<UUID, Integer> follow(
+      SyncPullService pull, Caller caller, AtomicBoolean writing) throws InterruptedException {
     Map<UUID, Integer> seen = new HashMap<>();
     String cursor = null;
     boolean finalPass = false;
@@ -177,7 +181,8 @@ class FeedNeverSkipsTest {
         if (change.entity().equals("drive_record")) {
           Integer previous = seen.put(change.id(), change.version());
           assertThat(previous == null || previous < change.version())
-              .as("versions of a record arrive in increasing order").isTrue();
+              .as("versions of a record arrive in increasing order")
+              .isTrue();
         }
       }
       cursor = page.cursor();
@@ -201,8 +206,9 @@ class FeedNeverSkipsTest {
       for (int i = 0; i < WRITES_PER_WRITER; i++) {
         UUID id = records.get(random.nextInt(records.size()));
         systemScope(c);
-        try (PreparedStatement update = c.prepareStatement(
-            """
+        try (PreparedStatement update =
+            c.prepareStatement(
+                """
             UPDATE drive_records
             SET version = version + 1, outcome = ?, updated_at = now(),
                 change_xid = pg_current_xact_id()::text::bigint
@@ -224,18 +230,31 @@ class FeedNeverSkipsTest {
 
   private List<UUID> seed(UUID participant) throws Exception {
     List<UUID> ids = new ArrayList<>();
-    try (Connection c = db.ownerDataSource().getConnection(); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO users (id, name, role) VALUES ('" + participant + "', 'P', 'participant')");
+    try (Connection c = db.ownerDataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO users (id, name, role) VALUES ('" + participant + "', 'P', 'participant')");
       UUID drive = UUID.randomUUID();
-      s.execute("INSERT INTO drives (id, name, local_authority_code, region_code, venue_type, starts_on,"
-          + " ends_on, created_by) VALUES ('" + drive + "', 'D', 'E08000025', 'E12000005', 'other',"
-          + " '2026-01-01', '2026-12-31', '" + participant + "')");
+      s.execute(
+          "INSERT INTO drives (id, name, local_authority_code, region_code, venue_type, starts_on,"
+              + " ends_on, created_by) VALUES ('"
+              + drive
+              + "', 'D', 'E08000025', 'E12000005', 'other',"
+              + " '2026-01-01', '2026-12-31', '"
+              + participant
+              + "')");
       for (int i = 0; i < RECORDS; i++) {
         UUID id = UUID.randomUUID();
         ids.add(id);
-        s.execute("INSERT INTO drive_records (id, drive_id, region_code, local_authority_code,"
-            + " recorded_by, version, recorded_at, outcome) VALUES ('" + id + "', '" + drive
-            + "', 'E12000005', 'E08000025', '" + participant + "', 1, now(), 'pledged')");
+        s.execute(
+            "INSERT INTO drive_records (id, drive_id, region_code, local_authority_code,"
+                + " recorded_by, version, recorded_at, outcome) VALUES ('"
+                + id
+                + "', '"
+                + drive
+                + "', 'E12000005', 'E08000025', '"
+                + participant
+                + "', 1, now(), 'pledged')");
       }
     }
     return ids;

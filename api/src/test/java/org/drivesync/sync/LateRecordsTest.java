@@ -42,20 +42,23 @@ class LateRecordsTest {
   /** A record captured an hour ago: inside the fixtures' drive dates (all of 2026). */
   private Map<String, Object> capturedEarlier(String outcome) {
     Map<String, Object> record = SyncClient.record(drive, outcome);
-    record.put("recordedAt", Instant.now().minus(1, ChronoUnit.HOURS)
-        .truncatedTo(ChronoUnit.SECONDS).toString());
+    record.put(
+        "recordedAt",
+        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
     return record;
   }
 
   /** A record captured a minute from now: after whatever ended a moment ago. */
   private Map<String, Object> capturedNow() {
     Map<String, Object> record = SyncClient.record(drive, "pledged");
-    record.put("recordedAt", Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
+    record.put(
+        "recordedAt", Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
     return record;
   }
 
   private Http.Reply close() {
-    Http.Reply closed = fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("status", "closed"));
+    Http.Reply closed =
+        fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("status", "closed"));
     assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
     return closed;
   }
@@ -76,11 +79,12 @@ class LateRecordsTest {
     assertThat(flags(result)).contains("late");
 
     // Wherever flags appear: the flagged-records list and the record's history.
-    Http.Reply flagged = fixtures.admin().get("/api/v1/metrics/flagged-records?flag=late&limit=500");
+    Http.Reply flagged =
+        fixtures.admin().get("/api/v1/metrics/flagged-records?flag=late&limit=500");
     assertThat(flagged.status()).as(flagged.toString()).isEqualTo(200);
     assertThat(flagged.json().findValuesAsText("id")).contains(id.toString());
-    JsonNode history = app.http().as(staff.token())
-        .get("/api/v1/audit/records/" + id + "/history").json();
+    JsonNode history =
+        app.http().as(staff.token()).get("/api/v1/audit/records/" + id + "/history").json();
     assertThat(history.get("current").get("flags").toString()).contains("\"late\"");
   }
 
@@ -111,17 +115,25 @@ class LateRecordsTest {
   void pastTheGracePeriodTheWholeMutationIsKeptInQuarantine() {
     Map<String, Object> record = capturedEarlier("declined");
     close();
-    Sql.count(app, "WITH u AS (UPDATE drives SET closed_at = now() - interval '31 days'"
-        + " WHERE id = ? RETURNING 1) SELECT count(*) FROM u", drive);
+    Sql.count(
+        app,
+        "WITH u AS (UPDATE drives SET closed_at = now() - interval '31 days'"
+            + " WHERE id = ? RETURNING 1) SELECT count(*) FROM u",
+        drive);
     UUID id = UUID.randomUUID();
     JsonNode result = phone.push(phone.upsert(id, null, record)).get(0);
     assertThat(result.get("status").asText()).isEqualTo("rejected");
     assertThat(result.get("error").get("code").asText()).isEqualTo("drive_closed");
     assertThat(result.get("quarantined").asBoolean()).isTrue();
     assertThat(result.get("error").get("message").asText()).contains("quarantine");
-    String payload = Sql.text(app,
-        "SELECT payload::text FROM quarantined_mutations WHERE record_id = ?", id.toString());
-    assertThat(payload).contains("\"outcome\": \"declined\"").contains(drive.toString())
+    String payload =
+        Sql.text(
+            app,
+            "SELECT payload::text FROM quarantined_mutations WHERE record_id = ?",
+            id.toString());
+    assertThat(payload)
+        .contains("\"outcome\": \"declined\"")
+        .contains(drive.toString())
         .contains("\"recordedAt\"");
     assertThat(Sql.count(app, "SELECT count(*) FROM drive_records WHERE id = ?", id)).isZero();
   }
@@ -145,8 +157,12 @@ class LateRecordsTest {
   @Test
   void aVolunteerRemovedFromTheDrivesRegionCanNoLongerWriteToItButKeepsWhatTheyCaptured() {
     Map<String, Object> before = capturedEarlier("pledged");
-    Http.Reply moved = fixtures.admin().patch("/api/v1/users/" + phone.phone().participantId(),
-        Map.of("regions", List.of(Fixtures.WEST_MIDLANDS)));
+    Http.Reply moved =
+        fixtures
+            .admin()
+            .patch(
+                "/api/v1/users/" + phone.phone().participantId(),
+                Map.of("regions", List.of(Fixtures.WEST_MIDLANDS)));
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     JsonNode result = phone.push(phone.upsert(UUID.randomUUID(), null, before)).get(0);
     assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("applied");
@@ -160,8 +176,14 @@ class LateRecordsTest {
   @Test
   void closingADriveListsThePhonesThatMayStillHoldItsRecords() {
     Phone second = fixtures.participantWithPhone(Fixtures.EAST_MIDLANDS);
-    Http.Reply assigned = fixtures.admin().patch("/api/v1/drives/" + drive,
-        Map.of("participantIds", List.of(phone.phone().participantId(), second.participantId())));
+    Http.Reply assigned =
+        fixtures
+            .admin()
+            .patch(
+                "/api/v1/drives/" + drive,
+                Map.of(
+                    "participantIds",
+                    List.of(phone.phone().participantId(), second.participantId())));
     assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
     assertThat(assigned.json().has("devicesMayHoldRecords")).isFalse();
     phone.push(phone.upsert(UUID.randomUUID(), null, capturedEarlier("pledged")));
@@ -171,7 +193,8 @@ class LateRecordsTest {
     assertThat(closed.get("status").asText()).isEqualTo("closed");
     JsonNode devices = closed.get("devicesMayHoldRecords");
     assertThat(devices.findValuesAsText("deviceId"))
-        .containsExactlyInAnyOrder(phone.phone().deviceId().toString(), second.deviceId().toString());
+        .containsExactlyInAnyOrder(
+            phone.phone().deviceId().toString(), second.deviceId().toString());
     for (JsonNode device : devices) {
       assertThat(device.get("participantName").asText()).isEqualTo("Volunteer");
       assertThat(device.has("participantId")).isTrue();
@@ -180,13 +203,18 @@ class LateRecordsTest {
 
     // A push after closing carried everything the phone held.
     phone.push(phone.upsert(UUID.randomUUID(), null, capturedEarlier("declined")));
-    Http.Reply pending = app.http().as(staff.token()).get("/api/v1/drives/" + drive + "/devices-pending");
+    Http.Reply pending =
+        app.http().as(staff.token()).get("/api/v1/drives/" + drive + "/devices-pending");
     assertThat(pending.status()).as(pending.toString()).isEqualTo(200);
     assertThat(pending.json().get("devices").findValuesAsText("deviceId"))
         .containsExactly(second.deviceId().toString());
 
     Person elsewhere = fixtures.organiser(Fixtures.YORKSHIRE);
-    assertThat(app.http().as(elsewhere.token()).get("/api/v1/drives/" + drive + "/devices-pending")
-        .status()).isEqualTo(404);
+    assertThat(
+            app.http()
+                .as(elsewhere.token())
+                .get("/api/v1/drives/" + drive + "/devices-pending")
+                .status())
+        .isEqualTo(404);
   }
 }

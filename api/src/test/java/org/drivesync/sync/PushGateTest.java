@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.drivesync.DriveSyncApplication;
 import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.testing.Fixtures;
@@ -62,10 +61,14 @@ class PushGateTest {
     UUID drive = fixtures.drive(Fixtures.EAST_MIDLANDS, phone.participantId());
     SyncClient nativeClient = new SyncClient(http, phone);
     UUID held = UUID.randomUUID();
-    Http.Reply busy = whileHeld(held,
-        () -> nativeClient.pushRaw(List.of(nativeClient.upsert(held, null, SyncClient.record(drive, "pledged")))),
-        () -> watermelonPush(phone, WatermelonClient.raw(UUID.randomUUID(), drive, "pledged")),
-        first -> assertThat(first.status()).as(first.toString()).isEqualTo(200));
+    Http.Reply busy =
+        whileHeld(
+            held,
+            () ->
+                nativeClient.pushRaw(
+                    List.of(nativeClient.upsert(held, null, SyncClient.record(drive, "pledged")))),
+            () -> watermelonPush(phone, WatermelonClient.raw(UUID.randomUUID(), drive, "pledged")),
+            first -> assertThat(first.status()).as(first.toString()).isEqualTo(200));
     assertServerBusy(busy);
     JsonNode metrics = SyncMetricsTest.metrics("http://localhost:" + APP.getAdminPort());
     assertThat(SyncMetricsTest.counter(metrics, "pushes.watermelon.server_busy")).isPositive();
@@ -78,11 +81,16 @@ class PushGateTest {
     UUID drive = fixtures.drive(Fixtures.EAST_MIDLANDS, phone.participantId());
     SyncClient nativeClient = new SyncClient(http, phone);
     UUID held = UUID.randomUUID();
-    Http.Reply busy = whileHeld(held,
-        () -> watermelonPush(phone, WatermelonClient.raw(held, drive, "pledged")),
-        () -> nativeClient.pushRaw(List.of(nativeClient.upsert(UUID.randomUUID(), null,
-            SyncClient.record(drive, "pledged")))),
-        first -> assertThat(first.status()).as(first.toString()).isLessThan(500));
+    Http.Reply busy =
+        whileHeld(
+            held,
+            () -> watermelonPush(phone, WatermelonClient.raw(held, drive, "pledged")),
+            () ->
+                nativeClient.pushRaw(
+                    List.of(
+                        nativeClient.upsert(
+                            UUID.randomUUID(), null, SyncClient.record(drive, "pledged")))),
+            first -> assertThat(first.status()).as(first.toString()).isLessThan(500));
     assertServerBusy(busy);
   }
 
@@ -93,8 +101,8 @@ class PushGateTest {
   }
 
   private Http.Reply watermelonPush(Phone phone, Map<String, Object> raw) {
-    return http.as(phone.token()).post(WatermelonClient.PATH + "?last_pulled_at=1",
-        WatermelonClient.created(raw));
+    return http.as(phone.token())
+        .post(WatermelonClient.PATH + "?last_pulled_at=1", WatermelonClient.created(raw));
   }
 
   /**
@@ -102,8 +110,11 @@ class PushGateTest {
    * inside the gate; then {@code second}, whose answer is returned; then lets {@code first} finish
    * and checks its answer.
    */
-  private Http.Reply whileHeld(UUID held, java.util.function.Supplier<Http.Reply> first,
-      java.util.function.Supplier<Http.Reply> second, java.util.function.Consumer<Http.Reply> firstCheck)
+  private Http.Reply whileHeld(
+      UUID held,
+      java.util.function.Supplier<Http.Reply> first,
+      java.util.function.Supplier<Http.Reply> second,
+      java.util.function.Consumer<Http.Reply> firstCheck)
       throws Exception {
     long key = (held.getMostSignificantBits() ^ held.getLeastSignificantBits()) | 1L;
     try (Connection c = DATABASE.ownerDataSource().getConnection()) {
@@ -123,11 +134,16 @@ class PushGateTest {
   private static void awaitWaiter(Connection c, long key) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      boolean waiting = run(c, """
+      boolean waiting =
+          run(
+              c,
+              """
           SELECT count(*) > 0 FROM pg_locks
           WHERE locktype = 'advisory' AND NOT granted
             AND ((classid::bigint << 32) | objid::bigint) = ?
-          """, key, rs -> rs.getBoolean(1));
+          """,
+              key,
+              rs -> rs.getBoolean(1));
       if (waiting) {
         return;
       }

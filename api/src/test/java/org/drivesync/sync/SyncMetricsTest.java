@@ -48,18 +48,24 @@ class SyncMetricsTest {
     UUID mutationId = UUID.randomUUID();
     Map<String, Object> forbidden = SyncClient.record(drive, "pledged");
     forbidden.put("nationality", "x");
-    phone.push(phone.mutation(mutationId, "upsert", id, null, SyncClient.record(drive, "pledged")),
+    phone.push(
+        phone.mutation(mutationId, "upsert", id, null, SyncClient.record(drive, "pledged")),
         phone.mutation(mutationId, "upsert", id, null, SyncClient.record(drive, "pledged")),
         phone.upsert(UUID.randomUUID(), null, forbidden));
     phone.push(phone.upsert(id, 1L, SyncClient.record(drive, "declined")));
     other.push(other.upsert(id, 1L, SyncClient.record(drive, "registered_on_site")));
     assertThat(phone.pushRaw(java.util.List.of()).status()).isEqualTo(200);
-    assertThat(app.http().as(p.token()).post("/api/v1/sync/push", Map.of("protocolVersion", "x"))
-        .status()).isEqualTo(400);
+    assertThat(
+            app.http()
+                .as(p.token())
+                .post("/api/v1/sync/push", Map.of("protocolVersion", "x"))
+                .status())
+        .isEqualTo(400);
     phone.pullAll();
     WatermelonClient melon = new WatermelonClient(app, p);
     melon.pull();
-    melon.pushOk(WatermelonClient.created(WatermelonClient.raw(UUID.randomUUID(), drive, "pledged")));
+    melon.pushOk(
+        WatermelonClient.created(WatermelonClient.raw(UUID.randomUUID(), drive, "pledged")));
 
     JsonNode after = metrics(app.adminUrl());
     assertThat(delta(before, after, "pushes.native.ok")).isGreaterThanOrEqualTo(4);
@@ -86,8 +92,12 @@ class SyncMetricsTest {
       // A later transaction commits: the feed cannot serve it while the first is open.
       Sql.count(app, "SELECT pg_current_xact_id()::text::bigint");
       Thread.sleep(3_000);
-      double lag = metrics(app.adminUrl()).path("gauges").path("drivesync.sync.feed.lag_seconds")
-          .path("value").asDouble(-1);
+      double lag =
+          metrics(app.adminUrl())
+              .path("gauges")
+              .path("drivesync.sync.feed.lag_seconds")
+              .path("value")
+              .asDouble(-1);
       assertThat(lag).isGreaterThanOrEqualTo(1.0);
       c.rollback();
     }
@@ -95,8 +105,12 @@ class SyncMetricsTest {
     double lag;
     do {
       Thread.sleep(200);
-      lag = metrics(app.adminUrl()).path("gauges").path("drivesync.sync.feed.lag_seconds")
-          .path("value").asDouble(-1);
+      lag =
+          metrics(app.adminUrl())
+              .path("gauges")
+              .path("drivesync.sync.feed.lag_seconds")
+              .path("value")
+              .asDouble(-1);
     } while (lag > 1.5 && System.nanoTime() < deadline);
     assertThat(lag).isBetween(0.0, 1.5);
   }

@@ -36,34 +36,43 @@ class SyncProtocolTest {
   @Test
   void aNewRecordIsAppliedAsVersionOneAndComesBackOnPull() {
     UUID id = UUID.randomUUID();
-    JsonNode result = phone.push(phone.upsert(id, null, SyncClient.record(drive, "pledged"))).get(0);
+    JsonNode result =
+        phone.push(phone.upsert(id, null, SyncClient.record(drive, "pledged"))).get(0);
     assertThat(result.get("status").asText()).isEqualTo("applied");
     assertThat(result.get("version").asInt()).isEqualTo(1);
-    assertThat(result.get("record").get("recordedBy").asText()).isEqualTo(phone.phone().participantId().toString());
-    assertThat(result.get("record").get("deviceId").asText()).isEqualTo(phone.phone().deviceId().toString());
+    assertThat(result.get("record").get("recordedBy").asText())
+        .isEqualTo(phone.phone().participantId().toString());
+    assertThat(result.get("record").get("deviceId").asText())
+        .isEqualTo(phone.phone().deviceId().toString());
 
     List<JsonNode> changes = phone.pullAll();
-    assertThat(changes).anySatisfy(c -> {
-      assertThat(c.get("entity").asText()).isEqualTo("drive");
-      assertThat(c.get("id").asText()).isEqualTo(drive.toString());
-    });
-    assertThat(changes).anySatisfy(c -> {
-      assertThat(c.get("entity").asText()).isEqualTo("drive_record");
-      assertThat(c.get("record").get("outcome").asText()).isEqualTo("pledged");
-    });
+    assertThat(changes)
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("entity").asText()).isEqualTo("drive");
+              assertThat(c.get("id").asText()).isEqualTo(drive.toString());
+            });
+    assertThat(changes)
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("entity").asText()).isEqualTo("drive_record");
+              assertThat(c.get("record").get("outcome").asText()).isEqualTo("pledged");
+            });
   }
 
   @Test
   void aReplayedPushReturnsTheStoredResultsAndChangesNothing() {
     UUID id = UUID.randomUUID();
-    List<Map<String, Object>> batch = List.of(phone.upsert(id, null, SyncClient.record(drive, "pledged")));
+    List<Map<String, Object>> batch =
+        List.of(phone.upsert(id, null, SyncClient.record(drive, "pledged")));
     JsonNode first = phone.push(batch);
     JsonNode again = phone.push(batch);
     assertThat(again.get(0).get("replayed").asBoolean()).isTrue();
     assertThat(again.get(0).get("status")).isEqualTo(first.get(0).get("status"));
     assertThat(again.get(0).get("version")).isEqualTo(first.get(0).get("version"));
     assertThat(again.get(0).get("record")).isEqualTo(first.get(0).get("record"));
-    assertThat(count("SELECT count(*) FROM drive_record_versions WHERE record_id = ?", id)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM drive_record_versions WHERE record_id = ?", id))
+        .isEqualTo(1);
   }
 
   @Test
@@ -71,7 +80,11 @@ class SyncProtocolTest {
     UUID id = UUID.randomUUID();
     UUID mutationId = UUID.randomUUID();
     phone.push(phone.mutation(mutationId, "upsert", id, null, SyncClient.record(drive, "pledged")));
-    JsonNode reused = phone.push(phone.mutation(mutationId, "upsert", id, 1L, SyncClient.record(drive, "declined"))).get(0);
+    JsonNode reused =
+        phone
+            .push(
+                phone.mutation(mutationId, "upsert", id, 1L, SyncClient.record(drive, "declined")))
+            .get(0);
     assertThat(reused.get("status").asText()).isEqualTo("rejected");
     assertThat(reused.get("error").get("code").asText()).isEqualTo("mutation_id_reused");
   }
@@ -82,21 +95,40 @@ class SyncProtocolTest {
     bad.put("nationality", "Sudanese");
     UUID badId = UUID.randomUUID();
     UUID goodId = UUID.randomUUID();
-    JsonNode results = phone.push(
-        phone.upsert(badId, null, bad),
-        phone.upsert(goodId, null, SyncClient.record(drive, "declined")));
+    JsonNode results =
+        phone.push(
+            phone.upsert(badId, null, bad),
+            phone.upsert(goodId, null, SyncClient.record(drive, "declined")));
     assertThat(results.get(0).get("status").asText()).isEqualTo("rejected");
     assertThat(results.get(0).get("error").get("code").asText()).isEqualTo("forbidden_field");
     assertThat(results.get(1).get("status").asText()).isEqualTo("applied");
-    assertThat(count("SELECT count(*) FROM quarantined_mutations WHERE record_id = ?", badId.toString())).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM quarantined_mutations WHERE payload::text LIKE '%Sudanese%'", null)).isZero();
+    assertThat(
+            count(
+                "SELECT count(*) FROM quarantined_mutations WHERE record_id = ?", badId.toString()))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM quarantined_mutations WHERE payload::text LIKE '%Sudanese%'",
+                null))
+        .isZero();
     assertThat(count("SELECT count(*) FROM drive_records WHERE id = ?", badId)).isZero();
   }
 
   @Test
   void everyRefusedPersonalFieldIsRejected() {
-    for (String field : List.of("name", "nationality", "immigrationStatus", "dateOfBirth", "niNumber",
-        "notes", "location", "latitude", "postcode", "phone", "email")) {
+    for (String field :
+        List.of(
+            "name",
+            "nationality",
+            "immigrationStatus",
+            "dateOfBirth",
+            "niNumber",
+            "notes",
+            "location",
+            "latitude",
+            "postcode",
+            "phone",
+            "email")) {
       Map<String, Object> record = SyncClient.record(drive, "pledged");
       record.put(field, "x");
       JsonNode result = phone.push(phone.upsert(UUID.randomUUID(), null, record)).get(0);
@@ -106,18 +138,35 @@ class SyncProtocolTest {
 
   @Test
   void invalidFieldValuesAreRejectedWithStableCodes() {
-    Map<String, String> cases = Map.of("outcome", "Pledged", "ageBand", "30", "language", "urdu",
-        "recordedAt", "yesterday", "driveId", "not-a-uuid");
-    cases.forEach((field, value) -> {
-      Map<String, Object> record = SyncClient.record(drive, "pledged");
-      record.put(field, value);
-      JsonNode result = phone.push(phone.upsert(UUID.randomUUID(), null, record)).get(0);
-      assertThat(result.get("error").get("code").asText()).as(field).isEqualTo("invalid_field");
-    });
+    Map<String, String> cases =
+        Map.of(
+            "outcome",
+            "Pledged",
+            "ageBand",
+            "30",
+            "language",
+            "urdu",
+            "recordedAt",
+            "yesterday",
+            "driveId",
+            "not-a-uuid");
+    cases.forEach(
+        (field, value) -> {
+          Map<String, Object> record = SyncClient.record(drive, "pledged");
+          record.put(field, value);
+          JsonNode result = phone.push(phone.upsert(UUID.randomUUID(), null, record)).get(0);
+          assertThat(result.get("error").get("code").asText()).as(field).isEqualTo("invalid_field");
+        });
     Map<String, Object> unknown = SyncClient.record(drive, "pledged");
     unknown.put("colour", "red");
-    assertThat(phone.push(phone.upsert(UUID.randomUUID(), null, unknown)).get(0)
-        .get("error").get("code").asText()).isEqualTo("unknown_field");
+    assertThat(
+            phone
+                .push(phone.upsert(UUID.randomUUID(), null, unknown))
+                .get(0)
+                .get("error")
+                .get("code")
+                .asText())
+        .isEqualTo("unknown_field");
   }
 
   @Test
@@ -130,7 +179,8 @@ class SyncProtocolTest {
     Map<String, Object> a = SyncClient.record(drive, "registered_on_site");
     Map<String, Object> b = SyncClient.record(drive, "pledged");
     b.put("language", "pl");
-    assertThat(phone.push(phone.upsert(id, 1L, a)).get(0).get("status").asText()).isEqualTo("applied");
+    assertThat(phone.push(phone.upsert(id, 1L, a)).get(0).get("status").asText())
+        .isEqualTo("applied");
     JsonNode merged = other.push(other.upsert(id, 1L, b)).get(0);
     assertThat(merged.get("status").asText()).isEqualTo("merged");
     assertThat(merged.get("record").get("outcome").asText()).isEqualTo("registered_on_site");
@@ -148,9 +198,17 @@ class SyncProtocolTest {
     assertThat(conflict.get("conflict").get("fields").get(0).asText()).isEqualTo("ageBand");
     assertThat(conflict.get("conflict").get("theirs").get("ageBand").asText()).isEqualTo("18-24");
     assertThat(conflict.get("record").get("flags").toString()).contains("conflict");
-    assertThat(count("SELECT count(*) FROM record_conflicts WHERE record_id = ? AND resolved_at IS NULL", id)).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM record_conflicts WHERE record_id = ? AND resolved_at IS NULL",
+                id))
+        .isEqualTo(1);
     // Nothing is lost: the overwritten value is still in the version history.
-    assertThat(count("SELECT count(*) FROM drive_record_versions WHERE record_id = ? AND fields->>'ageBand' = '18-24'", id)).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM drive_record_versions WHERE record_id = ? AND fields->>'ageBand' = '18-24'",
+                id))
+        .isEqualTo(1);
   }
 
   @Test
@@ -164,10 +222,12 @@ class SyncProtocolTest {
     assertThat(edit.get("status").asText()).isEqualTo("conflict");
     assertThat(edit.get("conflict").get("reason").asText()).isEqualTo("deleted");
     assertThat(edit.get("record").get("deleted").asBoolean()).isTrue();
-    assertThat(phone.pullAll()).anySatisfy(c -> {
-      assertThat(c.get("id").asText()).isEqualTo(id.toString());
-      assertThat(c.get("op").asText()).isEqualTo("delete");
-    });
+    assertThat(phone.pullAll())
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("id").asText()).isEqualTo(id.toString());
+              assertThat(c.get("op").asText()).isEqualTo("delete");
+            });
   }
 
   @Test
@@ -184,7 +244,10 @@ class SyncProtocolTest {
   @Test
   void writesNeedAnAssignedOpenDrive() {
     UUID otherDrive = fixtures.drive(Fixtures.EAST_MIDLANDS);
-    JsonNode unassigned = phone.push(phone.upsert(UUID.randomUUID(), null, SyncClient.record(otherDrive, "pledged"))).get(0);
+    JsonNode unassigned =
+        phone
+            .push(phone.upsert(UUID.randomUUID(), null, SyncClient.record(otherDrive, "pledged")))
+            .get(0);
     assertThat(unassigned.get("error").get("code").asText()).isEqualTo("drive_not_assigned");
     fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("status", "closed"));
     // Captured after closing (one captured before is late: LateRecordsTest).
@@ -215,7 +278,12 @@ class SyncProtocolTest {
     assertThat(phone.http().post("/api/v1/sync/push", foreign).status()).isEqualTo(403);
 
     Fixtures.Person organiser = fixtures.organiser(Fixtures.EAST_MIDLANDS);
-    assertThat(app.http().as(organiser.token()).post("/api/v1/sync/push", phone.body(List.of())).status()).isEqualTo(403);
+    assertThat(
+            app.http()
+                .as(organiser.token())
+                .post("/api/v1/sync/push", phone.body(List.of()))
+                .status())
+        .isEqualTo(403);
     assertThat(phone.http().post("/api/v1/sync/push", "{\"deviceId\":").status()).isEqualTo(400);
   }
 
@@ -228,20 +296,44 @@ class SyncProtocolTest {
     assertThat(result.get("record").get("flags").toString()).contains("clock_skew");
     Map<String, Object> early = SyncClient.record(drive, "pledged");
     early.put("recordedAt", "2025-12-31T12:00:00Z");
-    assertThat(phone.push(phone.upsert(UUID.randomUUID(), null, early)).get(0).get("record").get("flags").toString())
+    assertThat(
+            phone
+                .push(phone.upsert(UUID.randomUUID(), null, early))
+                .get(0)
+                .get("record")
+                .get("flags")
+                .toString())
         .contains("clock_skew");
   }
 
   @Test
   void guidanceFromASupersededRulesetIsAcceptedAndFlagged() {
     Map<String, Object> record = SyncClient.record(drive, "registered_on_site");
-    record.put("guidance", Map.of("rulesetVersion", "PRE-EA22-2021-04-05", "basis", "british",
-        "registration", "yes", "elections", List.of("uk_parliament"), "signposts", List.of("gov_uk_register")));
+    record.put(
+        "guidance",
+        Map.of(
+            "rulesetVersion",
+            "PRE-EA22-2021-04-05",
+            "basis",
+            "british",
+            "registration",
+            "yes",
+            "elections",
+            List.of("uk_parliament"),
+            "signposts",
+            List.of("gov_uk_register")));
     JsonNode result = phone.push(phone.upsert(UUID.randomUUID(), null, record)).get(0);
     assertThat(result.get("status").asText()).isEqualTo("applied");
     assertThat(result.get("record").get("flags").toString()).contains("outdated_ruleset");
-    record.put("guidance", Map.of("rulesetVersion", "NOPE", "basis", "british", "registration", "yes"));
-    assertThat(phone.push(phone.upsert(UUID.randomUUID(), null, record)).get(0).get("error").get("code").asText())
+    record.put(
+        "guidance", Map.of("rulesetVersion", "NOPE", "basis", "british", "registration", "yes"));
+    assertThat(
+            phone
+                .push(phone.upsert(UUID.randomUUID(), null, record))
+                .get(0)
+                .get("error")
+                .get("code")
+                .asText())
         .isEqualTo("unknown_ruleset");
   }
 
@@ -249,10 +341,12 @@ class SyncProtocolTest {
   void unassignedOrClosedDrivesAreEvictedFromTheFeed() {
     phone.pullAll();
     fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
-    assertThat(phone.pullAll()).anySatisfy(c -> {
-      assertThat(c.get("id").asText()).isEqualTo(drive.toString());
-      assertThat(c.get("op").asText()).isEqualTo("evict");
-    });
+    assertThat(phone.pullAll())
+        .anySatisfy(
+            c -> {
+              assertThat(c.get("id").asText()).isEqualTo(drive.toString());
+              assertThat(c.get("op").asText()).isEqualTo("evict");
+            });
   }
 
   @Test
@@ -267,13 +361,18 @@ class SyncProtocolTest {
     String cursor = null;
     boolean more = true;
     while (more) {
-      JsonNode page = phone.http().get("/api/v1/sync/pull?limit=7"
-          + (cursor == null ? "" : "&cursor=" + cursor)).json();
-      page.get("changes").forEach(c -> {
-        if (c.get("entity").asText().equals("drive_record")) {
-          seen.add(c.get("id").asText());
-        }
-      });
+      JsonNode page =
+          phone
+              .http()
+              .get("/api/v1/sync/pull?limit=7" + (cursor == null ? "" : "&cursor=" + cursor))
+              .json();
+      page.get("changes")
+          .forEach(
+              c -> {
+                if (c.get("entity").asText().equals("drive_record")) {
+                  seen.add(c.get("id").asText());
+                }
+              });
       cursor = page.get("cursor").asText();
       more = page.get("hasMore").asBoolean();
     }
@@ -301,11 +400,14 @@ class SyncProtocolTest {
 
   @Test
   void eachSyncUpdatesTheDevicesStatusAndStaleDevicesAreListed() throws Exception {
-    Map<String, Object> body = phone.body(List.of(
-        phone.upsert(UUID.randomUUID(), null, SyncClient.record(drive, "pledged")),
-        phone.upsert(UUID.randomUUID(), null, Map.of("outcome", "nope"))));
+    Map<String, Object> body =
+        phone.body(
+            List.of(
+                phone.upsert(UUID.randomUUID(), null, SyncClient.record(drive, "pledged")),
+                phone.upsert(UUID.randomUUID(), null, Map.of("outcome", "nope"))));
     body.put("sentAt", java.time.Instant.now().minusSeconds(120).toString());
-    assertThat(phone.http().header("X-App-Version", "2.4.1").post("/api/v1/sync/push", body).status())
+    assertThat(
+            phone.http().header("X-App-Version", "2.4.1").post("/api/v1/sync/push", body).status())
         .isEqualTo(200);
     phone.pullAll();
     String deviceId = phone.phone().deviceId().toString();
@@ -322,8 +424,10 @@ class SyncProtocolTest {
     assertThat(device.get("lastError").asText()).isEqualTo("invalid_field");
     assertThat(fixtures.admin().get("/api/v1/devices?stale=7d").text()).doesNotContain(deviceId);
     try (Connection c = app.database().ownerDataSource().getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE devices SET last_push_at = now() - interval '8 days',"
-            + " last_pull_at = now() - interval '8 days' WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE devices SET last_push_at = now() - interval '8 days',"
+                    + " last_pull_at = now() - interval '8 days' WHERE id = ?")) {
       s.setObject(1, phone.phone().deviceId());
       s.executeUpdate();
     }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-import org.drivesync.audit.AuditLog;
 import org.drivesync.core.sync.TombstonePurge;
 import org.drivesync.db.Jdbis;
 import org.drivesync.testing.Fixtures;
@@ -28,20 +27,25 @@ class TombstonePurgeTest {
     SyncClient phone = new SyncClient(app.http(), p);
     UUID young = UUID.randomUUID();
     UUID old = UUID.randomUUID();
-    phone.push(phone.upsert(young, null, SyncClient.record(drive, "pledged")),
+    phone.push(
+        phone.upsert(young, null, SyncClient.record(drive, "pledged")),
         phone.upsert(old, null, SyncClient.record(drive, "pledged")));
     org.drivesync.testing.Sql.awaitHorizon(app);
     String before = app.http().as(p.token()).get("/api/v1/sync/pull").json().get("cursor").asText();
     phone.push(phone.delete(young, 1L), phone.delete(old, 1L));
     execute("UPDATE drive_records SET deleted_at = now() - interval '181 days' WHERE id = ?", old);
 
-    long purged = new TombstonePurge(Jdbis.over(app.database().ownerDataSource()), TestKeys.auditLog())
-        .run(TombstonePolicy.DEFAULT, n -> {});
+    long purged =
+        new TombstonePurge(Jdbis.over(app.database().ownerDataSource()), TestKeys.auditLog())
+            .run(TombstonePolicy.DEFAULT, n -> {});
 
     assertThat(purged).isGreaterThanOrEqualTo(1);
     assertThat(count("SELECT count(*) FROM drive_records WHERE id = ?", old)).isZero();
-    assertThat(count("SELECT count(*) FROM drive_record_versions WHERE record_id = ?", old)).isZero();
-    assertThat(count("SELECT count(*) FROM drive_records WHERE id = ?", young)).as("younger tombstone kept").isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM drive_record_versions WHERE record_id = ?", old))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM drive_records WHERE id = ?", young))
+        .as("younger tombstone kept")
+        .isEqualTo(1);
     Http.Reply stale = app.http().as(p.token()).get("/api/v1/sync/pull?cursor=" + before);
     assertThat(stale.status()).isEqualTo(410);
     assertThat(stale.code()).isEqualTo("reset_required");

@@ -26,11 +26,25 @@ import org.junit.jupiter.api.Test;
 /** The pull of the WatermelonDB profile (docs/clients/watermelondb.md), through HTTP. */
 class WatermelonPullTest {
   private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-  private static final Set<String> RECORD_COLUMNS = Set.of("id", "drive_id", "outcome",
-      "guidance_ruleset", "guidance_basis", "guidance_registration", "guidance_elections",
-      "guidance_signposts", "age_band", "first_time_registrant", "language", "recorded_at",
-      "follow_up_consent", "follow_up_notice_version", "follow_up_channel", "follow_up_name",
-      "follow_up_contact");
+  private static final Set<String> RECORD_COLUMNS =
+      Set.of(
+          "id",
+          "drive_id",
+          "outcome",
+          "guidance_ruleset",
+          "guidance_basis",
+          "guidance_registration",
+          "guidance_elections",
+          "guidance_signposts",
+          "age_band",
+          "first_time_registrant",
+          "language",
+          "recorded_at",
+          "follow_up_consent",
+          "follow_up_notice_version",
+          "follow_up_channel",
+          "follow_up_name",
+          "follow_up_contact");
 
   private final TestApp app = TestApp.get();
   private final Fixtures fixtures = Fixtures.of(app);
@@ -51,9 +65,19 @@ class WatermelonPullTest {
     UUID guided = UUID.randomUUID();
     Map<String, Object> record = SyncClient.record(drive, "registered_on_site");
     record.put("recordedAt", "2026-03-14T18:22:05.123Z");
-    record.put("guidance", Map.of("rulesetVersion", "EA22-2024-05-07", "basis", "british",
-        "registration", "yes", "elections", List.of("uk_parliament", "local_england"),
-        "signposts", List.of("gov_uk_register")));
+    record.put(
+        "guidance",
+        Map.of(
+            "rulesetVersion",
+            "EA22-2024-05-07",
+            "basis",
+            "british",
+            "registration",
+            "yes",
+            "elections",
+            List.of("uk_parliament", "local_england"),
+            "signposts",
+            List.of("gov_uk_register")));
     nativePhone.push(nativePhone.upsert(guided, null, record));
     UUID deleted = UUID.randomUUID();
     nativePhone.push(nativePhone.upsert(deleted, null, SyncClient.record(drive, "pledged")));
@@ -79,8 +103,13 @@ class WatermelonPullTest {
     assertThat(raw.get("guidance_registration").asText()).isEqualTo("yes");
     assertThat(raw.get("guidance_elections").asText()).isEqualTo("local_england,uk_parliament");
     assertThat(raw.get("guidance_signposts").asText()).isEqualTo("gov_uk_register");
-    for (String column : List.of("follow_up_consent", "follow_up_notice_version",
-        "follow_up_channel", "follow_up_name", "follow_up_contact")) {
+    for (String column :
+        List.of(
+            "follow_up_consent",
+            "follow_up_notice_version",
+            "follow_up_channel",
+            "follow_up_name",
+            "follow_up_contact")) {
       assertThat(raw.get(column).isNull()).as(column).isTrue();
     }
 
@@ -88,8 +117,16 @@ class WatermelonPullTest {
     assertThat(drives.get("created")).isEmpty();
     assertThat(drives.get("updated")).hasSize(1);
     JsonNode rawDrive = drives.get("updated").get(0);
-    assertThat(fieldNames(rawDrive)).containsExactlyInAnyOrder("id", "name", "local_authority",
-        "region", "venue_type", "starts_on", "ends_on", "status");
+    assertThat(fieldNames(rawDrive))
+        .containsExactlyInAnyOrder(
+            "id",
+            "name",
+            "local_authority",
+            "region",
+            "venue_type",
+            "starts_on",
+            "ends_on",
+            "status");
     assertThat(rawDrive.get("id").asText()).isEqualTo(drive.toString());
     assertThat(rawDrive.get("local_authority").asText()).isEqualTo("E06000016");
     assertThat(rawDrive.get("region").asText()).isEqualTo(Fixtures.EAST_MIDLANDS);
@@ -121,7 +158,9 @@ class WatermelonPullTest {
     fixtures.admin().patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of()));
     JsonNode eviction = phone.pull().get("changes").get("drives");
     timestamps.add(phone.lastPulledAt());
-    assertThat(eviction.get("deleted")).extracting(JsonNode::asText).containsExactly(drive.toString());
+    assertThat(eviction.get("deleted"))
+        .extracting(JsonNode::asText)
+        .containsExactly(drive.toString());
     assertThat(timestamps).isSorted();
   }
 
@@ -135,8 +174,11 @@ class WatermelonPullTest {
       long slowXid;
       try (Statement s = c.createStatement()) {
         // What SyncPushService's upsert does, in a transaction that stays open for a while.
-        s.executeUpdate("UPDATE drive_records SET language = 'pl', "
-            + "change_xid = pg_current_xact_id()::text::bigint WHERE id = '" + slow + "'");
+        s.executeUpdate(
+            "UPDATE drive_records SET language = 'pl', "
+                + "change_xid = pg_current_xact_id()::text::bigint WHERE id = '"
+                + slow
+                + "'");
         try (ResultSet rs = s.executeQuery("SELECT pg_current_xact_id()::text::bigint")) {
           rs.next();
           slowXid = rs.getLong(1);
@@ -145,15 +187,28 @@ class WatermelonPullTest {
       UUID fast = UUID.randomUUID();
       nativePhone.push(nativePhone.upsert(fast, null, SyncClient.record(drive, "declined")));
       // Not phone.pull(), which would wait for the open transaction to end.
-      JsonNode during = phone.http().get(WatermelonClient.PATH + "?last_pulled_at="
-          + phone.lastPulledAt() + "&schema_version=1").json();
+      JsonNode during =
+          phone
+              .http()
+              .get(
+                  WatermelonClient.PATH
+                      + "?last_pulled_at="
+                      + phone.lastPulledAt()
+                      + "&schema_version=1")
+              .json();
       long timestamp = during.get("timestamp").asLong();
       assertThat(timestamp).as("not past the open transaction").isLessThanOrEqualTo(slowXid);
-      assertThat(ids(during.get("changes").get("drive_records").get("updated"))).doesNotContain(slow.toString());
+      assertThat(ids(during.get("changes").get("drive_records").get("updated")))
+          .doesNotContain(slow.toString());
       c.commit();
 
-      JsonNode after = phone.pullRaw("last_pulled_at=" + timestamp + "&").json()
-          .get("changes").get("drive_records").get("updated");
+      JsonNode after =
+          phone
+              .pullRaw("last_pulled_at=" + timestamp + "&")
+              .json()
+              .get("changes")
+              .get("drive_records")
+              .get("updated");
       assertThat(ids(after)).contains(slow.toString(), fast.toString());
       JsonNode slowRaw = after.get(ids(after).indexOf(slow.toString()));
       assertThat(slowRaw.get("language").asText()).isEqualTo("pl");
@@ -183,9 +238,11 @@ class WatermelonPullTest {
     assertThat(newer.code()).isEqualTo("unsupported_schema_version");
     assertThat(newer.json().get("details").get("min").asInt()).isEqualTo(1);
     assertThat(newer.json().get("details").get("max").asInt()).isEqualTo(1);
-    assertThat(phone.http().get(WatermelonClient.PATH + "?schema_version=0").status()).isEqualTo(426);
+    assertThat(phone.http().get(WatermelonClient.PATH + "?schema_version=0").status())
+        .isEqualTo(426);
     assertThat(phone.http().get(WatermelonClient.PATH).status()).isEqualTo(400);
-    assertThat(phone.http().get(WatermelonClient.PATH + "?schema_version=one").status()).isEqualTo(400);
+    assertThat(phone.http().get(WatermelonClient.PATH + "?schema_version=one").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -201,20 +258,28 @@ class WatermelonPullTest {
     JsonNode drives = migrate("{\"from\":1,\"tables\":[\"drives\"],\"columns\":[]}");
     assertThat(ids(drives.get("drives").get("updated"))).containsExactly(drive.toString());
     assertThat(drives.get("drive_records").get("updated")).isEmpty();
-    JsonNode language = migrate(
-        "{\"from\":1,\"tables\":[],\"columns\":[{\"table\":\"drive_records\",\"columns\":[\"language\"]}]}");
-    assertThat(ids(language.get("drive_records").get("updated"))).containsExactly(speaksUrdu.toString());
-    JsonNode writeOnly = migrate(
-        "{\"from\":1,\"tables\":[],\"columns\":[{\"table\":\"drive_records\",\"columns\":[\"follow_up_name\"]}]}");
+    JsonNode language =
+        migrate(
+            "{\"from\":1,\"tables\":[],\"columns\":[{\"table\":\"drive_records\",\"columns\":[\"language\"]}]}");
+    assertThat(ids(language.get("drive_records").get("updated")))
+        .containsExactly(speaksUrdu.toString());
+    JsonNode writeOnly =
+        migrate(
+            "{\"from\":1,\"tables\":[],\"columns\":[{\"table\":\"drive_records\",\"columns\":[\"follow_up_name\"]}]}");
     assertThat(writeOnly.get("drive_records").get("updated")).as("always null").isEmpty();
     JsonNode records = migrate("{\"from\":1,\"tables\":[\"drive_records\"],\"columns\":[]}");
     assertThat(ids(records.get("drive_records").get("updated")))
         .containsExactlyInAnyOrder(speaksUrdu.toString(), noLanguage.toString());
     assertThat(migrateRaw("null").status()).isEqualTo(200);
 
-    for (String bad : List.of("{\"from\":1,\"tables\":[\"users\"],\"columns\":[]}",
-        "{\"from\":1,\"tables\":[],\"columns\":[{\"table\":\"drive_records\",\"columns\":[\"recorded_by\"]}]}",
-        "{\"from\":1,\"tables\":[]}", "{\"tables\":[],\"columns\":[]}", "[1]", "{not json")) {
+    for (String bad :
+        List.of(
+            "{\"from\":1,\"tables\":[\"users\"],\"columns\":[]}",
+            "{\"from\":1,\"tables\":[],\"columns\":[{\"table\":\"drive_records\",\"columns\":[\"recorded_by\"]}]}",
+            "{\"from\":1,\"tables\":[]}",
+            "{\"tables\":[],\"columns\":[]}",
+            "[1]",
+            "{not json")) {
       Http.Reply refused = migrateRaw(bad);
       assertThat(refused.status()).as(bad).isEqualTo(400);
       assertThat(refused.code()).as(bad).isEqualTo("validation_failed");
@@ -227,15 +292,18 @@ class WatermelonPullTest {
     nativePhone.push(nativePhone.upsert(id, null, SyncClient.record(drive, "pledged")));
     JsonNode future = phone.pullRaw("last_pulled_at=" + MAX_SAFE_INTEGER + "&").json();
     assertThat(future.get("experimentalStrategy").asText()).isEqualTo("replacement");
-    assertThat(ids(future.get("changes").get("drive_records").get("updated"))).containsExactly(id.toString());
-    assertThat(ids(future.get("changes").get("drives").get("updated"))).containsExactly(drive.toString());
+    assertThat(ids(future.get("changes").get("drive_records").get("updated")))
+        .containsExactly(id.toString());
+    assertThat(ids(future.get("changes").get("drives").get("updated")))
+        .containsExactly(drive.toString());
 
     try (Connection c = app.database().ownerDataSource().getConnection()) {
       c.createStatement().execute("UPDATE sync_state SET purged_through_xid = 10");
       try {
         JsonNode purged = phone.pullRaw("last_pulled_at=5&").json();
         assertThat(purged.get("experimentalStrategy").asText()).isEqualTo("replacement");
-        assertThat(ids(purged.get("changes").get("drive_records").get("updated"))).containsExactly(id.toString());
+        assertThat(ids(purged.get("changes").get("drive_records").get("updated")))
+            .containsExactly(id.toString());
       } finally {
         c.createStatement().execute("UPDATE sync_state SET purged_through_xid = 0");
       }
@@ -245,7 +313,8 @@ class WatermelonPullTest {
       assertThat(refused.status()).as(bad).isEqualTo(400);
     }
     assertThat(phone.pullRaw("last_pulled_at=null&").json().has("experimentalStrategy"))
-        .as("null is a first sync, as in the library's documentation").isFalse();
+        .as("null is a first sync, as in the library's documentation")
+        .isFalse();
   }
 
   @Test
@@ -253,14 +322,19 @@ class WatermelonPullTest {
     Phone other = fixtures.participantWithPhone(Fixtures.EAST_MIDLANDS);
     UUID otherDrive = fixtures.drive(Fixtures.EAST_MIDLANDS, other.participantId());
     SyncClient otherNative = new SyncClient(app.http(), other);
-    otherNative.push(otherNative.upsert(UUID.randomUUID(), null, SyncClient.record(otherDrive, "pledged")));
+    otherNative.push(
+        otherNative.upsert(UUID.randomUUID(), null, SyncClient.record(otherDrive, "pledged")));
 
     JsonNode changes = phone.pull().get("changes");
     assertThat(changes.get("drive_records").get("updated")).isEmpty();
     assertThat(ids(changes.get("drives").get("updated"))).containsExactly(drive.toString());
 
     Fixtures.Person organiser = fixtures.organiser(Fixtures.EAST_MIDLANDS);
-    assertThat(app.http().as(organiser.token()).get(WatermelonClient.PATH + "?schema_version=1").status())
+    assertThat(
+            app.http()
+                .as(organiser.token())
+                .get(WatermelonClient.PATH + "?schema_version=1")
+                .status())
         .isEqualTo(403);
     assertThat(app.http().get(WatermelonClient.PATH + "?schema_version=1").status()).isEqualTo(401);
   }
@@ -272,8 +346,12 @@ class WatermelonPullTest {
   }
 
   private Http.Reply migrateRaw(String migration) {
-    return phone.pullRaw("last_pulled_at=" + phone.lastPulledAt() + "&migration="
-        + URLEncoder.encode(migration, StandardCharsets.UTF_8) + "&");
+    return phone.pullRaw(
+        "last_pulled_at="
+            + phone.lastPulledAt()
+            + "&migration="
+            + URLEncoder.encode(migration, StandardCharsets.UTF_8)
+            + "&");
   }
 
   private static List<String> ids(JsonNode rows) {

@@ -39,8 +39,8 @@ public final class Commands {
     }
     System.setOut(out);
     try {
-      failure = new Cli(new JarLocation(DriveSyncApplication.class), bootstrap, out, out)
-          .run(arguments);
+      failure =
+          new Cli(new JarLocation(DriveSyncApplication.class), bootstrap, out, out).run(arguments);
     } finally {
       System.setOut(original);
       overrides.forEach(System::setProperty);
@@ -57,7 +57,9 @@ public final class Commands {
     try {
       Path file = Files.createTempFile("drivesync-test", ".yml");
       file.toFile().deleteOnExit();
-      Files.writeString(file, """
+      Files.writeString(
+          file,
+          """
           database:
             url: "%s"
             user: "%s"
@@ -71,8 +73,15 @@ public final class Commands {
             signingKeysetFile: "%s"
           logging:
             level: WARN
-          """.formatted(database.jdbcUrl(), database.ownerUser(), database.ownerPassword(),
-          contactKeyset, lookupKeyset, TestKeys.auditMacFile(), TestKeys.auditSigningFile()));
+          """
+              .formatted(
+                  database.jdbcUrl(),
+                  database.ownerUser(),
+                  database.ownerPassword(),
+                  contactKeyset,
+                  lookupKeyset,
+                  TestKeys.auditMacFile(),
+                  TestKeys.auditSigningFile()));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

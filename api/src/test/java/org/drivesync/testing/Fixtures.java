@@ -21,10 +21,20 @@ public final class Fixtures {
   public static final String YORKSHIRE = "E12000003";
   public static final String EAST_MIDLANDS = "E12000004";
   public static final String WEST_MIDLANDS = "E12000005";
+
   /** A council in each region: Newcastle, Manchester, Leeds, Leicester, Birmingham. */
   public static final Map<String, String> COUNCIL =
-      Map.of(NORTH_EAST, "E08000021", NORTH_WEST, "E08000003", YORKSHIRE, "E08000035",
-          EAST_MIDLANDS, "E06000016", WEST_MIDLANDS, "E08000025");
+      Map.of(
+          NORTH_EAST,
+          "E08000021",
+          NORTH_WEST,
+          "E08000003",
+          YORKSHIRE,
+          "E08000035",
+          EAST_MIDLANDS,
+          "E06000016",
+          WEST_MIDLANDS,
+          "E08000025");
 
   private final Http http;
 
@@ -69,7 +79,8 @@ public final class Fixtures {
     }
     Http.Reply created = admin().post("/api/v1/users", body);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    Http.Reply session = http.post("/api/v1/sessions", Map.of("email", email, "password", password));
+    Http.Reply session =
+        http.post("/api/v1/sessions", Map.of("email", email, "password", password));
     assertThat(session.status()).as(session.toString()).isEqualTo(201);
     return new Person(
         UUID.fromString(created.json().get("id").asText()), session.json().get("token").asText());
@@ -80,8 +91,17 @@ public final class Fixtures {
         admin()
             .post(
                 "/api/v1/users",
-                Map.of("name", "Volunteer", "role", "participant", "regions", List.of(region),
-                    "cohort", "MPower 2026", "trainedOn", "2026-01-10"));
+                Map.of(
+                    "name",
+                    "Volunteer",
+                    "role",
+                    "participant",
+                    "regions",
+                    List.of(region),
+                    "cohort",
+                    "MPower 2026",
+                    "trainedOn",
+                    "2026-01-10"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     return UUID.fromString(created.json().get("id").asText());
   }
@@ -109,7 +129,8 @@ public final class Fixtures {
     Http.Reply enrolled =
         http.post(
             "/api/v1/devices/enrol",
-            Map.of("code", enrolmentCode(participantId), "deviceName", "phone", "appVersion", "1.0"));
+            Map.of(
+                "code", enrolmentCode(participantId), "deviceName", "phone", "appVersion", "1.0"));
     assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
     JsonNode body = enrolled.json();
     return new Phone(

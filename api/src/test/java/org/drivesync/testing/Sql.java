@@ -16,10 +16,10 @@ public final class Sql {
   }
 
   /**
-   * Waits until every transaction that began before this call has finished, so that the pull
-   * feed's horizon (pg_snapshot_xmin, the oldest transaction still running in the whole cluster)
-   * covers every write made so far. On a PostgreSQL server shared with other test runs, their
-   * writes hold the horizon back for a moment.
+   * Waits until every transaction that began before this call has finished, so that the pull feed's
+   * horizon (pg_snapshot_xmin, the oldest transaction still running in the whole cluster) covers
+   * every write made so far. On a PostgreSQL server shared with other test runs, their writes hold
+   * the horizon back for a moment.
    */
   public static void awaitHorizon(TestApp app) {
     long mine = count(app, "SELECT pg_current_xact_id()::text::bigint");

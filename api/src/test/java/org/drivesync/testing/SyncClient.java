@@ -65,8 +65,8 @@ public final class SyncClient {
     return mutation(UUID.randomUUID(), "delete", id, baseVersion, null);
   }
 
-  public Map<String, Object> mutation(UUID mutationId, String op, UUID id, Long baseVersion,
-      Map<String, Object> record) {
+  public Map<String, Object> mutation(
+      UUID mutationId, String op, UUID id, Long baseVersion, Map<String, Object> record) {
     Map<String, Object> mutation = new LinkedHashMap<>();
     mutation.put("mutationId", mutationId.toString());
     mutation.put("deviceSeq", ++seq);
@@ -110,7 +110,8 @@ public final class SyncClient {
     Sql.awaitHorizon(TestApp.get());
     List<JsonNode> changes = new ArrayList<>();
     while (true) {
-      Http.Reply reply = http.get("/api/v1/sync/pull?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+      Http.Reply reply =
+          http.get("/api/v1/sync/pull?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       JsonNode page = reply.json();
       page.get("changes").forEach(changes::add);

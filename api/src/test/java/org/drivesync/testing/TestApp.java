@@ -47,10 +47,13 @@ public final class TestApp {
       } catch (Exception e) {
         throw new IllegalStateException("test application failed to start", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        support.after();
-        database.drop();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    support.after();
+                    database.drop();
+                  }));
       instance = new TestApp(support, database);
     }
     return instance;
@@ -78,7 +81,8 @@ public final class TestApp {
         ConfigOverride.config("privacy.keys.lookupKeysetFile", TestKeys.lookupFile().toString()),
         ConfigOverride.config("audit.macKeysetFile", TestKeys.auditMacFile().toString()),
         ConfigOverride.config("audit.signingKeysetFile", TestKeys.auditSigningFile().toString()),
-        ConfigOverride.config("audit.checkpointFile",
+        ConfigOverride.config(
+            "audit.checkpointFile",
             TestKeys.folder().resolve("checkpoints-" + database.name() + ".jsonl").toString()));
   }
 

@@ -106,7 +106,8 @@ public final class WatermelonClient {
   /** A changes object with the given drive_records lists and an empty drives entry. */
   public static Map<String, Object> changes(List<?> created, List<?> updated, List<?> deleted) {
     Map<String, Object> changes = new LinkedHashMap<>();
-    changes.put("drive_records", Map.of("created", created, "updated", updated, "deleted", deleted));
+    changes.put(
+        "drive_records", Map.of("created", created, "updated", updated, "deleted", deleted));
     changes.put("drives", Map.of("created", List.of(), "updated", List.of(), "deleted", List.of()));
     return changes;
   }

@@ -24,10 +24,11 @@ public final class ApiClient {
 
   public ApiClient(String baseUrl) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   public String baseUrl() {
@@ -70,9 +71,10 @@ public final class ApiClient {
 
   public Reply post(String path, String token, Object body) throws IOException {
     byte[] bytes = body instanceof byte[] b ? b : JSON.writeValueAsBytes(body);
-    return send(request(path, token)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
   }
 
   /** POST that must succeed with {@code expected}; for set-up calls, where failure is fatal. */
@@ -85,7 +87,8 @@ public final class ApiClient {
         }
         if ((reply.status() == 429 || reply.status() == 503) && attempt < 100) {
           if (reply.status() == 429 && attempt == 0) {
-            System.err.printf("  (rate-limited on %s: waiting %d ms as the server asks)%n",
+            System.err.printf(
+                "  (rate-limited on %s: waiting %d ms as the server asks)%n",
                 path, reply.retryAfterMillis());
           }
           sleep(reply.retryAfterMillis());
@@ -109,9 +112,10 @@ public final class ApiClient {
 
   private Reply send(HttpRequest.Builder builder) throws IOException {
     try {
-      HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Reply(response.statusCode(), response.body(),
-          response.headers().firstValue("Retry-After"));
+      HttpResponse<byte[]> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(
+          response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

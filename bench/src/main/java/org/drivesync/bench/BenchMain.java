@@ -44,11 +44,13 @@ public final class BenchMain {
   }
 
   private void run() throws Exception {
-    System.out.printf("drivesync bench against %s, %d processors seen by the load generator%n",
+    System.out.printf(
+        "drivesync bench against %s, %d processors seen by the load generator%n",
         options.baseUrl, Runtime.getRuntime().availableProcessors());
     ApiClient.Reply regions = api.get("/api/v1/regions", null);
     if (regions.status() != 200) {
-      throw new IllegalStateException("the service does not answer GET /api/v1/regions: " + regions);
+      throw new IllegalStateException(
+          "the service does not answer GET /api/v1/regions: " + regions);
     }
     heap = options.adminUrl == null ? null : new HeapSampler(options.adminUrl, 250);
     try {
@@ -72,44 +74,78 @@ public final class BenchMain {
 
   /** (a): devices with full outboxes pushing 500-record batches back to back, then pulling. */
   private void bulkCatchUp() throws Exception {
-    phase("a", "bulk catch-up: %d devices x %d batches of %d", options.aDevices, options.aBatches,
+    phase(
+        "a",
+        "bulk catch-up: %d devices x %d batches of %d",
+        options.aDevices,
+        options.aBatches,
         options.aBatch);
     List<SimulatedDevice> devices = devices(provisioning.phones("a", options.aDevices, 1), 1000);
     ProcessCpu.Window pushCpu = cpu.start();
-    PushLoad.Result push = PushLoad.run(devices,
-        PushLoad.Plan.batches(options.aBatch, options.aBatches, Duration.ZERO));
+    PushLoad.Result push =
+        PushLoad.run(
+            devices, PushLoad.Plan.batches(options.aBatch, options.aBatches, Duration.ZERO));
     String pushCost = pushCpu.per1000(push.stats().mutations());
     pushedRecords += push.stats().mutations();
     ProcessCpu.Window pullCpu = cpu.start();
     PushLoad.Result pull = PullLoad.run(devices);
     String shape = options.aDevices + " devices x " + options.aBatch;
-    report.row(new Report.Row("(a) bulk catch-up", shape, push.stats().mutations(),
-        push.mutationsPerSecond(), push.stats().latency(), pull.pulledPerSecond(),
-        push.stats().errorCount() + pull.stats().errorCount(),
-        cost(pushCost, pullCpu.per1000(pull.stats().pulled())), outcomes(push.stats())));
+    report.row(
+        new Report.Row(
+            "(a) bulk catch-up",
+            shape,
+            push.stats().mutations(),
+            push.mutationsPerSecond(),
+            push.stats().latency(),
+            pull.pulledPerSecond(),
+            push.stats().errorCount() + pull.stats().errorCount(),
+            cost(pushCost, pullCpu.per1000(pull.stats().pulled())),
+            outcomes(push.stats())));
     Double copyRate = null;
     if (options.jdbcUrl != null) {
       phase("a", "COPY baseline of the same rows");
-      CopyBaseline.Result copy = CopyBaseline.measure(options.jdbcUrl,
-          devices.stream().map(d -> d.identity().deviceId()).toList(), options.copyRepeats);
+      CopyBaseline.Result copy =
+          CopyBaseline.measure(
+              options.jdbcUrl,
+              devices.stream().map(d -> d.identity().deviceId()).toList(),
+              options.copyRepeats);
       copyRate = copy.median();
-      report.row(new Report.Row("COPY baseline", "same rows, scratch LIKE drive_records INCLUDING ALL",
-          copy.rows(), copyRate, null, null, null, null, "median of " + copy.rowsPerSecond().size()
-          + ": " + copy.rowsPerSecond().stream().map(Report::rate).toList()));
-      report.note(String.format(Locale.ROOT, "(a) ingest / COPY = %.3f", push.mutationsPerSecond() / copyRate));
+      report.row(
+          new Report.Row(
+              "COPY baseline",
+              "same rows, scratch LIKE drive_records INCLUDING ALL",
+              copy.rows(),
+              copyRate,
+              null,
+              null,
+              null,
+              null,
+              "median of "
+                  + copy.rowsPerSecond().size()
+                  + ": "
+                  + copy.rowsPerSecond().stream().map(Report::rate).toList()));
+      report.note(
+          String.format(
+              Locale.ROOT, "(a) ingest / COPY = %.3f", push.mutationsPerSecond() / copyRate));
     } else {
       report.note("COPY baseline skipped: no --jdbc-url");
     }
-    report.target("(a) ingest >= 20,000 records/s", Report.rate(push.mutationsPerSecond()),
+    report.target(
+        "(a) ingest >= 20,000 records/s",
+        Report.rate(push.mutationsPerSecond()),
         push.mutationsPerSecond() >= 20_000);
-    report.target("(a) ingest >= 0.25 x COPY",
-        copyRate == null ? "no COPY" : String.format(Locale.ROOT, "%.3f", push.mutationsPerSecond() / copyRate),
+    report.target(
+        "(a) ingest >= 0.25 x COPY",
+        copyRate == null
+            ? "no COPY"
+            : String.format(Locale.ROOT, "%.3f", push.mutationsPerSecond() / copyRate),
         copyRate == null ? null : push.mutationsPerSecond() >= 0.25 * copyRate);
   }
 
   /** (c): a participant with a long history gets a new phone, which pulls all of it. */
   private void freshDevicePull() {
-    phase("c", "seeding %,d records for one participant through 8 of their phones", options.cRecords);
+    phase(
+        "c", "seeding %,d records for one participant through 8 of their phones", options.cRecords);
     List<Provisioning.Device> phones = provisioning.phones("c", 1, 8);
     List<SimulatedDevice> seeders = devices(phones, 2000);
     int batches = (int) Math.ceil(options.cRecords / 500.0 / phones.size());
@@ -117,18 +153,37 @@ public final class BenchMain {
     ProcessCpu.Window seedCpu = cpu.start();
     PushLoad.Result seed = PushLoad.run(seeders, plan);
     pushedRecords += seed.stats().mutations();
-    report.row(new Report.Row("(c) seed", "8 phones of 1 participant x 500", seed.stats().mutations(),
-        seed.mutationsPerSecond(), seed.stats().latency(), null, seed.stats().errorCount(),
-        seedCpu.per1000(seed.stats().mutations()), "push only: the history (c) pulls"));
+    report.row(
+        new Report.Row(
+            "(c) seed",
+            "8 phones of 1 participant x 500",
+            seed.stats().mutations(),
+            seed.mutationsPerSecond(),
+            seed.stats().latency(),
+            null,
+            seed.stats().errorCount(),
+            seedCpu.per1000(seed.stats().mutations()),
+            "push only: the history (c) pulls"));
 
     phase("c", "a fresh phone pulls the whole feed");
-    SimulatedDevice fresh = new SimulatedDevice(api, provisioning.anotherPhone(phones.get(0)), 3000);
+    SimulatedDevice fresh =
+        new SimulatedDevice(api, provisioning.anotherPhone(phones.get(0)), 3000);
     ProcessCpu.Window freshCpu = cpu.start();
     PushLoad.Result pull = PullLoad.run(List.of(fresh));
-    report.row(new Report.Row("(c) fresh device pull", "1 device, pages of " + PullLoad.PAGE,
-        pull.stats().pulled(), null, null, pull.pulledPerSecond(), pull.stats().errorCount(),
-        freshCpu.per1000(pull.stats().pulled()), String.format(Locale.ROOT, "%.1f s", pull.seconds())));
-    report.target("(c) pull >= 50,000 records/s", Report.rate(pull.pulledPerSecond()),
+    report.row(
+        new Report.Row(
+            "(c) fresh device pull",
+            "1 device, pages of " + PullLoad.PAGE,
+            pull.stats().pulled(),
+            null,
+            null,
+            pull.pulledPerSecond(),
+            pull.stats().errorCount(),
+            freshCpu.per1000(pull.stats().pulled()),
+            String.format(Locale.ROOT, "%.1f s", pull.seconds())));
+    report.target(
+        "(c) pull >= 50,000 records/s",
+        Report.rate(pull.pulledPerSecond()),
         pull.pulledPerSecond() >= 50_000);
   }
 
@@ -142,17 +197,24 @@ public final class BenchMain {
         topUp(options.dRecords);
         probe = new MetricsProbe(api, staff.token(), MetricsProbe.SUMMARY, options.dPeriodMs);
       } else {
-        String skipped = "(d) skipped: GET " + MetricsProbe.SUMMARY
-            + " answered 404 — this server has no metrics API yet";
+        String skipped =
+            "(d) skipped: GET "
+                + MetricsProbe.SUMMARY
+                + " answered 404 — this server has no metrics API yet";
         System.out.println(skipped);
         report.note(skipped);
         report.target("(d) metrics p95 <= 50 ms", "no metrics API", null);
       }
     }
     Duration interval = Duration.ofMillis(options.bIntervalMs);
-    phase("b", "many phones: %d devices x %s of %d, one batch per device every %d ms%s",
-        options.bDevices, options.bDurationS > 0 ? options.bDurationS + " s" : options.bBatches + " batches",
-        options.bBatch, options.bIntervalMs, probe == null ? "" : ", metrics queries alongside");
+    phase(
+        "b",
+        "many phones: %d devices x %s of %d, one batch per device every %d ms%s",
+        options.bDevices,
+        options.bDurationS > 0 ? options.bDurationS + " s" : options.bBatches + " batches",
+        options.bBatch,
+        options.bIntervalMs,
+        probe == null ? "" : ", metrics queries alongside");
     List<SimulatedDevice> devices = devices(provisioning.phones("b", options.bDevices, 1), 4000);
     PushLoad.Plan plan = PushLoad.Plan.batches(options.bBatch, options.bBatches, interval);
     if (options.bDurationS > 0) {
@@ -166,24 +228,46 @@ public final class BenchMain {
     if (probe != null) {
       probe.close();
       LoadStats q = probe.stats();
-      report.row(new Report.Row("(d) metrics summary during (b)", "region x week, 1 client",
-          q.count("ok"), q.count("ok") / push.seconds(), q.latency(), null, q.errorCount(), null,
-          String.format(Locale.ROOT, "over %,d records", recordCount())));
+      report.row(
+          new Report.Row(
+              "(d) metrics summary during (b)",
+              "region x week, 1 client",
+              q.count("ok"),
+              q.count("ok") / push.seconds(),
+              q.latency(),
+              null,
+              q.errorCount(),
+              null,
+              String.format(Locale.ROOT, "over %,d records", recordCount())));
       double p95 = q.latency().percentileMillis(95);
-      report.target("(d) metrics p95 <= 50 ms", String.format(Locale.ROOT, "%.1f ms", p95),
+      report.target(
+          "(d) metrics p95 <= 50 ms",
+          String.format(Locale.ROOT, "%.1f ms", p95),
           q.latency().count() > 0 && p95 <= 50);
     }
     String pushCost = pushCpu.per1000(push.stats().mutations());
     pushedRecords += push.stats().mutations();
     ProcessCpu.Window pullCpu = cpu.start();
     PushLoad.Result pull = PullLoad.run(devices);
-    report.row(new Report.Row("(b) many phones", options.bDevices + " devices x " + options.bBatch
-        + (options.bIntervalMs > 0 ? ", every " + options.bIntervalMs + " ms" : ", back to back"),
-        push.stats().mutations(), push.mutationsPerSecond(), push.stats().latency(),
-        pull.pulledPerSecond(), push.stats().errorCount() + pull.stats().errorCount(),
-        cost(pushCost, pullCpu.per1000(pull.stats().pulled())), outcomes(push.stats())));
+    report.row(
+        new Report.Row(
+            "(b) many phones",
+            options.bDevices
+                + " devices x "
+                + options.bBatch
+                + (options.bIntervalMs > 0
+                    ? ", every " + options.bIntervalMs + " ms"
+                    : ", back to back"),
+            push.stats().mutations(),
+            push.mutationsPerSecond(),
+            push.stats().latency(),
+            pull.pulledPerSecond(),
+            push.stats().errorCount() + pull.stats().errorCount(),
+            cost(pushCost, pullCpu.per1000(pull.stats().pulled())),
+            outcomes(push.stats())));
     double p99 = push.stats().latency().percentileMillis(99);
-    report.target("(b) push p99 <= 250 ms, no errors",
+    report.target(
+        "(b) push p99 <= 250 ms, no errors",
         String.format(Locale.ROOT, "%.1f ms, %d errors", p99, push.stats().errorCount()),
         p99 <= 250 && push.stats().errorCount() == 0);
   }
@@ -194,18 +278,30 @@ public final class BenchMain {
     if (have >= target) {
       return;
     }
-    phase("d", "topping the database up from %,d to %,d records through the push API", have, target);
+    phase(
+        "d", "topping the database up from %,d to %,d records through the push API", have, target);
     List<SimulatedDevice> devices = devices(provisioning.phones("d", 8, 1), 5000);
     int batches = (int) Math.ceil((target - have) / 500.0 / devices.size());
     ProcessCpu.Window seedCpu = cpu.start();
-    PushLoad.Result seed = PushLoad.run(devices, new PushLoad.Plan(500, batches, null, Duration.ZERO, 0, 0));
+    PushLoad.Result seed =
+        PushLoad.run(devices, new PushLoad.Plan(500, batches, null, Duration.ZERO, 0, 0));
     pushedRecords += seed.stats().mutations();
-    report.row(new Report.Row("(d) seed", "8 devices x 500", seed.stats().mutations(),
-        seed.mutationsPerSecond(), seed.stats().latency(), null, seed.stats().errorCount(),
-        seedCpu.per1000(seed.stats().mutations()), "push only: records for the metrics queries"));
+    report.row(
+        new Report.Row(
+            "(d) seed",
+            "8 devices x 500",
+            seed.stats().mutations(),
+            seed.mutationsPerSecond(),
+            seed.stats().latency(),
+            null,
+            seed.stats().errorCount(),
+            seedCpu.per1000(seed.stats().mutations()),
+            "push only: records for the metrics queries"));
   }
 
-  /** Records in the database: counted directly when a JDBC URL is given, else those this run pushed. */
+  /**
+   * Records in the database: counted directly when a JDBC URL is given, else those this run pushed.
+   */
   private long recordCount() throws Exception {
     return options.jdbcUrl != null ? CopyBaseline.recordCount(options.jdbcUrl) : pushedRecords;
   }
@@ -224,11 +320,22 @@ public final class BenchMain {
     for (Map.Entry<String, Long> e : heap.maxUsedByScenario().entrySet()) {
       perScenario.append(String.format(Locale.ROOT, "%s %.0f MB; ", e.getKey(), e.getValue() / MB));
     }
-    report.note(String.format(Locale.ROOT,
-        "server heap: highest in use %.0f MB of a %.0f MB maximum (%d samples, every 250 ms); by phase: %s",
-        overall.maxUsed() / MB, overall.max() / MB, overall.samples(), perScenario));
-    report.target("server heap <= 512 MB", String.format(Locale.ROOT, "max %.0f MB used, -Xmx %.0f MB",
-        overall.maxUsed() / MB, overall.max() / MB), overall.maxUsed() <= 512 * MB);
+    report.note(
+        String.format(
+            Locale.ROOT,
+            "server heap: highest in use %.0f MB of a %.0f MB maximum (%d samples, every 250 ms); by phase: %s",
+            overall.maxUsed() / MB,
+            overall.max() / MB,
+            overall.samples(),
+            perScenario));
+    report.target(
+        "server heap <= 512 MB",
+        String.format(
+            Locale.ROOT,
+            "max %.0f MB used, -Xmx %.0f MB",
+            overall.maxUsed() / MB,
+            overall.max() / MB),
+        overall.maxUsed() <= 512 * MB);
   }
 
   private List<SimulatedDevice> devices(List<Provisioning.Device> phones, long seedBase) {
@@ -245,8 +352,12 @@ public final class BenchMain {
   }
 
   private static String outcomes(LoadStats stats) {
-    String errors = stats.errors().isEmpty() ? "" : " errors " + stats.errors()
-        + (stats.firstError() == null ? "" : " first: " + stats.firstError());
+    String errors =
+        stats.errors().isEmpty()
+            ? ""
+            : " errors "
+                + stats.errors()
+                + (stats.firstError() == null ? "" : " first: " + stats.firstError());
     return stats.outcomes() + errors;
   }
 

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Command-line options: {@code --name value} pairs, every one with a default (see {@link #USAGE}). */
+/**
+ * Command-line options: {@code --name value} pairs, every one with a default (see {@link #USAGE}).
+ */
 public final class BenchOptions {
-  public static final String USAGE = """
+  public static final String USAGE =
+      """
       usage: java -jar bench/target/drivesync-bench-cli.jar [options]
         --base-url URL       the service (default http://localhost:8080)
         --admin-url URL      its admin port, for heap samples; 'none' to skip (default http://localhost:8081)
@@ -30,10 +33,30 @@ public final class BenchOptions {
         --quick              small counts, to check the harness end to end in a minute
       """;
 
-  private static final Set<String> KNOWN = Set.of("base-url", "admin-url", "admin-token", "jdbc-url",
-      "scenarios", "a-devices", "a-batch", "a-batches", "b-devices", "b-batch", "b-batches",
-      "b-interval-ms", "b-duration-s", "c-records", "d-records", "d-period-ms", "copy-repeats", "seed",
-      "quick", "help", "server-pid", "postgres-pid");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "base-url",
+          "admin-url",
+          "admin-token",
+          "jdbc-url",
+          "scenarios",
+          "a-devices",
+          "a-batch",
+          "a-batches",
+          "b-devices",
+          "b-batch",
+          "b-batches",
+          "b-interval-ms",
+          "b-duration-s",
+          "c-records",
+          "d-records",
+          "d-period-ms",
+          "copy-repeats",
+          "seed",
+          "quick",
+          "help",
+          "server-pid",
+          "postgres-pid");
 
   public final String baseUrl;
   public final String adminUrl;
@@ -80,7 +103,8 @@ public final class BenchOptions {
     serverPid = number(o, "server-pid", 0);
     postgresPid = number(o, "postgres-pid", 0);
     if (adminToken == null || adminToken.isBlank()) {
-      throw new IllegalArgumentException("an admin token is needed: --admin-token or DRIVESYNC_BOOTSTRAP_TOKEN");
+      throw new IllegalArgumentException(
+          "an admin token is needed: --admin-token or DRIVESYNC_BOOTSTRAP_TOKEN");
     }
     for (String s : scenarios) {
       if (!Set.of("a", "b", "c", "d").contains(s)) {

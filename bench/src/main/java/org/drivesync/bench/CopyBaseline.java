@@ -37,14 +37,18 @@ public final class CopyBaseline {
   /** Copies the drive records created by {@code deviceIds}; needs a role that may create tables. */
   public static Result measure(String jdbcUrl, Collection<UUID> deviceIds, int repeats)
       throws SQLException, IOException {
-    String ids = deviceIds.stream().map(id -> "'" + UUID.fromString(id.toString()) + "'")
-        .collect(Collectors.joining(","));
+    String ids =
+        deviceIds.stream()
+            .map(id -> "'" + UUID.fromString(id.toString()) + "'")
+            .collect(Collectors.joining(","));
     try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
       connection.setAutoCommit(true);
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       ByteArrayOutputStream rows = new ByteArrayOutputStream();
-      long count = copy.copyOut(
-          "COPY (SELECT * FROM drive_records WHERE device_id IN (" + ids + ")) TO STDOUT", rows);
+      long count =
+          copy.copyOut(
+              "COPY (SELECT * FROM drive_records WHERE device_id IN (" + ids + ")) TO STDOUT",
+              rows);
       byte[] data = rows.toByteArray();
       List<Double> rates = new ArrayList<>();
       for (int i = 0; i < repeats; i++) {
@@ -53,7 +57,8 @@ public final class CopyBaseline {
           statement.execute("CREATE TABLE " + table + " (LIKE drive_records INCLUDING ALL)");
           try {
             long start = System.nanoTime();
-            long copied = copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(data));
+            long copied =
+                copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(data));
             rates.add(copied / ((System.nanoTime() - start) / 1e9));
           } finally {
             statement.execute("DROP TABLE " + table);

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Polls the server's admin {@code /metrics} (Dropwizard's JVM gauges) while the load runs and
- * keeps the highest heap in use, overall and per scenario, against the heap's maximum.
+ * Polls the server's admin {@code /metrics} (Dropwizard's JVM gauges) while the load runs and keeps
+ * the highest heap in use, overall and per scenario, against the heap's maximum.
  */
 public final class HeapSampler implements AutoCloseable {
   /** Bytes: the highest heap in use seen, and the configured maximum. */
@@ -24,16 +24,19 @@ public final class HeapSampler implements AutoCloseable {
 
   public HeapSampler(String adminUrl, long periodMillis) {
     this.admin = new ApiClient(adminUrl);
-    this.thread = new Thread(() -> {
-      while (running) {
-        sample();
-        try {
-          Thread.sleep(periodMillis);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "heap-sampler");
+    this.thread =
+        new Thread(
+            () -> {
+              while (running) {
+                sample();
+                try {
+                  Thread.sleep(periodMillis);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
     thread.setDaemon(true);
     thread.start();
   }

@@ -9,8 +9,10 @@ public final class Latencies {
   private final Histogram histogram = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
 
   public void record(long nanos) {
-    histogram.recordValue(Math.min(histogram.getHighestTrackableValue(),
-        Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos))));
+    histogram.recordValue(
+        Math.min(
+            histogram.getHighestTrackableValue(),
+            Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos))));
   }
 
   public long count() {

@@ -54,10 +54,11 @@ public final class LoadStats {
 
   /** Requests that failed for good, plus mutations the server rejected. */
   public long errorCount() {
-    long failed = errors.entrySet().stream()
-        .filter(e -> !e.getKey().startsWith("retried-"))
-        .mapToLong(e -> e.getValue().sum())
-        .sum();
+    long failed =
+        errors.entrySet().stream()
+            .filter(e -> !e.getKey().startsWith("retried-"))
+            .mapToLong(e -> e.getValue().sum())
+            .sum();
     return failed + count("rejected");
   }
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Staff queries against the metrics API while other load runs: one client, one query every
- * {@code periodMillis}, each latency recorded. A 404 on the first call means the server has no
- * metrics API (yet): the probe reports itself skipped rather than failed.
+ * Staff queries against the metrics API while other load runs: one client, one query every {@code
+ * periodMillis}, each latency recorded. A 404 on the first call means the server has no metrics API
+ * (yet): the probe reports itself skipped rather than failed.
  */
 public final class MetricsProbe implements AutoCloseable {
   public static final String SUMMARY = "/api/v1/metrics/summary?groupBy=region,week";
@@ -37,23 +37,26 @@ public final class MetricsProbe implements AutoCloseable {
   }
 
   public MetricsProbe start() {
-    thread = new Thread(() -> {
-      while (running.get()) {
-        long start = System.nanoTime();
-        try {
-          ApiClient.Reply reply = api.get(path, token);
-          if (reply.status() == 200) {
-            stats.latency().record(System.nanoTime() - start);
-            stats.outcome("ok");
-          } else {
-            stats.error(Integer.toString(reply.status()), reply.toString());
-          }
-        } catch (IOException e) {
-          stats.error("io", e.toString());
-        }
-        ApiClient.sleep(periodMillis);
-      }
-    }, "metrics-probe");
+    thread =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                long start = System.nanoTime();
+                try {
+                  ApiClient.Reply reply = api.get(path, token);
+                  if (reply.status() == 200) {
+                    stats.latency().record(System.nanoTime() - start);
+                    stats.outcome("ok");
+                  } else {
+                    stats.error(Integer.toString(reply.status()), reply.toString());
+                  }
+                } catch (IOException e) {
+                  stats.error("io", e.toString());
+                }
+                ApiClient.sleep(periodMillis);
+              }
+            },
+            "metrics-probe");
     thread.setDaemon(true);
     thread.start();
     return this;

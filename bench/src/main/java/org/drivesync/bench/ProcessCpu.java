@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by the server's JVM and by its PostgreSQL (the postmaster, its live backends,
- * and the backends it has reaped), read from /proc when the load generator runs on the same
- * Linux machine. CPU per record barely moves when other work shares the cores, unlike records per
- * second, so it is the figure to compare builds by on a busy machine.
+ * CPU time used by the server's JVM and by its PostgreSQL (the postmaster, its live backends, and
+ * the backends it has reaped), read from /proc when the load generator runs on the same Linux
+ * machine. CPU per record barely moves when other work shares the cores, unlike records per second,
+ * so it is the figure to compare builds by on a busy machine.
  */
 public final class ProcessCpu {
   private static final double TICK_MS = 10.0; // USER_HZ is 100 on Linux
@@ -41,7 +41,10 @@ public final class ProcessCpu {
       if (items == 0 || (Double.isNaN(end[0]) && Double.isNaN(end[1]))) {
         return "";
       }
-      return String.format(java.util.Locale.ROOT, "%.0f / %.0f", (end[0] - start[0]) * 1000 / items,
+      return String.format(
+          java.util.Locale.ROOT,
+          "%.0f / %.0f",
+          (end[0] - start[0]) * 1000 / items,
           (end[1] - start[1]) * 1000 / items);
     }
   }
@@ -53,8 +56,11 @@ public final class ProcessCpu {
     if (postgresPid > 0) {
       long total = ticks(postgresPid, true);
       try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-        total += procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-            .mapToLong(p -> childTicks(p, postgresPid)).sum();
+        total +=
+            procs
+                .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                .mapToLong(p -> childTicks(p, postgresPid))
+                .sum();
       } catch (IOException e) {
         return new double[] {server, Double.NaN};
       }
@@ -65,7 +71,9 @@ public final class ProcessCpu {
 
   private static long childTicks(Path proc, long parent) {
     String[] f = fields(proc.resolve("stat"));
-    return f != null && Long.parseLong(f[1]) == parent ? Long.parseLong(f[11]) + Long.parseLong(f[12]) : 0;
+    return f != null && Long.parseLong(f[1]) == parent
+        ? Long.parseLong(f[11]) + Long.parseLong(f[12])
+        : 0;
   }
 
   private static long ticks(long pid, boolean withReapedChildren) {
@@ -77,7 +85,10 @@ public final class ProcessCpu {
     return withReapedChildren ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
   }
 
-  /** The fields after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime. */
+  /**
+   * The fields after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime,
+   * [14] cstime.
+   */
   private static String[] fields(Path stat) {
     try {
       String line = Files.readString(stat);

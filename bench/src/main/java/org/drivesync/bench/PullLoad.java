@@ -14,7 +14,7 @@ public final class PullLoad {
     long start = System.nanoTime();
     List<Runnable> workers = new ArrayList<>();
     for (SimulatedDevice device : devices) {
-      workers.add(() -> device.pullAll(PAGE, stats, change -> { }));
+      workers.add(() -> device.pullAll(PAGE, stats, change -> {}));
     }
     Workers.runAll("pull", workers);
     return new PushLoad.Result(stats, System.nanoTime() - start);

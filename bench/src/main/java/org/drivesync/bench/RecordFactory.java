@@ -17,12 +17,15 @@ import java.util.UUID;
 public final class RecordFactory {
   public static final String RULESET = "EA22-2024-05-07";
 
-  private static final String[] OUTCOMES = {"registered_on_site", "pledged", "already_registered",
-      "not_eligible", "declined", "follow_up"};
+  private static final String[] OUTCOMES = {
+    "registered_on_site", "pledged", "already_registered", "not_eligible", "declined", "follow_up"
+  };
   private static final int[] OUTCOME_WEIGHTS = {28, 22, 18, 9, 15, 8};
   private static final String[] AGE_BANDS = {"16-17", "18-24", "25-34", "35-49", "50-64", "65+"};
   private static final int[] AGE_WEIGHTS = {4, 22, 30, 24, 13, 7};
-  private static final String[] LANGUAGES = {"en", "ur", "pa", "pl", "bn", "ar", "so", "ro", "gu", "ku"};
+  private static final String[] LANGUAGES = {
+    "en", "ur", "pa", "pl", "bn", "ar", "so", "ro", "gu", "ku"
+  };
   private static final int[] LANGUAGE_WEIGHTS = {30, 15, 10, 10, 8, 7, 6, 6, 4, 4};
   private static final String[] CITIZEN_BASES = {"british", "irish", "qualifying_commonwealth"};
   private static final String[] EU_BASES = {"eu5", "eu_retained_rights", "relevant_eu_citizen"};
@@ -50,7 +53,8 @@ public final class RecordFactory {
     record.put("guidance", random.nextInt(100) < 75 ? guidance(outcome, ageBand) : null);
     record.put("ageBand", random.nextInt(100) < 90 ? ageBand : null);
     int first = random.nextInt(100);
-    record.put("firstTimeRegistrant", first < 40 ? Boolean.TRUE : first < 85 ? Boolean.FALSE : null);
+    record.put(
+        "firstTimeRegistrant", first < 40 ? Boolean.TRUE : first < 85 ? Boolean.FALSE : null);
     record.put("language", random.nextInt(100) < 95 ? pick(LANGUAGES, LANGUAGE_WEIGHTS) : null);
     return record;
   }
@@ -81,8 +85,11 @@ public final class RecordFactory {
       }
     } else {
       boolean eu = random.nextInt(100) < 25;
-      guidance.put("basis", eu ? EU_BASES[random.nextInt(EU_BASES.length)]
-          : CITIZEN_BASES[random.nextInt(CITIZEN_BASES.length)]);
+      guidance.put(
+          "basis",
+          eu
+              ? EU_BASES[random.nextInt(EU_BASES.length)]
+              : CITIZEN_BASES[random.nextInt(CITIZEN_BASES.length)]);
       guidance.put("registration", ageBand.equals("16-17") ? "attainer" : "yes");
       guidance.put("elections", eu ? LOCAL_ELECTIONS : FULL_ELECTIONS);
       signposts.add("gov_uk_register");
@@ -96,7 +103,8 @@ public final class RecordFactory {
 
   private Instant recordedAt() {
     Instant now = Instant.now().minus(1, ChronoUnit.MINUTES);
-    long window = Math.max(1, Math.min(72 * 3600, now.getEpochSecond() - driveStart.getEpochSecond()));
+    long window =
+        Math.max(1, Math.min(72 * 3600, now.getEpochSecond() - driveStart.getEpochSecond()));
     return now.minusSeconds((long) (random.nextDouble() * window)).truncatedTo(ChronoUnit.SECONDS);
   }
 

@@ -16,13 +16,13 @@ import java.util.function.Consumer;
 
 /**
  * One enrolled phone speaking the native protocol: it queues mutations in batches, pushes them,
- * retries the very same bytes after a 429, 503 or broken connection (the protocol makes that
- * safe), and pulls its participant's feed from a saved cursor. Used by one thread at a time.
+ * retries the very same bytes after a 429, 503 or broken connection (the protocol makes that safe),
+ * and pulls its participant's feed from a saved cursor. Used by one thread at a time.
  */
 public final class SimulatedDevice {
   /** A mutation as queued on the phone. {@code record} is null for a delete. */
-  public record Mutation(UUID mutationId, String op, UUID id, Long baseVersion,
-      Map<String, Object> record) {}
+  public record Mutation(
+      UUID mutationId, String op, UUID id, Long baseVersion, Map<String, Object> record) {}
 
   /** A batch ready to send, and the mutations it holds. */
   public record Batch(byte[] body, List<Mutation> mutations) {}
@@ -64,16 +64,24 @@ public final class SimulatedDevice {
     List<UUID> candidates = new ArrayList<>(acknowledged.keySet());
     for (int i = 0; i < size; i++) {
       int roll = factory.nextInt(100);
-      UUID target = candidates.isEmpty() ? null : candidates.get(factory.nextInt(candidates.size()));
+      UUID target =
+          candidates.isEmpty() ? null : candidates.get(factory.nextInt(candidates.size()));
       if (target != null && roll < editPercent + deletePercent && touched.add(target)) {
         Acknowledged ack = acknowledged.get(target);
-        mutations.add(roll < editPercent
-            ? new Mutation(UUID.randomUUID(), "upsert", target, ack.version(), factory.followedUp(ack.record()))
-            : new Mutation(UUID.randomUUID(), "delete", target, ack.version(), null));
+        mutations.add(
+            roll < editPercent
+                ? new Mutation(
+                    UUID.randomUUID(),
+                    "upsert",
+                    target,
+                    ack.version(),
+                    factory.followedUp(ack.record()))
+                : new Mutation(UUID.randomUUID(), "delete", target, ack.version(), null));
       } else {
         UUID driveId = identity.driveIds().get(factory.nextInt(identity.driveIds().size()));
-        mutations.add(new Mutation(UUID.randomUUID(), "upsert", UUID.randomUUID(), null,
-            factory.record(driveId)));
+        mutations.add(
+            new Mutation(
+                UUID.randomUUID(), "upsert", UUID.randomUUID(), null, factory.record(driveId)));
       }
     }
     return batch(mutations);
@@ -176,8 +184,12 @@ public final class SimulatedDevice {
     long changes = 0;
     int failures = 0;
     while (true) {
-      String path = "/api/v1/sync/pull?limit=" + limit
-          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      String path =
+          "/api/v1/sync/pull?limit="
+              + limit
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
       ApiClient.Reply reply;
       try {
         reply = api.get(path, identity.token());

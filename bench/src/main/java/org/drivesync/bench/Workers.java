@@ -13,13 +13,16 @@ public final class Workers {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       Runnable task = tasks.get(i);
-      Thread thread = new Thread(() -> {
-        try {
-          task.run();
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        }
-      }, name + "-" + i);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  task.run();
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                }
+              },
+              name + "-" + i);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();

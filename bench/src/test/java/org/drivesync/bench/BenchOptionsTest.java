@@ -19,7 +19,9 @@ class BenchOptionsTest {
 
   @Test
   void quickShrinksTheCountsAndOptionsOverrideThem() {
-    BenchOptions o = BenchOptions.parse("--admin-token", "t", "--quick", "--c-records", "1_000", "--admin-url", "none");
+    BenchOptions o =
+        BenchOptions.parse(
+            "--admin-token", "t", "--quick", "--c-records", "1_000", "--admin-url", "none");
     assertThat(o.aBatches).isEqualTo(5);
     assertThat(o.cRecords).isEqualTo(1_000);
     assertThat(o.adminUrl).isNull();
@@ -33,6 +35,7 @@ class BenchOptionsTest {
         .hasMessageContaining("unknown scenario");
     assertThatThrownBy(() -> BenchOptions.parse("--admin-token", "t", "--a-batch", "lots"))
         .hasMessageContaining("whole number");
-    assertThatThrownBy(() -> BenchOptions.parse("--admin-token")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> BenchOptions.parse("--admin-token"))
+        .hasMessageContaining("needs a value");
   }
 }

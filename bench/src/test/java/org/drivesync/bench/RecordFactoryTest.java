@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The server checks every record the fault tests push; this checks the mix is the documented one. */
+/**
+ * The server checks every record the fault tests push; this checks the mix is the documented one.
+ */
 class RecordFactoryTest {
   @Test
   void outcomesFollowTheDocumentedMixAndRecordsFallWithinTheDrive() {

@@ -5,14 +5,18 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
-/** Builds the one Flyway configuration every entry point (server start, db command, tests) shares. */
+/**
+ * Builds the one Flyway configuration every entry point (server start, db command, tests) shares.
+ */
 public final class Migrations {
   /** The role the service connects as at run time: it owns nothing and cannot alter the schema. */
   public static final String DEFAULT_APP_ROLE = "drivesync_app";
 
   private Migrations() {}
 
-  /** A Flyway instance over the owner connection; {@code appRole} is granted run-time privileges. */
+  /**
+   * A Flyway instance over the owner connection; {@code appRole} is granted run-time privileges.
+   */
   public static Flyway flyway(DataSource ownerDataSource, String appRole) {
     return Flyway.configure()
         .dataSource(ownerDataSource)

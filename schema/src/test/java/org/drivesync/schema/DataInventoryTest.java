@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * column cannot ship without saying what it holds and why.
  */
 class DataInventoryTest {
-  @RegisterExtension static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
+  @RegisterExtension
+  static final PostgresDatabaseExtension db = PostgresDatabaseExtension.migrated();
 
   private static final Pattern TABLE = Pattern.compile("^#{2,4} `([a-z0-9_]+)`\\s*$");
   private static final Pattern COLUMN = Pattern.compile("^\\|\\s*`([a-z0-9_]+)`\\s*\\|");
@@ -64,8 +65,9 @@ class DataInventoryTest {
     TreeSet<String> missing = new TreeSet<>(migratedColumns());
     missing.removeAll(inventoriedColumns());
     assertThat(missing)
-        .withFailMessage("docs/data-inventory.md is missing %d column(s) of the migrated database;"
-            + " add each under its table's heading (### `table`) as a row | `column` | … |:%n%s",
+        .withFailMessage(
+            "docs/data-inventory.md is missing %d column(s) of the migrated database;"
+                + " add each under its table's heading (### `table`) as a row | `column` | … |:%n%s",
             missing.size(), String.join(System.lineSeparator(), missing))
         .isEmpty();
   }
@@ -75,30 +77,35 @@ class DataInventoryTest {
     TreeSet<String> stale = new TreeSet<>(inventoriedColumns());
     stale.removeAll(migratedColumns());
     assertThat(stale)
-        .withFailMessage("docs/data-inventory.md lists %d column(s) the migrated database does not"
-            + " have:%n%s", stale.size(), String.join(System.lineSeparator(), stale))
+        .withFailMessage(
+            "docs/data-inventory.md lists %d column(s) the migrated database does not"
+                + " have:%n%s",
+            stale.size(), String.join(System.lineSeparator(), stale))
         .isEmpty();
   }
 
   @Test
   void everyTableSaysWhyItIsHeldWhoReadsItAndForHowLong() {
     List<String> incomplete = new ArrayList<>();
-    sections.forEach((table, text) -> {
-      for (String label : LABELS) {
-        if (!text.contains(label)) {
-          incomplete.add(table + " lacks " + label);
-        }
-      }
-    });
+    sections.forEach(
+        (table, text) -> {
+          for (String label : LABELS) {
+            if (!text.contains(label)) {
+              incomplete.add(table + " lacks " + label);
+            }
+          }
+        });
     assertThat(incomplete).isEmpty();
   }
 
   private static List<String> inventoriedColumns() {
     List<String> columns = new ArrayList<>();
-    sections.forEach((table, text) -> text.lines()
-        .map(COLUMN::matcher)
-        .filter(Matcher::find)
-        .forEach(m -> columns.add(table + "." + m.group(1))));
+    sections.forEach(
+        (table, text) ->
+            text.lines()
+                .map(COLUMN::matcher)
+                .filter(Matcher::find)
+                .forEach(m -> columns.add(table + "." + m.group(1))));
     return columns;
   }
 
@@ -107,7 +114,9 @@ class DataInventoryTest {
     List<String> columns = new ArrayList<>();
     try (Connection c = db.ownerDataSource().getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("""
+        ResultSet rs =
+            s.executeQuery(
+                """
             SELECT cl.relname, a.attname
             FROM pg_class cl
             JOIN pg_namespace n ON n.oid = cl.relnamespace
@@ -129,6 +138,7 @@ class DataInventoryTest {
         return file;
       }
     }
-    throw new IllegalStateException("docs/data-inventory.md not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "docs/data-inventory.md not found above " + Path.of("").toAbsolutePath());
   }
 }

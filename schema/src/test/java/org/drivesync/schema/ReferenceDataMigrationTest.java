@@ -29,7 +29,9 @@ class ReferenceDataMigrationTest {
     assertThat(Migrations.isCurrent(db.flyway())).isTrue();
     assertThat(count("SELECT count(*) FROM regions")).isEqualTo(5);
     assertThat(count("SELECT count(*) FROM local_authorities")).isEqualTo(127);
-    assertThat(count("SELECT count(*) FROM local_authorities WHERE code = 'E08000025' AND region_code = 'E12000005'"))
+    assertThat(
+            count(
+                "SELECT count(*) FROM local_authorities WHERE code = 'E08000025' AND region_code = 'E12000005'"))
         .as("Birmingham is in the West Midlands")
         .isEqualTo(1);
     assertThat(MigrationVersion.fromVersion(Migrations.currentVersion(db.flyway())))

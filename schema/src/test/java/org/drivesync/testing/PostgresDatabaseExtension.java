@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Gives a test class its own throwaway database on a real PostgreSQL, migrated unless asked not
- * to be, and drops it afterwards. Register as a static field with {@code @RegisterExtension}.
+ * Gives a test class its own throwaway database on a real PostgreSQL, migrated unless asked not to
+ * be, and drops it afterwards. Register as a static field with {@code @RegisterExtension}.
  */
 public final class PostgresDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
   private final boolean migrate;

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 
 /**
- * The PostgreSQL server the tests of one JVM share: the one named by {@code TEST_DATABASE_URL}
- * (an admin JDBC URL, as CI sets it), or else one embedded server started on first use.
+ * The PostgreSQL server the tests of one JVM share: the one named by {@code TEST_DATABASE_URL} (an
+ * admin JDBC URL, as CI sets it), or else one embedded server started on first use.
  */
 final class TestPostgresServer {
   private static TestPostgresServer instance;

@@ -32,7 +32,8 @@ public final class ClockCheck {
     Objects.requireNonNull(serverNow, "serverNow");
     Objects.requireNonNull(driveStartsOn, "driveStartsOn");
     boolean inTheFuture = recordedAt.isAfter(serverNow.plus(MAX_FUTURE_SKEW));
-    boolean beforeTheDrive = recordedAt.isBefore(driveStartsOn.atStartOfDay(DRIVE_ZONE).toInstant());
+    boolean beforeTheDrive =
+        recordedAt.isBefore(driveStartsOn.atStartOfDay(DRIVE_ZONE).toInstant());
     return inTheFuture || beforeTheDrive ? Set.of(RecordFlag.CLOCK_SKEW) : Set.of();
   }
 

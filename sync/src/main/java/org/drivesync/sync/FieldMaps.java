@@ -16,7 +16,8 @@ final class FieldMaps {
     Objects.requireNonNull(fields, "fields");
     HashMap<String, Object> copy = new HashMap<>(fields.size() * 2);
     fields.forEach(
-        (key, value) -> copy.put(Objects.requireNonNull(key, "field names must not be null"), value));
+        (key, value) ->
+            copy.put(Objects.requireNonNull(key, "field names must not be null"), value));
     return Collections.unmodifiableMap(copy);
   }
 

@@ -7,12 +7,12 @@ import java.util.Objects;
 
 /**
  * Whether a participant's write into a drive is on time, late but acceptable, or refused. A
- * participant may write into a drive while it is not closed, they are assigned to it and they
- * work in its region. When one of those ended (at {@link Entitlement#endedAt}), a record captured
- * before that moment and inside the drive's dates is still accepted, flagged {@link
- * RecordFlag#LATE}, if it arrives within the grace period: phones sync when they can, and a
- * closed drive must not destroy what they still hold. The device's clock only decides whether a
- * record is eligible, never the order of anything.
+ * participant may write into a drive while it is not closed, they are assigned to it and they work
+ * in its region. When one of those ended (at {@link Entitlement#endedAt}), a record captured before
+ * that moment and inside the drive's dates is still accepted, flagged {@link RecordFlag#LATE}, if
+ * it arrives within the grace period: phones sync when they can, and a closed drive must not
+ * destroy what they still hold. The device's clock only decides whether a record is eligible, never
+ * the order of anything.
  */
 public final class LateArrival {
   private LateArrival() {}
@@ -31,11 +31,19 @@ public final class LateArrival {
    * regionRemovedAt} are null unless that right has ended.
    */
   public record Entitlement(
-      LocalDate startsOn, LocalDate endsOn, boolean wasAssigned, boolean wasInRegion,
-      Instant closedAt, Instant unassignedAt, Instant regionRemovedAt) {
+      LocalDate startsOn,
+      LocalDate endsOn,
+      boolean wasAssigned,
+      boolean wasInRegion,
+      Instant closedAt,
+      Instant unassignedAt,
+      Instant regionRemovedAt) {
     /** Whether nothing has ended: the ordinary case. */
     public boolean current() {
-      return wasAssigned && wasInRegion && closedAt == null && unassignedAt == null
+      return wasAssigned
+          && wasInRegion
+          && closedAt == null
+          && unassignedAt == null
           && regionRemovedAt == null;
     }
 
@@ -79,8 +87,8 @@ public final class LateArrival {
    * Decides a write of a record recorded at {@code recordedAt} (the device's clock), arriving at
    * {@code now} (the server's).
    */
-  public static Decision decide(Entitlement entitlement, Instant recordedAt, Instant now,
-      Duration grace) {
+  public static Decision decide(
+      Entitlement entitlement, Instant recordedAt, Instant now, Duration grace) {
     Objects.requireNonNull(entitlement, "entitlement");
     Objects.requireNonNull(recordedAt, "recordedAt");
     Objects.requireNonNull(now, "now");
@@ -93,9 +101,12 @@ public final class LateArrival {
     }
     Instant ended = entitlement.endedAt();
     Instant driveBegins = entitlement.startsOn().atStartOfDay(ClockCheck.DRIVE_ZONE).toInstant();
-    Instant driveEnds = entitlement.endsOn().plusDays(1).atStartOfDay(ClockCheck.DRIVE_ZONE).toInstant();
-    boolean capturedWhileEntitled = !recordedAt.isBefore(driveBegins)
-        && recordedAt.isBefore(driveEnds) && !recordedAt.isAfter(ended);
+    Instant driveEnds =
+        entitlement.endsOn().plusDays(1).atStartOfDay(ClockCheck.DRIVE_ZONE).toInstant();
+    boolean capturedWhileEntitled =
+        !recordedAt.isBefore(driveBegins)
+            && recordedAt.isBefore(driveEnds)
+            && !recordedAt.isAfter(ended);
     boolean withinGrace = !now.isAfter(ended.plus(grace));
     return capturedWhileEntitled && withinGrace ? Decision.LATE : Decision.REFUSED;
   }

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * next page is everything strictly after the cursor in that order.
  *
  * <p>Devices treat the encoded form as opaque. Inside it is {@code v1:<xid>:<entity>:<uuid>} in
- * URL-safe base64 without padding; the version prefix lets the format change later. {@link
- * #decode} accepts exactly the strings {@link #encode} produces and nothing else.
+ * URL-safe base64 without padding; the version prefix lets the format change later. {@link #decode}
+ * accepts exactly the strings {@link #encode} produces and nothing else.
  *
- * <p>For the SQL side: compare entities with {@code COLLATE "C"} (entities are restricted to
- * {@code [a-z0-9_]}, so this matches {@link String#compareTo}) and ids as {@code uuid} (see {@link
+ * <p>For the SQL side: compare entities with {@code COLLATE "C"} (entities are restricted to {@code
+ * [a-z0-9_]}, so this matches {@link String#compareTo}) and ids as {@code uuid} (see {@link
  * LockOrder#UUID_ORDER}); {@link #compareTo} then agrees with the database's order.
  *
  * @param xid the transaction id of the last change already delivered (0 before anything)
@@ -65,8 +65,8 @@ public record PullCursor(long xid, String entity, UUID id) implements Comparable
   /**
    * Parses a cursor produced by {@link #encode}.
    *
-   * @throws InvalidCursorException for null or anything {@link #encode} could not have produced;
-   *     no other exception escapes, whatever the input
+   * @throws InvalidCursorException for null or anything {@link #encode} could not have produced; no
+   *     other exception escapes, whatever the input
    */
   public static PullCursor decode(String encoded) {
     if (encoded == null || encoded.isEmpty()) {

@@ -3,8 +3,8 @@ package org.drivesync.sync;
 import java.util.Optional;
 
 /**
- * The largest push batch the server accepts. The limits keep one push inside one short
- * transaction; a device with more queued simply sends several batches.
+ * The largest push batch the server accepts. The limits keep one push inside one short transaction;
+ * a device with more queued simply sends several batches.
  *
  * @param maxMutations the most mutations in one batch (inclusive)
  * @param maxBytes the largest request body in bytes (inclusive)
@@ -43,8 +43,7 @@ public record PushLimits(int maxMutations, long maxBytes) {
     requireNonNegative(mutationCount, "mutationCount");
     return mutationCount > maxMutations
         ? Optional.of(
-            new PushLimitViolation(
-                PushLimitViolation.Limit.MUTATIONS, mutationCount, maxMutations))
+            new PushLimitViolation(PushLimitViolation.Limit.MUTATIONS, mutationCount, maxMutations))
         : Optional.empty();
   }
 

@@ -9,8 +9,8 @@ public enum RecordFlag {
   /** The guidance shown was produced by an eligibility ruleset that is no longer current. */
   OUTDATED_RULESET("outdated_ruleset"),
   /**
-   * Applied after the participant's right to write into the drive ended (the drive closed, or
-   * they were unassigned or lost its region), within the grace period: see {@link LateArrival}.
+   * Applied after the participant's right to write into the drive ended (the drive closed, or they
+   * were unassigned or lost its region), within the grace period: see {@link LateArrival}.
    */
   LATE("late");
 

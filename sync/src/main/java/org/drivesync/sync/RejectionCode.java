@@ -1,8 +1,8 @@
 package org.drivesync.sync;
 
 /**
- * Why a pushed mutation was rejected: the stable {@code error.code} of a rejected result, every
- * one listed in docs/errors.md ("Rejected mutations in a push").
+ * Why a pushed mutation was rejected: the stable {@code error.code} of a rejected result, every one
+ * listed in docs/errors.md ("Rejected mutations in a push").
  */
 public enum RejectionCode {
   INVALID_MUTATION,

@@ -15,8 +15,9 @@ import java.util.Objects;
  * incoming mutation) wins and the overwritten server value is reported, never silently lost.
  *
  * <p>A key absent from {@code incoming} is treated as "not sent", i.e. unchanged by the device; the
- * HTTP layer normalises fields that are absent on the wire to explicit nulls before calling, so this
- * only matters for fields a device's app version does not know about, which are then preserved.
+ * HTTP layer normalises fields that are absent on the wire to explicit nulls before calling, so
+ * this only matters for fields a device's app version does not know about, which are then
+ * preserved.
  */
 public final class ThreeWayMerge {
   private ThreeWayMerge() {}
@@ -91,8 +92,7 @@ public final class ThreeWayMerge {
         conflicts.add(new FieldConflict(field, yours, current.fields().get(field)));
       }
     }
-    return MergeOutcome.conflict(
-        current.fields(), true, false, conflicts, ConflictReason.DELETED);
+    return MergeOutcome.conflict(current.fields(), true, false, conflicts, ConflictReason.DELETED);
   }
 
   /**

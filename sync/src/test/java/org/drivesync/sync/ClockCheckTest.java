@@ -25,7 +25,10 @@ class ClockCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("recordings")
   void flagsImplausibleRecordingTimes(
-      String behaviour, Instant recordedAt, Instant serverNow, LocalDate driveStartsOn,
+      String behaviour,
+      Instant recordedAt,
+      Instant serverNow,
+      LocalDate driveStartsOn,
       Set<RecordFlag> expected) {
     assertThat(ClockCheck.flagsFor(recordedAt, serverNow, driveStartsOn)).isEqualTo(expected);
   }
@@ -37,31 +40,58 @@ class ClockCheckTest {
             "recorded an hour ago", SUMMER_NOW.minusSeconds(3600), SUMMER_NOW, SUMMER_DRIVE, NONE),
         Arguments.of(
             "exactly 5 minutes in the future is tolerated",
-            SUMMER_NOW.plus(Duration.ofMinutes(5)), SUMMER_NOW, SUMMER_DRIVE, NONE),
+            SUMMER_NOW.plus(Duration.ofMinutes(5)),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            NONE),
         Arguments.of(
             "5m01s in the future is skew",
-            SUMMER_NOW.plus(Duration.ofSeconds(301)), SUMMER_NOW, SUMMER_DRIVE, SKEW),
+            SUMMER_NOW.plus(Duration.ofSeconds(301)),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            SKEW),
         Arguments.of(
             "5 minutes and 1 ms in the future is skew",
-            SUMMER_NOW.plus(Duration.ofMinutes(5)).plusMillis(1), SUMMER_NOW, SUMMER_DRIVE, SKEW),
+            SUMMER_NOW.plus(Duration.ofMinutes(5)).plusMillis(1),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            SKEW),
         Arguments.of(
             "a day in the future is skew",
-            SUMMER_NOW.plus(Duration.ofDays(1)), SUMMER_NOW, SUMMER_DRIVE, SKEW),
+            SUMMER_NOW.plus(Duration.ofDays(1)),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            SKEW),
         Arguments.of(
             "BST: 23:00 UTC the evening before is London midnight, the drive's first instant",
-            Instant.parse("2026-05-01T23:00:00Z"), SUMMER_NOW, SUMMER_DRIVE, NONE),
+            Instant.parse("2026-05-01T23:00:00Z"),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            NONE),
         Arguments.of(
             "BST: 22:59:59 UTC the evening before is still the previous London day",
-            Instant.parse("2026-05-01T22:59:59Z"), SUMMER_NOW, SUMMER_DRIVE, SKEW),
+            Instant.parse("2026-05-01T22:59:59Z"),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            SKEW),
         Arguments.of(
             "BST: 23:30 UTC the evening before is not mistaken for the previous day",
-            Instant.parse("2026-05-01T23:30:00Z"), SUMMER_NOW, SUMMER_DRIVE, NONE),
+            Instant.parse("2026-05-01T23:30:00Z"),
+            SUMMER_NOW,
+            SUMMER_DRIVE,
+            NONE),
         Arguments.of(
             "GMT: midnight UTC is the drive's first instant",
-            Instant.parse("2026-01-15T00:00:00Z"), WINTER_NOW, WINTER_DRIVE, NONE),
+            Instant.parse("2026-01-15T00:00:00Z"),
+            WINTER_NOW,
+            WINTER_DRIVE,
+            NONE),
         Arguments.of(
             "GMT: one second before midnight UTC is before the drive",
-            Instant.parse("2026-01-14T23:59:59Z"), WINTER_NOW, WINTER_DRIVE, SKEW),
+            Instant.parse("2026-01-14T23:59:59Z"),
+            WINTER_NOW,
+            WINTER_DRIVE,
+            SKEW),
         Arguments.of(
             "clocks-forward day: the day still starts at midnight GMT",
             Instant.parse("2026-03-29T00:00:00Z"),
@@ -107,9 +137,13 @@ class ClockCheckTest {
         Arguments.of("clocks agree", now, now, Duration.ZERO),
         Arguments.of(
             "device 90 s behind gives a positive offset",
-            now.minusSeconds(90), now, Duration.ofSeconds(90)),
+            now.minusSeconds(90),
+            now,
+            Duration.ofSeconds(90)),
         Arguments.of(
             "device an hour ahead (e.g. stuck in BST) gives a negative offset",
-            now.plusSeconds(3600), now, Duration.ofHours(-1)));
+            now.plusSeconds(3600),
+            now,
+            Duration.ofHours(-1)));
   }
 }

@@ -27,7 +27,9 @@ class IdempotencyTest {
         Arguments.of("same id, different content is reuse", a, b, ReplayDecision.REUSED),
         Arguments.of(
             "same id, equal fingerprint from a different String instance is a replay",
-            a, new String(a.toCharArray()), ReplayDecision.REPLAY));
+            a,
+            new String(a.toCharArray()),
+            ReplayDecision.REPLAY));
   }
 
   @ParameterizedTest(name = "{0}")

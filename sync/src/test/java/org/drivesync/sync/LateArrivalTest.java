@@ -31,7 +31,11 @@ class LateArrivalTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void decides(String behaviour, Entitlement entitlement, Instant recordedAt, Instant now,
+  void decides(
+      String behaviour,
+      Entitlement entitlement,
+      Instant recordedAt,
+      Instant now,
       Decision expected) {
     assertThat(LateArrival.decide(entitlement, recordedAt, now, GRACE)).isEqualTo(expected);
   }
@@ -39,47 +43,100 @@ class LateArrivalTest {
   static Stream<Arguments> cases() {
     Instant afterClose = CLOSED.plusSeconds(3600);
     return Stream.of(
-        Arguments.of("an open drive is on time whatever the clock", open(),
-            Instant.parse("1999-01-01T00:00:00Z"), afterClose, Decision.ON_TIME),
-        Arguments.of("captured before closing, pushed an hour after", closedAt(CLOSED), CAPTURED,
-            afterClose, Decision.LATE),
-        Arguments.of("captured at the very moment of closing", closedAt(CLOSED), CLOSED, afterClose,
+        Arguments.of(
+            "an open drive is on time whatever the clock",
+            open(),
+            Instant.parse("1999-01-01T00:00:00Z"),
+            afterClose,
+            Decision.ON_TIME),
+        Arguments.of(
+            "captured before closing, pushed an hour after",
+            closedAt(CLOSED),
+            CAPTURED,
+            afterClose,
             Decision.LATE),
-        Arguments.of("captured after closing", closedAt(CLOSED), CLOSED.plusSeconds(1), afterClose,
-            Decision.REFUSED),
-        Arguments.of("exactly at the end of the grace period", closedAt(CLOSED), CAPTURED,
-            CLOSED.plus(GRACE), Decision.LATE),
-        Arguments.of("a second past the grace period", closedAt(CLOSED), CAPTURED,
-            CLOSED.plus(GRACE).plusSeconds(1), Decision.REFUSED),
-        Arguments.of("before the drive's first day in UK time", closedAt(Instant.parse("2026-06-07T12:00:00Z")),
-            Instant.parse("2026-06-05T22:59:59Z"), Instant.parse("2026-06-08T00:00:00Z"),
-            Decision.REFUSED),
-        Arguments.of("the first second of the drive's day in UK time",
-            closedAt(Instant.parse("2026-06-07T12:00:00Z")), Instant.parse("2026-06-05T23:00:00Z"),
-            Instant.parse("2026-06-08T00:00:00Z"), Decision.LATE),
-        Arguments.of("after the drive's last day, though before closing",
-            closedAt(Instant.parse("2026-06-07T12:00:00Z")), Instant.parse("2026-06-06T23:00:00Z"),
-            Instant.parse("2026-06-08T00:00:00Z"), Decision.REFUSED),
-        Arguments.of("unassigned: captured while assigned",
-            new Entitlement(DAY, DAY, false, true, null, CLOSED, null), CAPTURED, afterClose,
+        Arguments.of(
+            "captured at the very moment of closing",
+            closedAt(CLOSED),
+            CLOSED,
+            afterClose,
             Decision.LATE),
-        Arguments.of("region removed: captured after the removal",
-            new Entitlement(DAY, DAY, true, false, null, null, CLOSED), CLOSED.plusSeconds(60),
-            afterClose, Decision.REFUSED),
-        Arguments.of("never assigned", new Entitlement(DAY, DAY, false, true, null, null, null),
-            CAPTURED, afterClose, Decision.REFUSED),
-        Arguments.of("never in the region", new Entitlement(DAY, DAY, true, false, null, null, null),
-            CAPTURED, afterClose, Decision.REFUSED),
-        Arguments.of("the grace runs from the first end: unassigned long before closing",
+        Arguments.of(
+            "captured after closing",
+            closedAt(CLOSED),
+            CLOSED.plusSeconds(1),
+            afterClose,
+            Decision.REFUSED),
+        Arguments.of(
+            "exactly at the end of the grace period",
+            closedAt(CLOSED),
+            CAPTURED,
+            CLOSED.plus(GRACE),
+            Decision.LATE),
+        Arguments.of(
+            "a second past the grace period",
+            closedAt(CLOSED),
+            CAPTURED,
+            CLOSED.plus(GRACE).plusSeconds(1),
+            Decision.REFUSED),
+        Arguments.of(
+            "before the drive's first day in UK time",
+            closedAt(Instant.parse("2026-06-07T12:00:00Z")),
+            Instant.parse("2026-06-05T22:59:59Z"),
+            Instant.parse("2026-06-08T00:00:00Z"),
+            Decision.REFUSED),
+        Arguments.of(
+            "the first second of the drive's day in UK time",
+            closedAt(Instant.parse("2026-06-07T12:00:00Z")),
+            Instant.parse("2026-06-05T23:00:00Z"),
+            Instant.parse("2026-06-08T00:00:00Z"),
+            Decision.LATE),
+        Arguments.of(
+            "after the drive's last day, though before closing",
+            closedAt(Instant.parse("2026-06-07T12:00:00Z")),
+            Instant.parse("2026-06-06T23:00:00Z"),
+            Instant.parse("2026-06-08T00:00:00Z"),
+            Decision.REFUSED),
+        Arguments.of(
+            "unassigned: captured while assigned",
+            new Entitlement(DAY, DAY, false, true, null, CLOSED, null),
+            CAPTURED,
+            afterClose,
+            Decision.LATE),
+        Arguments.of(
+            "region removed: captured after the removal",
+            new Entitlement(DAY, DAY, true, false, null, null, CLOSED),
+            CLOSED.plusSeconds(60),
+            afterClose,
+            Decision.REFUSED),
+        Arguments.of(
+            "never assigned",
+            new Entitlement(DAY, DAY, false, true, null, null, null),
+            CAPTURED,
+            afterClose,
+            Decision.REFUSED),
+        Arguments.of(
+            "never in the region",
+            new Entitlement(DAY, DAY, true, false, null, null, null),
+            CAPTURED,
+            afterClose,
+            Decision.REFUSED),
+        Arguments.of(
+            "the grace runs from the first end: unassigned long before closing",
             new Entitlement(DAY, DAY, false, true, CLOSED.plus(Duration.ofDays(40)), CLOSED, null),
-            CAPTURED, CLOSED.plus(Duration.ofDays(41)), Decision.REFUSED));
+            CAPTURED,
+            CLOSED.plus(Duration.ofDays(41)),
+            Decision.REFUSED));
   }
 
   @Test
   void theReasonIsWhatEndedFirst() {
     assertThat(closedAt(CLOSED).reason()).isEqualTo(Ended.DRIVE_CLOSED);
-    assertThat(new Entitlement(DAY, DAY, false, false, CLOSED, CLOSED.minusSeconds(1),
-        CLOSED.plusSeconds(1)).reason()).isEqualTo(Ended.UNASSIGNED);
+    assertThat(
+            new Entitlement(
+                    DAY, DAY, false, false, CLOSED, CLOSED.minusSeconds(1), CLOSED.plusSeconds(1))
+                .reason())
+        .isEqualTo(Ended.UNASSIGNED);
     assertThat(new Entitlement(DAY, DAY, true, false, null, null, CLOSED).reason())
         .isEqualTo(Ended.REGION_REMOVED);
     assertThat(new Entitlement(DAY, DAY, false, true, CLOSED, null, null).reason())

@@ -87,11 +87,17 @@ class LockOrderTest {
         Arguments.of("nothing to lock", List.of(), List.of(), new long[0]),
         Arguments.of("a record's key is odd", List.of(one), List.of(), new long[] {7L}),
         Arguments.of("a mutation's key is even", List.of(), List.of(one), new long[] {6L}),
-        Arguments.of("the same id as record and mutation: two keys", List.of(one), List.of(one),
+        Arguments.of(
+            "the same id as record and mutation: two keys",
+            List.of(one),
+            List.of(one),
             new long[] {6L, 7L}),
-        Arguments.of("signed order, as PostgreSQL sorts bigint", List.of(one, big), List.of(),
+        Arguments.of(
+            "signed order, as PostgreSQL sorts bigint",
+            List.of(one, big),
+            List.of(),
             new long[] {-1L, 7L}),
-        Arguments.of("repeated ids lock once", List.of(one, one), List.of(one, one),
-            new long[] {6L, 7L}));
+        Arguments.of(
+            "repeated ids lock once", List.of(one, one), List.of(one, one), new long[] {6L, 7L}));
   }
 }

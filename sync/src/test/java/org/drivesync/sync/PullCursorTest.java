@@ -32,16 +32,12 @@ class PullCursorTest {
     return Stream.of(
         Arguments.of("the start of the feed", PullCursor.START),
         Arguments.of("a typical position", TYPICAL),
-        Arguments.of(
-            "the largest xid",
-            new PullCursor(Long.MAX_VALUE, "drive_record", ID)),
+        Arguments.of("the largest xid", new PullCursor(Long.MAX_VALUE, "drive_record", ID)),
         Arguments.of(
             "an id with the top bit set",
             new PullCursor(7, "drive", UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"))),
-        Arguments.of(
-            "an xid boundary before any entity", new PullCursor(99, "", new UUID(0, 0))),
-        Arguments.of(
-            "a 63-character entity", new PullCursor(1, "e" + "x".repeat(62), ID)));
+        Arguments.of("an xid boundary before any entity", new PullCursor(99, "", new UUID(0, 0))),
+        Arguments.of("a 63-character entity", new PullCursor(1, "e" + "x".repeat(62), ID)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -142,13 +138,15 @@ class PullCursorTest {
     return Stream.of(
         Arguments.of("start comes first", PullCursor.START, new PullCursor(1, "a", ID)),
         Arguments.of(
-            "xid decides first",
-            new PullCursor(1, "zzz", high), new PullCursor(2, "aaa", low)),
+            "xid decides first", new PullCursor(1, "zzz", high), new PullCursor(2, "aaa", low)),
         Arguments.of(
-            "then entity", new PullCursor(5, "drive", high), new PullCursor(5, "drive_record", low)),
+            "then entity",
+            new PullCursor(5, "drive", high),
+            new PullCursor(5, "drive_record", low)),
         Arguments.of(
             "then id, unsigned as in PostgreSQL",
-            new PullCursor(5, "drive_record", low), new PullCursor(5, "drive_record", high)));
+            new PullCursor(5, "drive_record", low),
+            new PullCursor(5, "drive_record", high)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -31,16 +31,19 @@ class PushLimitsTest {
         Arguments.of("exactly 500 mutations fit", 500, 10_000L, Optional.empty()),
         Arguments.of(
             "501 mutations are too many",
-            501, 10_000L,
+            501,
+            10_000L,
             Optional.of(new PushLimitViolation(PushLimitViolation.Limit.MUTATIONS, 501, 500))),
         Arguments.of("exactly 1 MiB fits", 1, MIB, Optional.empty()),
         Arguments.of(
             "1 MiB plus one byte is too large",
-            1, MIB + 1,
+            1,
+            MIB + 1,
             Optional.of(new PushLimitViolation(PushLimitViolation.Limit.BYTES, MIB + 1, MIB))),
         Arguments.of(
             "both exceeded reports bytes, which is known before parsing",
-            501, MIB + 1,
+            501,
+            MIB + 1,
             Optional.of(new PushLimitViolation(PushLimitViolation.Limit.BYTES, MIB + 1, MIB))),
         Arguments.of("both at their limits fits", 500, MIB, Optional.empty()));
   }

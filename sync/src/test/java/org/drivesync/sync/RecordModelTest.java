@@ -36,8 +36,7 @@ class RecordModelTest {
         Arguments.of("version 0", (Runnable) () -> RecordState.live(0, Map.of())),
         Arguments.of("a negative version", (Runnable) () -> RecordState.tombstone(-1, Map.of())),
         Arguments.of("null fields", (Runnable) () -> new RecordState(1, null, false)),
-        Arguments.of(
-            "a null field name", (Runnable) () -> RecordState.live(1, fields(null, "x"))));
+        Arguments.of("a null field name", (Runnable) () -> RecordState.live(1, fields(null, "x"))));
   }
 
   @ParameterizedTest(name = "{0}")

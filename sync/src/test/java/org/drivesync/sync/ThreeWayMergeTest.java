@@ -47,25 +47,40 @@ class ThreeWayMergeTest {
         // Rule 1: the server has never had the record.
         Arguments.of(
             "new record: upsert is applied as sent",
-            null, null, UPSERT, V1,
+            null,
+            null,
+            UPSERT,
+            V1,
             applied(V1, false, true)),
         Arguments.of(
             "new record: null fields are kept as explicit nulls",
-            null, null, UPSERT, fields("driveId", "drive-1", "outcome", null),
+            null,
+            null,
+            UPSERT,
+            fields("driveId", "drive-1", "outcome", null),
             applied(fields("driveId", "drive-1", "outcome", null), false, true)),
         Arguments.of(
             "new record: delete of an unknown record writes nothing",
-            null, null, DELETE, V1,
+            null,
+            null,
+            DELETE,
+            V1,
             applied(Map.of(), true, false)),
         Arguments.of(
             "new record: delete without fields writes nothing",
-            null, null, DELETE, null,
+            null,
+            null,
+            DELETE,
+            null,
             applied(Map.of(), true, false)),
 
         // Rule 2: the device thinks the record is new, the server already has it.
         Arguments.of(
             "no base, server has it: identical fields are a no-op",
-            null, RecordState.live(3, V1), UPSERT, V1,
+            null,
+            RecordState.live(3, V1),
+            UPSERT,
+            V1,
             applied(V1, false, false)),
         Arguments.of(
             "no base, server has it: differing fields conflict and the device wins",
@@ -74,7 +89,10 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "outcome", "registered", "language", "en"),
             conflict(
-                V1, false, true, ConflictReason.FIELDS,
+                V1,
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("language", "en", "cy"),
                 new FieldConflict("outcome", "registered", "declined"))),
         Arguments.of(
@@ -84,17 +102,26 @@ class ThreeWayMergeTest {
             UPSERT,
             V1,
             conflict(
-                V1, false, true, ConflictReason.FIELDS,
+                V1,
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("followUp", null, "call back Tuesday"))),
 
         // Rule 6: upsert on a live record with a base.
         Arguments.of(
             "upsert: nothing changed on either side is a no-op",
-            BASE, BASE, UPSERT, V1,
+            BASE,
+            BASE,
+            UPSERT,
+            V1,
             applied(V1, false, false)),
         Arguments.of(
             "upsert: server unchanged since base, device edit is applied",
-            BASE, BASE, UPSERT, with(V1, "outcome", "declined"),
+            BASE,
+            BASE,
+            UPSERT,
+            with(V1, "outcome", "declined"),
             applied(with(V1, "outcome", "declined"), false, true)),
         Arguments.of(
             "upsert: device changed nothing, server edits are kept and nothing is written",
@@ -117,7 +144,10 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "outcome", "declined"),
             conflict(
-                with(V1, "outcome", "declined"), false, true, ConflictReason.FIELDS,
+                with(V1, "outcome", "declined"),
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("outcome", "declined", "already_registered"))),
         Arguments.of(
             "upsert: overlapping and disjoint edits together keep the server-only edit",
@@ -127,7 +157,9 @@ class ThreeWayMergeTest {
             with(V1, "outcome", "declined", "ageBand", "25-34"),
             conflict(
                 with(V1, "outcome", "declined", "language", "cy", "ageBand", "25-34"),
-                false, true, ConflictReason.FIELDS,
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("outcome", "declined", "already_registered"))),
         Arguments.of(
             "upsert: conflicts are listed in field-name order",
@@ -137,7 +169,9 @@ class ThreeWayMergeTest {
             with(V1, "outcome", "y", "ageBand", "y", "language", "y"),
             conflict(
                 with(V1, "outcome", "y", "ageBand", "y", "language", "y"),
-                false, true, ConflictReason.FIELDS,
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("ageBand", "y", "x"),
                 new FieldConflict("language", "y", "x"),
                 new FieldConflict("outcome", "y", "x"))),
@@ -157,7 +191,10 @@ class ThreeWayMergeTest {
             merged(with(V1, "outcome", "declined", "language", "pl"))),
         Arguments.of(
             "upsert: device clears a field the server left alone",
-            BASE, BASE, UPSERT, with(V1, "ageBand", null),
+            BASE,
+            BASE,
+            UPSERT,
+            with(V1, "ageBand", null),
             applied(with(V1, "ageBand", null), false, true)),
         Arguments.of(
             "upsert: device clears a field the server changed, reported with yours = null",
@@ -166,7 +203,10 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "ageBand", null),
             conflict(
-                with(V1, "ageBand", null), false, true, ConflictReason.FIELDS,
+                with(V1, "ageBand", null),
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("ageBand", null, "25-34"))),
         Arguments.of(
             "upsert: server cleared a field the device changed, reported with theirs = null",
@@ -175,7 +215,10 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "language", "cy"),
             conflict(
-                with(V1, "language", "cy"), false, true, ConflictReason.FIELDS,
+                with(V1, "language", "cy"),
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("language", "cy", null))),
         Arguments.of(
             "upsert: both filled a field that was null in the base, differently",
@@ -184,7 +227,10 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "followUp", "phone"),
             conflict(
-                with(V1, "followUp", "phone"), false, true, ConflictReason.FIELDS,
+                with(V1, "followUp", "phone"),
+                false,
+                true,
+                ConflictReason.FIELDS,
                 new FieldConflict("followUp", "phone", "email"))),
         Arguments.of(
             "upsert: both cleared the same field, no conflict",
@@ -202,16 +248,22 @@ class ThreeWayMergeTest {
             merged(with(V1, "outcome", "declined", "consentVersion", "2026-04"))),
         Arguments.of(
             "upsert: structured values are compared by equality, not identity",
-            RecordState.live(1, with(V1, "followUp", Map.of("channel", "sms", "slots", List.of(1, 2)))),
-            RecordState.live(1, with(V1, "followUp", Map.of("channel", "sms", "slots", List.of(1, 2)))),
+            RecordState.live(
+                1, with(V1, "followUp", Map.of("channel", "sms", "slots", List.of(1, 2)))),
+            RecordState.live(
+                1, with(V1, "followUp", Map.of("channel", "sms", "slots", List.of(1, 2)))),
             UPSERT,
             with(V1, "followUp", Map.of("slots", List.of(1, 2), "channel", "sms")),
             applied(
                 with(V1, "followUp", Map.of("channel", "sms", "slots", List.of(1, 2))),
-                false, false)),
+                false,
+                false)),
         Arguments.of(
             "upsert: a Boolean field flipped by the device is applied",
-            BASE, BASE, UPSERT, with(V1, "firstTimeRegistrant", false),
+            BASE,
+            BASE,
+            UPSERT,
+            with(V1, "firstTimeRegistrant", false),
             applied(with(V1, "firstTimeRegistrant", false), false, true)),
 
         // Rules 3 and 4: the server's record is a tombstone.
@@ -222,7 +274,10 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "outcome", "declined", "language", "pl"),
             conflict(
-                with(V1, "language", "cy"), true, false, ConflictReason.DELETED,
+                with(V1, "language", "cy"),
+                true,
+                false,
+                ConflictReason.DELETED,
                 new FieldConflict("language", "pl", "cy"),
                 new FieldConflict("outcome", "declined", "registered"))),
         Arguments.of(
@@ -232,7 +287,10 @@ class ThreeWayMergeTest {
             UPSERT,
             fields("driveId", "drive-1", "outcome", "declined", "language", null),
             conflict(
-                V1, true, false, ConflictReason.DELETED,
+                V1,
+                true,
+                false,
+                ConflictReason.DELETED,
                 new FieldConflict("driveId", "drive-1", "drive-1"),
                 new FieldConflict("outcome", "declined", "registered"))),
         Arguments.of(
@@ -249,25 +307,40 @@ class ThreeWayMergeTest {
             UPSERT,
             with(V1, "outcome", "declined"),
             conflict(
-                V1, true, false, ConflictReason.DELETED,
+                V1,
+                true,
+                false,
+                ConflictReason.DELETED,
                 new FieldConflict("outcome", "declined", "registered"))),
         Arguments.of(
             "tombstone: deleting again is an idempotent no-op",
-            BASE, RecordState.tombstone(2, V1), DELETE, null,
+            BASE,
+            RecordState.tombstone(2, V1),
+            DELETE,
+            null,
             applied(V1, true, false)),
         Arguments.of(
             "tombstone: a base-less delete is also a no-op",
-            null, RecordState.tombstone(2, V1), DELETE, V1,
+            null,
+            RecordState.tombstone(2, V1),
+            DELETE,
+            V1,
             applied(V1, true, false)),
 
         // Rule 5: delete of a live record.
         Arguments.of(
             "delete: based on the current version is applied",
-            RecordState.live(4, V1), RecordState.live(4, V1), DELETE, V1,
+            RecordState.live(4, V1),
+            RecordState.live(4, V1),
+            DELETE,
+            V1,
             applied(V1, true, true)),
         Arguments.of(
             "delete: without a base is treated as based on current",
-            null, RecordState.live(4, V1), DELETE, null,
+            null,
+            RecordState.live(4, V1),
+            DELETE,
+            null,
             applied(V1, true, true)),
         Arguments.of(
             "delete: based on an old version still deletes, recording the superseded edits",
@@ -277,7 +350,9 @@ class ThreeWayMergeTest {
             V1,
             conflict(
                 with(V1, "outcome", "declined", "followUp", "sms"),
-                true, true, ConflictReason.DELETE_SUPERSEDES_EDITS,
+                true,
+                true,
+                ConflictReason.DELETE_SUPERSEDES_EDITS,
                 new FieldConflict("followUp", null, "sms"),
                 new FieldConflict("outcome", null, "declined"))),
         Arguments.of(
@@ -287,11 +362,17 @@ class ThreeWayMergeTest {
             DELETE,
             null,
             conflict(
-                with(V1, "language", null), true, true, ConflictReason.DELETE_SUPERSEDES_EDITS,
+                with(V1, "language", null),
+                true,
+                true,
+                ConflictReason.DELETE_SUPERSEDES_EDITS,
                 new FieldConflict("language", null, null))),
         Arguments.of(
             "delete: based on an old version whose edits were reverted is applied cleanly",
-            BASE, RecordState.live(3, V1), DELETE, null,
+            BASE,
+            RecordState.live(3, V1),
+            DELETE,
+            null,
             applied(V1, true, true)));
   }
 
@@ -312,19 +393,25 @@ class ThreeWayMergeTest {
     return Stream.of(
         Arguments.of(
             "a base for a record the server does not have",
-            BASE, null, UPSERT, V1, IllegalArgumentException.class),
-        Arguments.of(
-            "a base newer than the current version",
-            RecordState.live(5, V1), RecordState.live(4, V1), UPSERT, V1,
+            BASE,
+            null,
+            UPSERT,
+            V1,
             IllegalArgumentException.class),
         Arguments.of(
-            "an upsert without fields",
-            BASE, BASE, UPSERT, null, NullPointerException.class),
+            "a base newer than the current version",
+            RecordState.live(5, V1),
+            RecordState.live(4, V1),
+            UPSERT,
+            V1,
+            IllegalArgumentException.class),
         Arguments.of(
-            "no op", BASE, BASE, null, V1, NullPointerException.class));
+            "an upsert without fields", BASE, BASE, UPSERT, null, NullPointerException.class),
+        Arguments.of("no op", BASE, BASE, null, V1, NullPointerException.class));
   }
 
-  private static MergeOutcome applied(Map<String, Object> fields, boolean deleted, boolean changed) {
+  private static MergeOutcome applied(
+      Map<String, Object> fields, boolean deleted, boolean changed) {
     return new MergeOutcome(MergeStatus.APPLIED, fields, deleted, changed, List.of(), null);
   }
 

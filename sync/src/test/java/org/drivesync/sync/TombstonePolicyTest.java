@@ -36,7 +36,9 @@ class TombstonePolicyTest {
         Arguments.of("cursor before the purge", new PullCursor(50, "drive_record", ID), 100L, true),
         Arguments.of(
             "cursor part-way through the purged xid",
-            new PullCursor(100, "drive_record", ID), 100L, true),
+            new PullCursor(100, "drive_record", ID),
+            100L,
+            true),
         Arguments.of(
             "cursor after the purge", new PullCursor(101, "drive_record", ID), 100L, false));
   }

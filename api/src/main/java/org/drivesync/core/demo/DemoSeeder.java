@@ -34,12 +34,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Seeds plainly synthetic outreach data so a fresh install shows a living dashboard: in each of
- * the five regions, volunteers (cohort {@value #COHORT}) with phones, drives named
- * "{@value #PREFIX}…" at real councils, and a few weeks of records up to today — with the small
- * cells, flagged records, a stale phone and a burst that the dashboard and the audit view exist to
- * show. It refuses to run twice, and refuses a database holding real drives unless forced.
- * Content is drawn from a fixed seed; only the dates follow today.
+ * Seeds plainly synthetic outreach data so a fresh install shows a living dashboard: in each of the
+ * five regions, volunteers (cohort {@value #COHORT}) with phones, drives named "{@value #PREFIX}…"
+ * at real councils, and a few weeks of records up to today — with the small cells, flagged records,
+ * a stale phone and a burst that the dashboard and the audit view exist to show. It refuses to run
+ * twice, and refuses a database holding real drives unless forced. Content is drawn from a fixed
+ * seed; only the dates follow today.
  */
 public final class DemoSeeder {
   public static final String COHORT = "demo";
@@ -48,6 +48,7 @@ public final class DemoSeeder {
       List.of("E12000001", "E12000002", "E12000003", "E12000004", "E12000005");
   static final String ORGANISER_EMAIL = "organiser.demo@example.org";
   static final String STAFF_EMAIL = "staff.demo@example.org";
+
   /** The demo organiser covers two regions, so switching between them can be tried. */
   static final List<String> ORGANISER_REGIONS = List.of("E12000004", "E12000005");
 
@@ -57,10 +58,12 @@ public final class DemoSeeder {
   /** What a run did. */
   public record Result(boolean seeded, String message, int records, List<Credential> credentials) {}
 
-  private static final String[] VENUES = {"community_centre", "place_of_worship",
-      "college_or_university", "market_or_street", "workplace"};
-  private static final String[] LANGUAGES = {"ur", "pa", "bn", "pl", "ro", "so", "ar", "gu", "en",
-      "ku", "ti", "fa"};
+  private static final String[] VENUES = {
+    "community_centre", "place_of_worship", "college_or_university", "market_or_street", "workplace"
+  };
+  private static final String[] LANGUAGES = {
+    "ur", "pa", "bn", "pl", "ro", "so", "ar", "gu", "en", "ku", "ti", "fa"
+  };
 
   private final Jdbi jdbi;
   private final Passwords passwords;
@@ -79,12 +82,20 @@ public final class DemoSeeder {
   public Result seed(int weeks, boolean force) {
     DemoDao demo = jdbi.onDemand(DemoDao.class);
     if (demo.countCohort(COHORT) > 0) {
-      return new Result(false, "Demo data is already seeded; nothing changed. Use"
-          + " --new-passwords to sign in again.", 0, List.of());
+      return new Result(
+          false,
+          "Demo data is already seeded; nothing changed. Use"
+              + " --new-passwords to sign in again.",
+          0,
+          List.of());
     }
     if (!force && demo.countRealDrives(PREFIX) > 0) {
-      return new Result(false, "This database holds real drives: refusing to mix synthetic"
-          + " records into it (use --force on a throwaway copy).", 0, List.of());
+      return new Result(
+          false,
+          "This database holds real drives: refusing to mix synthetic"
+              + " records into it (use --force on a throwaway copy).",
+          0,
+          List.of());
     }
     Random random = new Random(2026);
     LocalDate today = LocalDate.now(clock.withZone(ClockCheck.DRIVE_ZONE));
@@ -96,70 +107,118 @@ public final class DemoSeeder {
       String region = REGIONS.get(r);
       int index = r;
       // Records are under row-level security: the seeder writes as a trusted internal path.
-      int records = new ScopedJdbi(jdbi).inTransaction(RowScope.system(),
-          handle -> seedRegion(handle, region, index, creator, first, today, random));
+      int records =
+          new ScopedJdbi(jdbi)
+              .inTransaction(
+                  RowScope.system(),
+                  handle -> seedRegion(handle, region, index, creator, first, today, random));
       total += records;
-      progress.accept(String.format("  %s %-24s %,6d synthetic records", region,
-          demo.regionName(region), records));
+      progress.accept(
+          String.format(
+              "  %s %-24s %,6d synthetic records", region, demo.regionName(region), records));
     }
-    return new Result(true, "Seeded " + total + " synthetic records in " + REGIONS.size()
-        + " regions (" + first + " to " + today + ").", total, credentials);
+    return new Result(
+        true,
+        "Seeded "
+            + total
+            + " synthetic records in "
+            + REGIONS.size()
+            + " regions ("
+            + first
+            + " to "
+            + today
+            + ").",
+        total,
+        credentials);
   }
 
   /** New passwords for the demo sign-ins, for a database seeded earlier. */
   public List<Credential> newPasswords() {
-    return jdbi.inTransaction(handle -> {
-      DemoDao dao = handle.attach(DemoDao.class);
-      List<Credential> credentials = new ArrayList<>();
-      String organiser = newPassword();
-      String staff = newPassword();
-      if (dao.setPassword(ORGANISER_EMAIL, COHORT, passwords.hash(organiser)) == 1) {
-        credentials.add(new Credential("organiser", ORGANISER_EMAIL, organiser, ORGANISER_REGIONS));
-      }
-      if (dao.setPassword(STAFF_EMAIL, COHORT, passwords.hash(staff)) == 1) {
-        credentials.add(new Credential("staff", STAFF_EMAIL, staff, List.of()));
-      }
-      return credentials;
-    });
+    return jdbi.inTransaction(
+        handle -> {
+          DemoDao dao = handle.attach(DemoDao.class);
+          List<Credential> credentials = new ArrayList<>();
+          String organiser = newPassword();
+          String staff = newPassword();
+          if (dao.setPassword(ORGANISER_EMAIL, COHORT, passwords.hash(organiser)) == 1) {
+            credentials.add(
+                new Credential("organiser", ORGANISER_EMAIL, organiser, ORGANISER_REGIONS));
+          }
+          if (dao.setPassword(STAFF_EMAIL, COHORT, passwords.hash(staff)) == 1) {
+            credentials.add(new Credential("staff", STAFF_EMAIL, staff, List.of()));
+          }
+          return credentials;
+        });
   }
 
   private UUID createStaffAndOrganiser(Handle handle, List<Credential> credentials) {
     DemoDao dao = handle.attach(DemoDao.class);
     String staffPassword = newPassword();
     UUID staff = UUID.randomUUID();
-    dao.insertUser(staff, "Synthetic Staff Member", STAFF_EMAIL, "staff",
-        passwords.hash(staffPassword), COHORT, null);
+    dao.insertUser(
+        staff,
+        "Synthetic Staff Member",
+        STAFF_EMAIL,
+        "staff",
+        passwords.hash(staffPassword),
+        COHORT,
+        null);
     String organiserPassword = newPassword();
     UUID organiser = UUID.randomUUID();
-    dao.insertUser(organiser, "Synthetic Organiser", ORGANISER_EMAIL, "organiser",
-        passwords.hash(organiserPassword), COHORT, null);
+    dao.insertUser(
+        organiser,
+        "Synthetic Organiser",
+        ORGANISER_EMAIL,
+        "organiser",
+        passwords.hash(organiserPassword),
+        COHORT,
+        null);
     ORGANISER_REGIONS.forEach(region -> dao.insertUserRegion(organiser, region));
-    credentials.add(new Credential("organiser", ORGANISER_EMAIL, organiserPassword,
-        ORGANISER_REGIONS));
+    credentials.add(
+        new Credential("organiser", ORGANISER_EMAIL, organiserPassword, ORGANISER_REGIONS));
     credentials.add(new Credential("staff", STAFF_EMAIL, staffPassword, List.of()));
     return staff;
   }
 
-  private int seedRegion(Handle handle, String region, int regionIndex, UUID creator,
-      LocalDate first, LocalDate today, Random random) {
+  private int seedRegion(
+      Handle handle,
+      String region,
+      int regionIndex,
+      UUID creator,
+      LocalDate first,
+      LocalDate today,
+      Random random) {
     DemoDao dao = handle.attach(DemoDao.class);
     Instant now = clock.instant();
     List<UUID> volunteers = new ArrayList<>();
     Map<UUID, UUID> phones = new HashMap<>();
     for (int i = 1; i <= 6; i++) {
       UUID volunteer = uuid(random);
-      dao.insertUser(volunteer, "Synthetic Volunteer " + (regionIndex + 1) + "-" + i, null,
-          "participant", null, COHORT, first.minusWeeks(2));
+      dao.insertUser(
+          volunteer,
+          "Synthetic Volunteer " + (regionIndex + 1) + "-" + i,
+          null,
+          "participant",
+          null,
+          COHORT,
+          first.minusWeeks(2));
       dao.insertUserRegion(volunteer, region);
       UUID phone = uuid(random);
       Instant lastSync = now.minus(Duration.ofHours(1 + random.nextInt(40)));
-      dao.insertDevice(phone, volunteer, "Synthetic phone " + i,
-          first.minusWeeks(2).atStartOfDay(ClockCheck.DRIVE_ZONE).toInstant(), lastSync);
+      dao.insertDevice(
+          phone,
+          volunteer,
+          "Synthetic phone " + i,
+          first.minusWeeks(2).atStartOfDay(ClockCheck.DRIVE_ZONE).toInstant(),
+          lastSync);
       volunteers.add(volunteer);
       phones.put(volunteer, phone);
     }
     // A spare phone that has not synced for a fortnight: the data-quality list should show it.
-    dao.insertDevice(uuid(random), volunteers.get(5), "Synthetic spare phone",
+    dao.insertDevice(
+        uuid(random),
+        volunteers.get(5),
+        "Synthetic spare phone",
         first.minusWeeks(2).atStartOfDay(ClockCheck.DRIVE_ZONE).toInstant(),
         now.minus(Duration.ofDays(12 + regionIndex)));
 
@@ -170,14 +229,27 @@ public final class DemoSeeder {
     for (int d = 0; d < 5; d++) {
       DemoDao.Council council = councils.get(random.nextInt(councils.size()));
       boolean tiny = d == 4;
-      LocalDate starts = tiny ? today.minusDays(3 + random.nextInt(10))
-          : first.plusDays(random.nextInt((int) Math.max(1, span / 2)));
+      LocalDate starts =
+          tiny
+              ? today.minusDays(3 + random.nextInt(10))
+              : first.plusDays(random.nextInt((int) Math.max(1, span / 2)));
       LocalDate ends = tiny ? starts : starts.plusWeeks(2 + random.nextInt(6));
       String venue = VENUES[random.nextInt(VENUES.length)];
       UUID drive = uuid(random);
-      dao.insertDrive(drive, PREFIX + council.name() + " " + venue.replace('_', ' ') + " from "
+      dao.insertDrive(
+          drive,
+          PREFIX
+              + council.name()
+              + " "
+              + venue.replace('_', ' ')
+              + " from "
               + starts.format(java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.UK)),
-          council.code(), region, venue, starts, ends, ends.isBefore(today) ? "closed" : "active",
+          council.code(),
+          region,
+          venue,
+          starts,
+          ends,
+          ends.isBefore(today) ? "closed" : "active",
           creator);
       List<UUID> team = new ArrayList<>();
       for (int v = 0; v < 3; v++) {
@@ -188,7 +260,9 @@ public final class DemoSeeder {
         }
       }
       Set<DayOfWeek> sessions = Set.of(DayOfWeek.SATURDAY, DayOfWeek.of(1 + random.nextInt(5)));
-      for (LocalDate day = starts; !day.isAfter(ends) && !day.isAfter(today); day = day.plusDays(1)) {
+      for (LocalDate day = starts;
+          !day.isAfter(ends) && !day.isAfter(today);
+          day = day.plusDays(1)) {
         if (!tiny && !sessions.contains(day.getDayOfWeek())) {
           continue;
         }
@@ -197,16 +271,38 @@ public final class DemoSeeder {
         for (int i = 0; i < count; i++) {
           at = at.plusSeconds(180 + random.nextInt(480));
           UUID volunteer = team.get(random.nextInt(team.size()));
-          records.add(record(random, regionIndex, drive, council.code(), region, volunteer,
-              phones.get(volunteer), at, starts, conflicts, now));
+          records.add(
+              record(
+                  random,
+                  regionIndex,
+                  drive,
+                  council.code(),
+                  region,
+                  volunteer,
+                  phones.get(volunteer),
+                  at,
+                  starts,
+                  conflicts,
+                  now));
         }
       }
       if (d == 0 && regionIndex == 1) {
         // One volunteer's quick run of records: the staff signals list should show it.
         Instant at = starts.atTime(LocalTime.of(15, 0)).atZone(ClockCheck.DRIVE_ZONE).toInstant();
         for (int i = 0; i < 8; i++) {
-          records.add(record(random, regionIndex, drive, council.code(), region, team.get(0),
-              phones.get(team.get(0)), at.plusSeconds(20L * i), starts, conflicts, now));
+          records.add(
+              record(
+                  random,
+                  regionIndex,
+                  drive,
+                  council.code(),
+                  region,
+                  team.get(0),
+                  phones.get(team.get(0)),
+                  at.plusSeconds(20L * i),
+                  starts,
+                  conflicts,
+                  now));
         }
       }
     }
@@ -214,16 +310,25 @@ public final class DemoSeeder {
     return records.size();
   }
 
-  private StoredRecord record(Random random, int regionIndex, UUID drive, String council,
-      String region, UUID volunteer, UUID phone, Instant at, LocalDate driveStarts,
-      List<RecordDao.NewConflict> conflicts, Instant now) {
+  private StoredRecord record(
+      Random random,
+      int regionIndex,
+      UUID drive,
+      String council,
+      String region,
+      UUID volunteer,
+      UUID phone,
+      Instant at,
+      LocalDate driveStarts,
+      List<RecordDao.NewConflict> conflicts,
+      Instant now) {
     UUID id = uuid(random);
     Set<String> flags = new java.util.TreeSet<>();
     double roll = random.nextDouble();
     Instant recordedAt = at;
     if (roll < 0.01) {
-      recordedAt = driveStarts.minusDays(1).atTime(LocalTime.NOON)
-          .atZone(ClockCheck.DRIVE_ZONE).toInstant();
+      recordedAt =
+          driveStarts.minusDays(1).atTime(LocalTime.NOON).atZone(ClockCheck.DRIVE_ZONE).toInstant();
       flags.add("clock_skew");
     }
     String outcome = outcome(random, regionIndex);
@@ -233,32 +338,41 @@ public final class DemoSeeder {
     }
     if (roll >= 0.03 && roll < 0.04) {
       flags.add("conflict");
-      conflicts.add(new RecordDao.NewConflict(id, region, 1, "fields",
-          "[{\"field\":\"outcome\",\"yours\":\"pledged\",\"theirs\":\"" + outcome + "\"}]", null,
-          phone, volunteer));
+      conflicts.add(
+          new RecordDao.NewConflict(
+              id,
+              region,
+              1,
+              "fields",
+              "[{\"field\":\"outcome\",\"yours\":\"pledged\",\"theirs\":\"" + outcome + "\"}]",
+              null,
+              phone,
+              volunteer));
     }
     Map<String, Object> fields = new HashMap<>();
     fields.put(RecordFields.DRIVE_ID, drive.toString());
     fields.put(RecordFields.RECORDED_AT, recordedAt.toString());
     fields.put(RecordFields.OUTCOME, outcome);
-    fields.put(RecordFields.GUIDANCE, random.nextDouble() < 0.1 ? null
-        : guidance(random, ruleset, outcome));
-    fields.put(RecordFields.AGE_BAND, random.nextDouble() < 0.03 ? "16-17"
-        : RecordFields.AGE_BANDS.get(1 + random.nextInt(5)));
+    fields.put(
+        RecordFields.GUIDANCE,
+        random.nextDouble() < 0.1 ? null : guidance(random, ruleset, outcome));
+    fields.put(
+        RecordFields.AGE_BAND,
+        random.nextDouble() < 0.03 ? "16-17" : RecordFields.AGE_BANDS.get(1 + random.nextInt(5)));
     boolean registering = outcome.equals("registered_on_site") || outcome.equals("pledged");
-    fields.put(RecordFields.FIRST_TIME_REGISTRANT,
+    fields.put(
+        RecordFields.FIRST_TIME_REGISTRANT,
         registering ? (Boolean) (random.nextDouble() < 0.6) : null);
-    fields.put(RecordFields.LANGUAGE, LANGUAGES[(regionIndex * 2 + random.nextInt(6))
-        % LANGUAGES.length]);
-    return new StoredRecord(id, drive, region, council, volunteer, phone, 1, fields, false, flags,
-        now, now);
+    fields.put(
+        RecordFields.LANGUAGE, LANGUAGES[(regionIndex * 2 + random.nextInt(6)) % LANGUAGES.length]);
+    return new StoredRecord(
+        id, drive, region, council, volunteer, phone, 1, fields, false, flags, now, now);
   }
 
   private static String outcome(Random random, int regionIndex) {
     // Each region's mix leans a little differently, as real ones do; one weight per outcome, in
     // RecordFields.OUTCOMES order.
-    double[] weights = {0.28 + 0.03 * regionIndex, 0.2, 0.18, 0.1, 0.16 - 0.02 * regionIndex,
-        0.08};
+    double[] weights = {0.28 + 0.03 * regionIndex, 0.2, 0.18, 0.1, 0.16 - 0.02 * regionIndex, 0.08};
     double roll = random.nextDouble() * java.util.Arrays.stream(weights).sum();
     for (int i = 0; i < weights.length; i++) {
       roll -= weights[i];
@@ -278,8 +392,14 @@ public final class DemoSeeder {
       guidance.put("registration", "no");
     } else {
       double roll = random.nextDouble();
-      String basis = roll < 0.45 ? "qualifying_commonwealth" : roll < 0.7 ? "british"
-          : roll < 0.85 ? "eu_retained_rights" : roll < 0.9 ? "irish" : "relevant_eu_citizen";
+      String basis =
+          roll < 0.45
+              ? "qualifying_commonwealth"
+              : roll < 0.7
+                  ? "british"
+                  : roll < 0.85
+                      ? "eu_retained_rights"
+                      : roll < 0.9 ? "irish" : "relevant_eu_citizen";
       guidance.put("basis", basis);
       guidance.put("registration", outcome.equals("already_registered") ? "yes" : "no");
       if (!basis.startsWith("eu") && !basis.startsWith("relevant")) {
@@ -292,22 +412,42 @@ public final class DemoSeeder {
     return guidance;
   }
 
-  private void write(Handle handle, List<StoredRecord> records,
-      List<RecordDao.NewConflict> conflicts) {
+  private void write(
+      Handle handle, List<StoredRecord> records, List<RecordDao.NewConflict> conflicts) {
     RecordDao dao = handle.attach(RecordDao.class);
     List<RecordDao.RecordWrite> rows = new ArrayList<>();
     List<RecordDao.NewVersion> versions = new ArrayList<>();
     for (StoredRecord r : records) {
       Map<String, Object> f = r.fields();
       Object guidance = f.get(RecordFields.GUIDANCE);
-      rows.add(new RecordDao.RecordWrite(r.id(), r.driveId(), r.regionCode(),
-          r.localAuthorityCode(), r.recordedBy(), r.deviceId(), 1,
-          Instant.parse((String) f.get(RecordFields.RECORDED_AT)),
-          (String) f.get(RecordFields.OUTCOME), guidance == null ? null : guidance.toString(),
-          (String) f.get(RecordFields.AGE_BAND), (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
-          (String) f.get(RecordFields.LANGUAGE), false, r.flags().toArray(String[]::new)));
-      versions.add(new RecordDao.NewVersion(r.id(), 1, FieldCodec.toJson(f), false,
-          r.recordedBy(), r.deviceId(), null, null, "applied"));
+      rows.add(
+          new RecordDao.RecordWrite(
+              r.id(),
+              r.driveId(),
+              r.regionCode(),
+              r.localAuthorityCode(),
+              r.recordedBy(),
+              r.deviceId(),
+              1,
+              Instant.parse((String) f.get(RecordFields.RECORDED_AT)),
+              (String) f.get(RecordFields.OUTCOME),
+              guidance == null ? null : guidance.toString(),
+              (String) f.get(RecordFields.AGE_BAND),
+              (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
+              (String) f.get(RecordFields.LANGUAGE),
+              false,
+              r.flags().toArray(String[]::new)));
+      versions.add(
+          new RecordDao.NewVersion(
+              r.id(),
+              1,
+              FieldCodec.toJson(f),
+              false,
+              r.recordedBy(),
+              r.deviceId(),
+              null,
+              null,
+              "applied"));
     }
     dao.upsert(RecordDao.RecordColumns.of(rows));
     dao.insertVersions(RecordDao.VersionColumns.of(versions));

@@ -16,13 +16,13 @@ import org.drivesync.eligibility.i18n.LocalisedText;
  *
  * <ul>
  *   <li>{@code locale} and {@code dir} at the top;
- *   <li>each {@code guidance[]} message: its text in that locale, with {@code locale},
- *       {@code state} and {@code english};
+ *   <li>each {@code guidance[]} message: its text in that locale, with {@code locale}, {@code
+ *       state} and {@code english};
  *   <li>{@code labels} ({@code "election.pcc": "text"}, the engine's message of that id, else the
  *       label of that id), each value translated, and {@code labelDetails} with the same keys
  *       saying {@code locale}, {@code state} and {@code english} of each;
- *   <li>each {@code polls[]} item: {@code electionLabel}, the short label of its election code
- *       (the poll's own {@code label} is a published proper name and stays as it is).
+ *   <li>each {@code polls[]} item: {@code electionLabel}, the short label of its election code (the
+ *       poll's own {@code label} is a published proper name and stays as it is).
  * </ul>
  */
 public final class AssessmentTexts {
@@ -34,17 +34,20 @@ public final class AssessmentTexts {
     tree.put("dir", texts.locale().dir());
     for (JsonNode item : tree.path("guidance")) {
       if (item instanceof ObjectNode message && message.hasNonNull("messageId")) {
-        texts.message(message.get("messageId").asText())
+        texts
+            .message(message.get("messageId").asText())
             .ifPresent(text -> message.setAll((ObjectNode) json.valueToTree(text)));
       }
     }
     ObjectNode labels = json.createObjectNode();
     ObjectNode details = json.createObjectNode();
     for (String id : labelIds(tree)) {
-      labelText(texts, id).ifPresent(text -> {
-        labels.put(id, text.text());
-        details.set(id, json.valueToTree(text));
-      });
+      labelText(texts, id)
+          .ifPresent(
+              text -> {
+                labels.put(id, text.text());
+                details.set(id, json.valueToTree(text));
+              });
     }
     tree.set("labels", labels);
     tree.set("labelDetails", details);

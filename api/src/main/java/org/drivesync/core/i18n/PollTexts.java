@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class PollTexts {
   private PollTexts() {}
 
-  /** A poll list ({@code {"polls": [...]}}) with {@code locale}, {@code dir} and election labels. */
+  /**
+   * A poll list ({@code {"polls": [...]}}) with {@code locale}, {@code dir} and election labels.
+   */
   public static ObjectNode localise(ObjectMapper json, Object pollList, LocalisedTexts texts) {
     ObjectNode tree = json.valueToTree(pollList);
     tree.put("locale", texts.locale().tag());
@@ -24,7 +26,8 @@ public final class PollTexts {
   static void addElectionLabels(ObjectMapper json, JsonNode polls, LocalisedTexts texts) {
     for (JsonNode poll : polls) {
       if (poll instanceof ObjectNode p && p.hasNonNull("electionCode")) {
-        texts.label("election." + p.get("electionCode").asText())
+        texts
+            .label("election." + p.get("electionCode").asText())
             .ifPresent(text -> p.set("electionLabel", json.valueToTree(text)));
       }
     }

@@ -12,8 +12,9 @@ import org.drivesync.eligibility.i18n.TranslationLookup;
 import org.drivesync.eligibility.i18n.TranslationState;
 
 /**
- * The translations of one locale as people left them in the database, over the shipped drafts: a row for an
- * English wording wins over the file's text for it (it is newer, or it carries the review).
+ * The translations of one locale as people left them in the database, over the shipped drafts: a
+ * row for an English wording wins over the file's text for it (it is newer, or it carries the
+ * review).
  */
 final class StoredTranslations implements TranslationLookup {
   private final Map<TextKey, Map<String, Translation>> rows = new HashMap<>();
@@ -22,11 +23,19 @@ final class StoredTranslations implements TranslationLookup {
   StoredTranslations(List<TranslationRow> stored, TranslationLookup shipped) {
     this.shipped = shipped;
     for (TranslationRow row : stored) {
-      TextKey.parse(row.textKey()).ifPresent(key -> rows
-          .computeIfAbsent(key, k -> new LinkedHashMap<>())
-          .put(row.sourceText(), new Translation(row.text(),
-              "reviewed".equals(row.state()) ? TranslationState.REVIEWED : TranslationState.DRAFT,
-              row.reviewerName(), row.reviewedAt())));
+      TextKey.parse(row.textKey())
+          .ifPresent(
+              key ->
+                  rows.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                      .put(
+                          row.sourceText(),
+                          new Translation(
+                              row.text(),
+                              "reviewed".equals(row.state())
+                                  ? TranslationState.REVIEWED
+                                  : TranslationState.DRAFT,
+                              row.reviewerName(),
+                              row.reviewedAt())));
     }
   }
 

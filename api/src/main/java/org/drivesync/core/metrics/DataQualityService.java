@@ -20,8 +20,8 @@ public final class DataQualityService {
     this.jdbi = new ScopedJdbi(jdbi);
   }
 
-  public List<DataQualityDao.FlaggedRecord> flagged(Caller caller, String region, String flag,
-      int limit) {
+  public List<DataQualityDao.FlaggedRecord> flagged(
+      Caller caller, String region, String flag, int limit) {
     if (flag != null) {
       try {
         RecordFlag.fromWire(flag);
@@ -33,17 +33,19 @@ public final class DataQualityService {
       throw ApiException.invalid("limit", "between 1 and " + MAX_LIMIT);
     }
     // drive_records is under row-level security: read in the caller's own scope as well.
-    return jdbi.inTransaction(RowScope.of(caller), handle -> {
-      String[] regions = caller.organiserRegions();
-      boolean all = caller.seesAllRegions() && region == null;
-      if (region != null) {
-        if (!handle.attach(MetricsScopeDao.class).regionExists(region)
-            || !caller.coversRegion(region)) {
-          throw ApiException.notFound("region");
-        }
-        regions = new String[] {region};
-      }
-      return handle.attach(DataQualityDao.class).flagged(all, regions, flag, limit);
-    });
+    return jdbi.inTransaction(
+        RowScope.of(caller),
+        handle -> {
+          String[] regions = caller.organiserRegions();
+          boolean all = caller.seesAllRegions() && region == null;
+          if (region != null) {
+            if (!handle.attach(MetricsScopeDao.class).regionExists(region)
+                || !caller.coversRegion(region)) {
+              throw ApiException.notFound("region");
+            }
+            regions = new String[] {region};
+          }
+          return handle.attach(DataQualityDao.class).flagged(all, regions, flag, limit);
+        });
   }
 }

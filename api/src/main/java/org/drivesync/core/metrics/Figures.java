@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * How counts are shown: exactly (staff, admins) or under small-number control (organisers). The
- * registration rate is worked out from the figures as shown, so it can never reveal more than
- * they do.
+ * registration rate is worked out from the figures as shown, so it can never reveal more than they
+ * do.
  */
 public enum Figures {
   EXACT,
@@ -15,8 +15,16 @@ public enum Figures {
 
   /** The metric names, in the order rows and CSV columns show them. */
   public static final List<String> METRICS =
-      List.of("contacts", "registeredOnSite", "pledged", "alreadyRegistered", "notEligible",
-          "declined", "followUps", "eligibleReached", "registrationRate");
+      List.of(
+          "contacts",
+          "registeredOnSite",
+          "pledged",
+          "alreadyRegistered",
+          "notEligible",
+          "declined",
+          "followUps",
+          "eligibleReached",
+          "registrationRate");
 
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);
@@ -52,7 +60,8 @@ public enum Figures {
   Double rate(long registered, long eligibleNotRegistered) {
     Long numerator = this == EXACT ? (Long) registered : SmallNumbers.publishedValue(registered);
     Long denominator =
-        this == EXACT ? (Long) eligibleNotRegistered
+        this == EXACT
+            ? (Long) eligibleNotRegistered
             : SmallNumbers.publishedValue(eligibleNotRegistered);
     if (numerator == null || denominator == null || denominator == 0) {
       return null;

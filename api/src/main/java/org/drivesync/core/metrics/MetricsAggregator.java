@@ -10,15 +10,15 @@ import org.drivesync.records.StoredRecord;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Keeps the metrics aggregates equal to the live records, inside the transaction that changes
- * them: a changed record takes back its old contribution and adds its new one, so a metrics
- * request reflects every acknowledged push. A deleted record contributes nothing; a record
- * contributes once, as its latest version.
+ * Keeps the metrics aggregates equal to the live records, inside the transaction that changes them:
+ * a changed record takes back its old contribution and adds its new one, so a metrics request
+ * reflects every acknowledged push. A deleted record contributes nothing; a record contributes
+ * once, as its latest version.
  *
  * <p>The deltas of one push are netted per key first (a record edited twice in a batch, or moved
  * between two keys and back, costs nothing), then written with one statement per table whose rows
- * are upserted in key order, so concurrent pushes lock shared aggregate rows in the same order
- * and cannot deadlock on them.
+ * are upserted in key order, so concurrent pushes lock shared aggregate rows in the same order and
+ * cannot deadlock on them.
  */
 public final class MetricsAggregator implements RecordChangeListener {
   /** Mutable counts of one key while a batch is netted. */
@@ -56,10 +56,20 @@ public final class MetricsAggregator implements RecordChangeListener {
 
   private static void write(Handle handle, Map<FactKey, Delta> deltas) {
     int n = deltas.size();
-    MetricsWriteDao.Deltas rows = new MetricsWriteDao.Deltas(
-        new String[n], new String[n], new String[n], new UUID[n], new UUID[n],
-        new String[n], new String[n], new String[n], new String[n], new String[n], new int[n],
-        new int[n]);
+    MetricsWriteDao.Deltas rows =
+        new MetricsWriteDao.Deltas(
+            new String[n],
+            new String[n],
+            new String[n],
+            new UUID[n],
+            new UUID[n],
+            new String[n],
+            new String[n],
+            new String[n],
+            new String[n],
+            new String[n],
+            new int[n],
+            new int[n]);
     int i = 0;
     for (Map.Entry<FactKey, Delta> entry : deltas.entrySet()) {
       FactKey k = entry.getKey();

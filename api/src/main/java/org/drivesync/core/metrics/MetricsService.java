@@ -12,17 +12,17 @@ import java.util.UUID;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
-import org.drivesync.errors.ApiException;
-import org.drivesync.errors.ErrorCode;
 import org.drivesync.db.MetricsScopeDao;
 import org.drivesync.db.SummaryQuery;
+import org.drivesync.errors.ApiException;
+import org.drivesync.errors.ErrorCode;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Outreach metrics from the aggregates: scope first (organisers see their regions only; a filter
- * outside them is a 404, as for anything else out of scope), then the coarsest aggregate table
- * that has every column the query needs, then small-number control for organisers.
+ * outside them is a 404, as for anything else out of scope), then the coarsest aggregate table that
+ * has every column the query needs, then small-number control for organisers.
  */
 public final class MetricsService {
   /** A summary larger than this is refused: narrow the dates or group by less. */
@@ -42,20 +42,21 @@ public final class MetricsService {
 
   /** The summary for a CSV export, with the export in the audit trail. */
   public Summary export(Caller caller, SummaryRequest request) {
-    return jdbi.inTransaction(handle -> {
-      Summary summary = compute(handle, caller, request);
-      // The query and its size, never its figures.
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("groupBy", String.join(",", summary.groupBy()));
-      putIfPresent(details, "from", request.from());
-      putIfPresent(details, "to", request.to());
-      putIfPresent(details, "region", request.region());
-      putIfPresent(details, "localAuthority", request.localAuthority());
-      putIfPresent(details, "driveId", request.driveId());
-      details.put("rows", summary.rows().size());
-      auditLog.append(handle, Actor.of(caller), "metrics.export", "metrics", null, details);
-      return summary;
-    });
+    return jdbi.inTransaction(
+        handle -> {
+          Summary summary = compute(handle, caller, request);
+          // The query and its size, never its figures.
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("groupBy", String.join(",", summary.groupBy()));
+          putIfPresent(details, "from", request.from());
+          putIfPresent(details, "to", request.to());
+          putIfPresent(details, "region", request.region());
+          putIfPresent(details, "localAuthority", request.localAuthority());
+          putIfPresent(details, "driveId", request.driveId());
+          details.put("rows", summary.rows().size());
+          auditLog.append(handle, Actor.of(caller), "metrics.export", "metrics", null, details);
+          return summary;
+        });
   }
 
   private static void putIfPresent(Map<String, Object> details, String key, Object value) {
@@ -66,7 +67,9 @@ public final class MetricsService {
 
   Summary compute(Handle handle, Caller caller, SummaryRequest request) {
     if (request.groupBy().contains(Dimension.PARTICIPANT) && !caller.seesAllRegions()) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "Participant-level metrics are for staff only",
+      throw new ApiException(
+          ErrorCode.FORBIDDEN,
+          "Participant-level metrics are for staff only",
           Map.of("dimension", Dimension.PARTICIPANT.wireName()));
     }
     MetricsScopeDao scope = handle.attach(MetricsScopeDao.class);
@@ -88,31 +91,41 @@ public final class MetricsService {
             .drive(request.driveId())
             .run(handle, MAX_ROWS + 1);
     if (rows.size() > MAX_ROWS) {
-      throw ApiException.invalid("groupBy",
+      throw ApiException.invalid(
+          "groupBy",
           "more than " + MAX_ROWS + " rows; narrow the dates or group by fewer dimensions");
     }
     Figures figures = caller.seesAllRegions() ? Figures.EXACT : Figures.ROUNDED;
     return present(request, rows, figures, labels(scope, request.groupBy(), rows));
   }
 
-  private static Summary present(SummaryRequest request, List<SummaryQuery.Row> rows,
-      Figures figures, Map<String, Map<String, String>> labels) {
+  private static Summary present(
+      SummaryRequest request,
+      List<SummaryQuery.Row> rows,
+      Figures figures,
+      Map<String, Map<String, String>> labels) {
     List<Map<String, Object>> out = new ArrayList<>();
     Counts totals = Counts.ZERO;
     for (SummaryQuery.Row row : rows) {
       Map<String, Object> item = new LinkedHashMap<>();
       for (int i = 0; i < request.groupBy().size(); i++) {
         Object key = row.keys().get(i);
-        item.put(request.groupBy().get(i).wireName(),
+        item.put(
+            request.groupBy().get(i).wireName(),
             key instanceof UUID || key instanceof LocalDate ? key.toString() : key);
       }
       figures.put(item, row.counts());
       out.add(item);
       totals = totals.plus(row.counts());
     }
-    return new Summary(request.from(), request.to(),
-        request.groupBy().stream().map(Dimension::wireName).toList(), figures.wireName(), out,
-        figures.of(totals), labels);
+    return new Summary(
+        request.from(),
+        request.to(),
+        request.groupBy().stream().map(Dimension::wireName).toList(),
+        figures.wireName(),
+        out,
+        figures.of(totals),
+        labels);
   }
 
   /** The regions to read: null for all (staff, no filter); an organiser's own otherwise. */
@@ -128,7 +141,10 @@ public final class MetricsService {
 
   private static void checkInScope(Caller caller, SummaryRequest request, MetricsScopeDao scope) {
     if (request.localAuthority() != null
-        && !scope.regionOfCouncil(request.localAuthority()).filter(caller::coversRegion).isPresent()) {
+        && !scope
+            .regionOfCouncil(request.localAuthority())
+            .filter(caller::coversRegion)
+            .isPresent()) {
       throw ApiException.notFound("local authority");
     }
     if (request.driveId() != null
@@ -137,8 +153,8 @@ public final class MetricsService {
     }
   }
 
-  private static Map<String, Map<String, String>> labels(MetricsScopeDao scope,
-      List<Dimension> groupBy, List<SummaryQuery.Row> rows) {
+  private static Map<String, Map<String, String>> labels(
+      MetricsScopeDao scope, List<Dimension> groupBy, List<SummaryQuery.Row> rows) {
     Map<String, Map<String, String>> labels = new TreeMap<>();
     for (int i = 0; i < groupBy.size(); i++) {
       Dimension dimension = groupBy.get(i);
@@ -148,13 +164,14 @@ public final class MetricsService {
           keys.add(row.keys().get(i));
         }
       }
-      List<MetricsScopeDao.Label> names = switch (dimension) {
-        case REGION -> scope.regionNames(keys.toArray(String[]::new));
-        case LOCAL_AUTHORITY -> scope.councilNames(keys.toArray(String[]::new));
-        case DRIVE -> scope.driveNames(keys.toArray(UUID[]::new));
-        case PARTICIPANT -> scope.participantNames(keys.toArray(UUID[]::new));
-        default -> null;
-      };
+      List<MetricsScopeDao.Label> names =
+          switch (dimension) {
+            case REGION -> scope.regionNames(keys.toArray(String[]::new));
+            case LOCAL_AUTHORITY -> scope.councilNames(keys.toArray(String[]::new));
+            case DRIVE -> scope.driveNames(keys.toArray(UUID[]::new));
+            case PARTICIPANT -> scope.participantNames(keys.toArray(UUID[]::new));
+            default -> null;
+          };
       if (names != null) {
         Map<String, String> byKey = new TreeMap<>();
         names.forEach(label -> byKey.put(label.key(), label.name()));

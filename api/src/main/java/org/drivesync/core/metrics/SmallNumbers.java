@@ -1,11 +1,11 @@
 package org.drivesync.core.metrics;
 
 /**
- * Small-number disclosure control for organisers (docs/metrics.md, "Small numbers"): a count of
- * 1 to 4 is published as {@code "<5"}, zero as 0, and every other count — cells and totals
- * alike — rounded to the nearest multiple of 5. Rounding the published cells as well as the totals
- * is what stops a suppressed cell being worked out by subtraction, within one answer or across
- * several: every figure it could be subtracted from carries up to ±2 of rounding.
+ * Small-number disclosure control for organisers (docs/metrics.md, "Small numbers"): a count of 1
+ * to 4 is published as {@code "<5"}, zero as 0, and every other count — cells and totals alike —
+ * rounded to the nearest multiple of 5. Rounding the published cells as well as the totals is what
+ * stops a suppressed cell being worked out by subtraction, within one answer or across several:
+ * every figure it could be subtracted from carries up to ±2 of rounding.
  */
 public final class SmallNumbers {
   /** What a count of 1 to 4 becomes. */

@@ -24,30 +24,32 @@ public final class SummaryCsv {
       CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   /** Header of each dimension's key column and, where it has names, of its name column. */
-  private static final Map<String, List<String>> DIMENSION_HEADERS = Map.ofEntries(
-      Map.entry("region", List.of("Region code", "Region")),
-      Map.entry("local_authority", List.of("Council code", "Council")),
-      Map.entry("drive", List.of("Drive id", "Drive")),
-      Map.entry("participant", List.of("Volunteer id", "Volunteer")),
-      Map.entry("day", List.of("Day")),
-      Map.entry("week", List.of("Week beginning")),
-      Map.entry("month", List.of("Month")),
-      Map.entry("outcome", List.of("Outcome")),
-      Map.entry("basis", List.of("Eligibility basis")),
-      Map.entry("age_band", List.of("Age band")),
-      Map.entry("language", List.of("Language")),
-      Map.entry("first_time", List.of("First-time registrant")));
+  private static final Map<String, List<String>> DIMENSION_HEADERS =
+      Map.ofEntries(
+          Map.entry("region", List.of("Region code", "Region")),
+          Map.entry("local_authority", List.of("Council code", "Council")),
+          Map.entry("drive", List.of("Drive id", "Drive")),
+          Map.entry("participant", List.of("Volunteer id", "Volunteer")),
+          Map.entry("day", List.of("Day")),
+          Map.entry("week", List.of("Week beginning")),
+          Map.entry("month", List.of("Month")),
+          Map.entry("outcome", List.of("Outcome")),
+          Map.entry("basis", List.of("Eligibility basis")),
+          Map.entry("age_band", List.of("Age band")),
+          Map.entry("language", List.of("Language")),
+          Map.entry("first_time", List.of("First-time registrant")));
 
-  private static final Map<String, String> METRIC_HEADERS = Map.of(
-      "contacts", "Contacts",
-      "registeredOnSite", "Registered on site",
-      "pledged", "Pledged",
-      "alreadyRegistered", "Already registered",
-      "notEligible", "Not eligible",
-      "declined", "Declined",
-      "followUps", "Follow-ups",
-      "eligibleReached", "Eligible reached",
-      "registrationRate", "Registration rate");
+  private static final Map<String, String> METRIC_HEADERS =
+      Map.of(
+          "contacts", "Contacts",
+          "registeredOnSite", "Registered on site",
+          "pledged", "Pledged",
+          "alreadyRegistered", "Already registered",
+          "notEligible", "Not eligible",
+          "declined", "Declined",
+          "followUps", "Follow-ups",
+          "eligibleReached", "Eligible reached",
+          "registrationRate", "Registration rate");
 
   private SummaryCsv() {}
 
@@ -72,8 +74,8 @@ public final class SummaryCsv {
         line.put(headers.get(0), key == null ? "" : safe(key.toString()));
         Map<String, String> names = summary.labels().get(dimension);
         if (names != null) {
-          line.put(nameHeader(headers),
-              key == null ? "" : safe(names.getOrDefault(key.toString(), "")));
+          line.put(
+              nameHeader(headers), key == null ? "" : safe(names.getOrDefault(key.toString(), "")));
         }
       }
       for (String metric : Figures.METRICS) {

@@ -33,8 +33,12 @@ public record SummaryRequest(
     }
     for (String part : value.split(",")) {
       String name = part.strip();
-      Dimension dimension = Dimension.fromWire(name).orElseThrow(() -> ApiException.invalid(
-          "groupBy", "unknown dimension '" + name + "'; one of " + wireNames()));
+      Dimension dimension =
+          Dimension.fromWire(name)
+              .orElseThrow(
+                  () ->
+                      ApiException.invalid(
+                          "groupBy", "unknown dimension '" + name + "'; one of " + wireNames()));
       if (dimensions.contains(dimension)) {
         throw ApiException.invalid("groupBy", "'" + name + "' is repeated");
       }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.drivesync.api.AssessmentAnswer;
 import org.drivesync.api.AssessmentAnswer.AssessmentPoll;
 import org.drivesync.api.AssessmentAnswer.InTime;
 import org.drivesync.api.Poll;
@@ -22,12 +21,11 @@ import org.drivesync.eligibility.RulesetCatalog;
 public final class AssessmentPolls {
   private static final List<String> VOTES = List.of("yes", "not_yet_known");
 
-  private AssessmentPolls() {
-  }
+  private AssessmentPolls() {}
 
   /** Each upcoming, not cancelled poll the person could vote in, judged on its polling day. */
-  public static List<AssessmentPoll> votable(AssessmentRequest request, List<Poll> polls, RulesetCatalog rulesets,
-      Instant now) {
+  public static List<AssessmentPoll> votable(
+      AssessmentRequest request, List<Poll> polls, RulesetCatalog rulesets, Instant now) {
     List<AssessmentPoll> answer = new ArrayList<>();
     for (Poll poll : polls) {
       if (poll.cancelled()) {
@@ -35,8 +33,15 @@ public final class AssessmentPolls {
       }
       String vote = onPollingDay(request, poll, rulesets);
       if (VOTES.contains(vote)) {
-        answer.add(new AssessmentPoll(poll.id(), poll.electionCode(), poll.label(), poll.pollDate(), vote,
-            poll.deadlines(), inTime(poll.deadlines(), now)));
+        answer.add(
+            new AssessmentPoll(
+                poll.id(),
+                poll.electionCode(),
+                poll.label(),
+                poll.pollDate(),
+                vote,
+                poll.deadlines(),
+                inTime(poll.deadlines(), now)));
       }
     }
     return answer;
@@ -45,10 +50,12 @@ public final class AssessmentPolls {
   /** The labels of the codes an assessment uses, from the ruleset that judged it. */
   public static Map<String, String> labels(Assessment a, Ruleset ruleset) {
     Map<String, String> labels = new LinkedHashMap<>();
-    a.elections().forEach((code, value) -> {
-      put(labels, ruleset, "election." + code);
-      put(labels, ruleset, "answer." + value);
-    });
+    a.elections()
+        .forEach(
+            (code, value) -> {
+              put(labels, ruleset, "election." + code);
+              put(labels, ruleset, "answer." + value);
+            });
     a.signposts().forEach(s -> put(labels, ruleset, "signpost." + s));
     put(labels, ruleset, "basis." + a.basis());
     return labels;
@@ -59,9 +66,16 @@ public final class AssessmentPolls {
   }
 
   private static String onPollingDay(AssessmentRequest r, Poll poll, RulesetCatalog rulesets) {
-    AssessmentRequest onTheDay = new AssessmentRequest(r.nationalities(), r.immigrationStatus(),
-        r.residentInUkSince(), r.dateOfBirth(), r.nation(), poll.pollDate(), r.euCitizenshipSince(),
-        r.localAuthority());
+    AssessmentRequest onTheDay =
+        new AssessmentRequest(
+            r.nationalities(),
+            r.immigrationStatus(),
+            r.residentInUkSince(),
+            r.dateOfBirth(),
+            r.nation(),
+            poll.pollDate(),
+            r.euCitizenshipSince(),
+            r.localAuthority());
     try {
       return EligibilityEngine.assess(onTheDay, rulesets).elections().get(poll.electionCode());
     } catch (InvalidAssessmentException e) {
@@ -70,7 +84,10 @@ public final class AssessmentPolls {
   }
 
   private static InTime inTime(PollDeadlines d, Instant now) {
-    return new InTime(open(d.registration(), now), open(d.postalVote(), now), open(d.proxy(), now),
+    return new InTime(
+        open(d.registration(), now),
+        open(d.postalVote(), now),
+        open(d.proxy(), now),
         d.voterAuthorityCertificate() == null ? null : open(d.voterAuthorityCertificate(), now));
   }
 

@@ -14,20 +14,39 @@ import org.drivesync.db.RegionDao.CouncilRow;
 import org.drivesync.elections.Nation;
 
 /**
- * Reads one page of Democracy Club's EveryElection elections API ({@code {"count","next","previous","results":[…]}})
- * into polls: one per council-wide election (the "organisation" group id, e.g. {@code local.manchester.2027-05-06}),
- * ballots folded into their group, and UK general elections ({@code parl.<date>}) covering every council we hold.
- * Councils are matched only by GSS code or by exact name; anything else is skipped with the reason, never guessed.
- * See docs/elections.md for the mapping of election types.
+ * Reads one page of Democracy Club's EveryElection elections API ({@code
+ * {"count","next","previous","results":[…]}}) into polls: one per council-wide election (the
+ * "organisation" group id, e.g. {@code local.manchester.2027-05-06}), ballots folded into their
+ * group, and UK general elections ({@code parl.<date>}) covering every council we hold. Councils
+ * are matched only by GSS code or by exact name; anything else is skipped with the reason, never
+ * guessed. See docs/elections.md for the mapping of election types.
  */
 final class EveryElectionPage {
-  static final String ATTRIBUTION = "Election data from Democracy Club's EveryElection"
-      + " (elections.democracyclub.org.uk)";
+  static final String ATTRIBUTION =
+      "Election data from Democracy Club's EveryElection" + " (elections.democracyclub.org.uk)";
 
-  /** EveryElection election_type slugs we model, to our election codes ("local" depends on the nation). */
-  private static final Map<String, String> TYPES = Map.of(
-      "parl", "uk_parliament", "mayor", "mayoral", "pcc", "pcc", "sp", "scottish_parliament",
-      "senedd", "senedd", "naw", "senedd", "gla", "local_england", "ref", "local_england");
+  /**
+   * EveryElection election_type slugs we model, to our election codes ("local" depends on the
+   * nation).
+   */
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "parl",
+          "uk_parliament",
+          "mayor",
+          "mayoral",
+          "pcc",
+          "pcc",
+          "sp",
+          "scottish_parliament",
+          "senedd",
+          "senedd",
+          "naw",
+          "senedd",
+          "gla",
+          "local_england",
+          "ref",
+          "local_england");
 
   private final List<CouncilRow> councils;
   private final List<PollDraft> polls = new ArrayList<>();
@@ -37,23 +56,29 @@ final class EveryElectionPage {
     this.councils = councils;
   }
 
-  /** Polls and skips of a page; {@code null} results means the body is not an EveryElection page. */
+  /**
+   * Polls and skips of a page; {@code null} results means the body is not an EveryElection page.
+   */
   static EveryElectionPage read(JsonNode page, List<CouncilRow> councils) {
     EveryElectionPage read = new EveryElectionPage(councils);
     // A whole-council entry beats the ballots folded into it, whatever the order of the page.
     Map<String, PollDraft> byId = new LinkedHashMap<>();
     Map<String, Boolean> fromGroup = new LinkedHashMap<>();
     for (JsonNode r : page.path("results")) {
-      read.entry(r).ifPresent(entry -> {
-        PollDraft existing = byId.get(entry.draft().id());
-        if (existing == null || (entry.group() && !fromGroup.get(entry.draft().id()))) {
-          byId.put(entry.draft().id(), entry.draft());
-          fromGroup.put(entry.draft().id(), entry.group());
-        } else if (!entry.group() && !fromGroup.get(existing.id())) {
-          // Two ballots of one council election: cancelled only if every ballot is.
-          byId.put(existing.id(), withCancelled(existing, existing.cancelled() && entry.draft().cancelled()));
-        }
-      });
+      read.entry(r)
+          .ifPresent(
+              entry -> {
+                PollDraft existing = byId.get(entry.draft().id());
+                if (existing == null || (entry.group() && !fromGroup.get(entry.draft().id()))) {
+                  byId.put(entry.draft().id(), entry.draft());
+                  fromGroup.put(entry.draft().id(), entry.group());
+                } else if (!entry.group() && !fromGroup.get(existing.id())) {
+                  // Two ballots of one council election: cancelled only if every ballot is.
+                  byId.put(
+                      existing.id(),
+                      withCancelled(existing, existing.cancelled() && entry.draft().cancelled()));
+                }
+              });
     }
     read.polls.addAll(byId.values());
     return read;
@@ -94,30 +119,53 @@ final class EveryElectionPage {
     }
     boolean generalElection = "election".equals(groupType) && "parl".equals(type);
     if ("election".equals(groupType) && !generalElection) {
-      return skip(electionId, "a date-level group: its councils come as organisation groups", orgName);
+      return skip(
+          electionId, "a date-level group: its councils come as organisation groups", orgName);
     }
     if (groupType != null && !"organisation".equals(groupType) && !generalElection) {
-      return skip(electionId, "a " + groupType + " group: its councils come as organisation groups", orgName);
+      return skip(
+          electionId,
+          "a " + groupType + " group: its councils come as organisation groups",
+          orgName);
     }
-    List<String> codes = generalElection ? councils.stream().map(CouncilRow::code).toList() : councilsOf(r);
+    List<String> codes =
+        generalElection ? councils.stream().map(CouncilRow::code).toList() : councilsOf(r);
     if (codes.isEmpty()) {
-      return skip(electionId, "unknown council: no council of ours matches the organisation"
-          + " (matched by GSS code or exact name only)", orgName);
+      return skip(
+          electionId,
+          "unknown council: no council of ours matches the organisation"
+              + " (matched by GSS code or exact name only)",
+          orgName);
     }
     String nation = Nation.ofLocalAuthority(codes.get(0)).orElseThrow().code();
-    if (codes.stream().anyMatch(c -> !Nation.ofLocalAuthority(c).orElseThrow().code().equals(nation))) {
+    if (codes.stream()
+        .anyMatch(c -> !Nation.ofLocalAuthority(c).orElseThrow().code().equals(nation))) {
       return skip(electionId, "its councils are in more than one nation", orgName);
     }
     String code = "local".equals(type) ? localCode(nation) : TYPES.get(type);
-    // A ballot folds into its organisation group (local.manchester.2027-05-06); a ballot whose parent is the
+    // A ballot folds into its organisation group (local.manchester.2027-05-06); a ballot whose
+    // parent is the
     // date-level group (mayor.2028-05-04: no divisions) is itself the council-wide election.
     String parent = r.path("group").asText("");
     boolean ballot = groupType == null && parent.split("\\.").length >= 3;
     String id = ballot ? parent : electionId;
-    String label = ballot ? org.path("election_name").asText(r.path("election_title").asText(id))
-        : r.path("election_title").asText(id);
-    return Optional.of(new Entry(new PollDraft(id, code, label, pollDate, nation,
-        r.path("cancelled").asBoolean(false), "democracy_club", ATTRIBUTION, codes), !ballot));
+    String label =
+        ballot
+            ? org.path("election_name").asText(r.path("election_title").asText(id))
+            : r.path("election_title").asText(id);
+    return Optional.of(
+        new Entry(
+            new PollDraft(
+                id,
+                code,
+                label,
+                pollDate,
+                nation,
+                r.path("cancelled").asBoolean(false),
+                "democracy_club",
+                ATTRIBUTION,
+                codes),
+            !ballot));
   }
 
   private static String localCode(String nation) {
@@ -128,24 +176,34 @@ final class EveryElectionPage {
     };
   }
 
-  /** GSS code in the organisation or division, else an exact name, else a combined authority's members. */
+  /**
+   * GSS code in the organisation or division, else an exact name, else a combined authority's
+   * members.
+   */
   private List<String> councilsOf(JsonNode r) {
     JsonNode org = r.path("organisation");
-    for (String identifier : List.of(org.path("official_identifier").asText(""),
-        r.path("division").path("official_identifier").asText(""))) {
+    for (String identifier :
+        List.of(
+            org.path("official_identifier").asText(""),
+            r.path("division").path("official_identifier").asText(""))) {
       String gss = identifier.startsWith("gss:") ? identifier.substring(4) : identifier;
       Optional<CouncilRow> byCode = councils.stream().filter(c -> c.code().equals(gss)).findFirst();
       if (byCode.isPresent()) {
         return List.of(byCode.get().code());
       }
     }
-    List<String> names = List.of(org.path("common_name").asText(""), org.path("official_name").asText(""));
+    List<String> names =
+        List.of(org.path("common_name").asText(""), org.path("official_name").asText(""));
     if ("combined-authority".equals(org.path("organisation_type").asText())) {
-      return councils.stream().filter(c -> names.stream().anyMatch(n -> same(n, mayoralAreaName(c))))
-          .map(CouncilRow::code).toList();
+      return councils.stream()
+          .filter(c -> names.stream().anyMatch(n -> same(n, mayoralAreaName(c))))
+          .map(CouncilRow::code)
+          .toList();
     }
-    return councils.stream().filter(c -> names.stream().anyMatch(n -> same(n, c.name())))
-        .map(CouncilRow::code).toList();
+    return councils.stream()
+        .filter(c -> names.stream().anyMatch(n -> same(n, c.name())))
+        .map(CouncilRow::code)
+        .toList();
   }
 
   /** "Greater Manchester CA (mayor)" → "Greater Manchester"; councils with no mayor give "". */
@@ -158,7 +216,8 @@ final class EveryElectionPage {
   }
 
   private static boolean same(String a, String b) {
-    return !a.isBlank() && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+    return !a.isBlank()
+        && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
   private Optional<Entry> skip(String electionId, String reason, String organisation) {
@@ -167,7 +226,15 @@ final class EveryElectionPage {
   }
 
   private static PollDraft withCancelled(PollDraft d, boolean cancelled) {
-    return new PollDraft(d.id(), d.electionCode(), d.label(), d.pollDate(), d.nation(), cancelled, d.source(),
-        d.attribution(), d.councils());
+    return new PollDraft(
+        d.id(),
+        d.electionCode(),
+        d.label(),
+        d.pollDate(),
+        d.nation(),
+        cancelled,
+        d.source(),
+        d.attribution(),
+        d.councils());
   }
 }

@@ -24,9 +24,13 @@ record PollDraft(
 
   /** Whether a stored row already says exactly this. */
   boolean sameAs(PollRow row) {
-    return row.electionCode().equals(electionCode) && row.label().equals(label)
-        && row.pollDate().equals(pollDate) && row.nation().equals(nation) && row.cancelled() == cancelled
-        && row.source().equals(source) && Objects.equals(row.attribution(), attribution)
+    return row.electionCode().equals(electionCode)
+        && row.label().equals(label)
+        && row.pollDate().equals(pollDate)
+        && row.nation().equals(nation)
+        && row.cancelled() == cancelled
+        && row.source().equals(source)
+        && Objects.equals(row.attribution(), attribution)
         && List.of(row.localAuthorities()).equals(councils);
   }
 }

@@ -16,7 +16,9 @@ import org.drivesync.elections.OutsideCalendarException;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 
-/** Deadlines of stored polls, from the elections module's calculator and the bundled bank holidays. */
+/**
+ * Deadlines of stored polls, from the elections module's calculator and the bundled bank holidays.
+ */
 public final class PollTimetable {
   private final BankHolidays holidays;
   private final DeadlineCalculator calculator;
@@ -39,27 +41,45 @@ public final class PollTimetable {
   }
 
   public Poll poll(PollRow row) {
-    return new Poll(row.id(), row.electionCode(), row.label(), row.pollDate(),
-        List.of(row.localAuthorities()), row.cancelled(),
+    return new Poll(
+        row.id(),
+        row.electionCode(),
+        row.label(),
+        row.pollDate(),
+        List.of(row.localAuthorities()),
+        row.cancelled(),
         PollDeadlines.of(deadlines(row.electionCode(), row.nation(), row.pollDate())));
   }
 
-  /** The deadlines, or a 400 {@code outside_calendar} when the bank-holiday data does not reach back that far. */
+  /**
+   * The deadlines, or a 400 {@code outside_calendar} when the bank-holiday data does not reach back
+   * that far.
+   */
   public Deadlines deadlines(String electionCode, String nation, LocalDate pollDate) {
     ElectionRules rules = rules(electionCode);
-    Nation n = Nation.fromCode(nation).orElseThrow(() -> ApiException.invalid("nation",
-        "one of england, wales, scotland, northern_ireland"));
+    Nation n =
+        Nation.fromCode(nation)
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "nation", "one of england, wales, scotland, northern_ireland"));
     try {
       return calculator.deadlines(rules, n, pollDate);
     } catch (OutsideCalendarException e) {
-      throw new ApiException(ErrorCode.OUTSIDE_CALENDAR, "Deadlines can only be counted for polls the"
-          + " bank-holiday data covers", Map.of("coversFrom", e.coversFrom().toString(),
-          "coversUntil", e.coversUntil().toString()));
+      throw new ApiException(
+          ErrorCode.OUTSIDE_CALENDAR,
+          "Deadlines can only be counted for polls the" + " bank-holiday data covers",
+          Map.of(
+              "coversFrom", e.coversFrom().toString(), "coversUntil", e.coversUntil().toString()));
     }
   }
 
   static ElectionRules rules(String electionCode) {
-    return ElectionRules.of(electionCode).orElseThrow(() -> ApiException.invalid("electionCode",
-        "one of " + String.join(", ", new TreeSet<>(ElectionRules.codes()))));
+    return ElectionRules.of(electionCode)
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "electionCode",
+                    "one of " + String.join(", ", new TreeSet<>(ElectionRules.codes()))));
   }
 }

@@ -9,9 +9,9 @@ import org.drivesync.privacy.ContactKind;
 import org.drivesync.privacy.ContactNormaliser;
 
 /**
- * A person identified by the phone number or email they gave, normalised as at capture and
- * looked up only through its keyed hash (under every lookup key, so a rotation in progress still
- * finds rows not yet rehashed).
+ * A person identified by the phone number or email they gave, normalised as at capture and looked
+ * up only through its keyed hash (under every lookup key, so a rotation in progress still finds
+ * rows not yet rehashed).
  */
 record ContactMatch(ContactKind kind, String normalised) {
   /**

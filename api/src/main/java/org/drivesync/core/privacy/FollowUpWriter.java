@@ -34,7 +34,8 @@ public final class FollowUpWriter {
     int written = 0;
     if (!captured.isEmpty()) {
       Map<UUID, FollowUpRow> existing = new HashMap<>();
-      dao.lockAll(captured.keySet().toArray(UUID[]::new)).forEach(r -> existing.put(r.recordId(), r));
+      dao.lockAll(captured.keySet().toArray(UUID[]::new))
+          .forEach(r -> existing.put(r.recordId(), r));
       for (Map.Entry<UUID, FollowUp> entry : captured.entrySet()) {
         FollowUpRow row = existing.get(entry.getKey());
         if (row != null && (!row.open() || entry.getValue().equals(codec.open(row)))) {

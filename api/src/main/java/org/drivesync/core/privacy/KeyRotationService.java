@@ -16,13 +16,16 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Re-encrypts every held contact under the primary contact key and recomputes its lookup hash
- * under the primary lookup key, in short batches so the service can keep running. Afterwards no
+ * Re-encrypts every held contact under the primary contact key and recomputes its lookup hash under
+ * the primary lookup key, in short batches so the service can keep running. Afterwards no
  * ciphertext uses an old key id, and old keys can be retired from the keysets.
  */
 public final class KeyRotationService {
-  /** What a rotation did, and the key ids still in use afterwards (only the primary, on success). */
-  public record Report(int rows, int reencrypted, int primaryKeyId, List<FollowUpDao.KeyUse> keysInUse) {
+  /**
+   * What a rotation did, and the key ids still in use afterwards (only the primary, on success).
+   */
+  public record Report(
+      int rows, int reencrypted, int primaryKeyId, List<FollowUpDao.KeyUse> keysInUse) {
     public boolean complete() {
       return keysInUse.stream().allMatch(k -> k.keyId() == primaryKeyId);
     }
@@ -40,7 +43,9 @@ public final class KeyRotationService {
     this.codec = codec;
   }
 
-  /** @param progress told the number of rows done after each batch */
+  /**
+   * @param progress told the number of rows done after each batch
+   */
   public Report rotate(LongConsumer progress) {
     int primary = codec.crypto().primaryKeyId();
     int rows = 0;
@@ -56,17 +61,20 @@ public final class KeyRotationService {
     } while (batch.rows() == BATCH);
     int total = rows;
     int changed = reencrypted;
-    return jdbi.inTransaction(RowScope.system(), handle -> {
-      List<FollowUpDao.KeyUse> inUse = handle.attach(FollowUpDao.class).keyUse();
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("rows", total);
-      details.put("reencrypted", changed);
-      details.put("primaryKeyId", Integer.toUnsignedString(primary));
-      details.put("keyIdsInUse",
-          inUse.stream().map(k -> Integer.toUnsignedString(k.keyId())).toList());
-      auditLog.append(handle, Actor.system(), "privacy.rotate_keys", "follow_up", null, details);
-      return new Report(total, changed, primary, inUse);
-    });
+    return jdbi.inTransaction(
+        RowScope.system(),
+        handle -> {
+          List<FollowUpDao.KeyUse> inUse = handle.attach(FollowUpDao.class).keyUse();
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("rows", total);
+          details.put("reencrypted", changed);
+          details.put("primaryKeyId", Integer.toUnsignedString(primary));
+          details.put(
+              "keyIdsInUse", inUse.stream().map(k -> Integer.toUnsignedString(k.keyId())).toList());
+          auditLog.append(
+              handle, Actor.system(), "privacy.rotate_keys", "follow_up", null, details);
+          return new Report(total, changed, primary, inUse);
+        });
   }
 
   private record Batch(int rows, int reencrypted, UUID last) {}
@@ -85,7 +93,7 @@ public final class KeyRotationService {
       // hash itself cannot tell.
       dao.rewrite(codec.seal(row.recordId(), codec.open(row)));
     }
-    return new Batch(held.size(), changed,
-        held.isEmpty() ? after : held.get(held.size() - 1).recordId());
+    return new Batch(
+        held.size(), changed, held.isEmpty() ? after : held.get(held.size() - 1).recordId());
   }
 }

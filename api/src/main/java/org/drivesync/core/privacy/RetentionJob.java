@@ -19,8 +19,11 @@ public final class RetentionJob implements Managed {
   private final RetentionConfig config;
   private final ScheduledExecutorService executor;
 
-  public RetentionJob(RetentionService retention, SyncLedgerRetention ledgers,
-      RetentionConfig config, ScheduledExecutorService executor) {
+  public RetentionJob(
+      RetentionService retention,
+      SyncLedgerRetention ledgers,
+      RetentionConfig config,
+      ScheduledExecutorService executor) {
     this.retention = retention;
     this.ledgers = ledgers;
     this.config = config;
@@ -37,13 +40,19 @@ public final class RetentionJob implements Managed {
     try {
       RetentionService.Run run = retention.run(config.contactDays, "job", count -> {});
       if (run.erased() > 0) {
-        LOG.info("Retention erased {} follow-up contact(s): {} done, {} older than {} days",
-            run.erased(), run.erasedDone(), run.erasedExpired(), run.retentionDays());
+        LOG.info(
+            "Retention erased {} follow-up contact(s): {} done, {} older than {} days",
+            run.erased(),
+            run.erasedDone(),
+            run.erasedExpired(),
+            run.retentionDays());
       }
       SyncLedgerRetention.Run sync = ledgers.run(config.quarantineDays, config.ledgerDays, "job");
       if (sync.quarantined() + sync.ledger() > 0) {
-        LOG.info("Retention deleted {} quarantined mutation(s) and {} ledger row(s)",
-            sync.quarantined(), sync.ledger());
+        LOG.info(
+            "Retention deleted {} quarantined mutation(s) and {} ledger row(s)",
+            sync.quarantined(),
+            sync.ledger());
       }
     } catch (RuntimeException e) {
       // Catching keeps the schedule alive; the next run tries again.

@@ -44,30 +44,32 @@ public final class RetentionService {
    */
   public Run run(int retentionDays, String trigger, LongConsumer progress) {
     Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
-    return jdbi.inTransaction(RowScope.system(), handle -> {
-      FollowUpDao dao = handle.attach(FollowUpDao.class);
-      int done = 0;
-      int expired = 0;
-      List<String> reasons;
-      do {
-        reasons = dao.eraseExpired(cutoff, BATCH);
-        for (String reason : reasons) {
-          if ("done".equals(reason)) {
-            done++;
-          } else {
-            expired++;
-          }
-        }
-        progress.accept(done + expired);
-      } while (reasons.size() == BATCH);
-      Run run = new Run(cutoff, retentionDays, done, expired);
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("trigger", trigger);
-      details.put("retentionDays", retentionDays);
-      details.put("erasedDone", done);
-      details.put("erasedExpired", expired);
-      auditLog.append(handle, Actor.system(), "privacy.retention", "follow_up", null, details);
-      return run;
-    });
+    return jdbi.inTransaction(
+        RowScope.system(),
+        handle -> {
+          FollowUpDao dao = handle.attach(FollowUpDao.class);
+          int done = 0;
+          int expired = 0;
+          List<String> reasons;
+          do {
+            reasons = dao.eraseExpired(cutoff, BATCH);
+            for (String reason : reasons) {
+              if ("done".equals(reason)) {
+                done++;
+              } else {
+                expired++;
+              }
+            }
+            progress.accept(done + expired);
+          } while (reasons.size() == BATCH);
+          Run run = new Run(cutoff, retentionDays, done, expired);
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("trigger", trigger);
+          details.put("retentionDays", retentionDays);
+          details.put("erasedDone", done);
+          details.put("erasedExpired", expired);
+          auditLog.append(handle, Actor.system(), "privacy.retention", "follow_up", null, details);
+          return run;
+        });
   }
 }

@@ -43,8 +43,9 @@ public final class SyncLedgerRetention {
       details.put("ledgerDays", ledgerDays);
       details.put("quarantinedDeleted", quarantined);
       details.put("ledgerDeleted", ledger);
-      jdbi.useTransaction(handle -> auditLog.append(handle, Actor.system(), "sync.retention",
-          "sync", null, details));
+      jdbi.useTransaction(
+          handle ->
+              auditLog.append(handle, Actor.system(), "sync.retention", "sync", null, details));
     }
     return new Run(quarantined, ledger);
   }
@@ -58,10 +59,23 @@ public final class SyncLedgerRetention {
     int deleted;
     do {
       // Table and key names are constants of this class, never input.
-      deleted = jdbi.withHandle(handle -> handle.createUpdate(
-              "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table
-                  + " WHERE received_at < :cutoff ORDER BY received_at LIMIT :batch)")
-          .bind("cutoff", cutoff).bind("batch", BATCH).execute());
+      deleted =
+          jdbi.withHandle(
+              handle ->
+                  handle
+                      .createUpdate(
+                          "DELETE FROM "
+                              + table
+                              + " WHERE "
+                              + key
+                              + " IN (SELECT "
+                              + key
+                              + " FROM "
+                              + table
+                              + " WHERE received_at < :cutoff ORDER BY received_at LIMIT :batch)")
+                      .bind("cutoff", cutoff)
+                      .bind("batch", BATCH)
+                      .execute());
       total += deleted;
     } while (deleted == BATCH);
     return total;

@@ -45,8 +45,10 @@ public final class FeedLagProbe implements SyncMetrics.FeedLag, Runnable {
         while (!pending.isEmpty() && pending.peekFirst().xmax() <= snapshot.xmin()) {
           pending.removeFirst();
         }
-        seconds = pending.isEmpty() ? 0.0
-            : Duration.between(pending.peekFirst().at(), now).toMillis() / 1000.0;
+        seconds =
+            pending.isEmpty()
+                ? 0.0
+                : Duration.between(pending.peekFirst().at(), now).toMillis() / 1000.0;
       }
     } catch (RuntimeException e) {
       LOG.debug("feed lag not sampled", e);

@@ -4,8 +4,8 @@ import org.drivesync.errors.ApiException;
 
 /**
  * The {@code last_pulled_at} of the WatermelonDB profile: a feed horizon this server handed out as
- * a pull's {@code timestamp}. The library keeps it as text and reads it back with
- * {@code parseInt}, so it must stay a plain integer of at most 2^53 - 1.
+ * a pull's {@code timestamp}. The library keeps it as text and reads it back with {@code parseInt},
+ * so it must stay a plain integer of at most 2^53 - 1.
  */
 final class LastPulledAt {
   /** The largest integer a JavaScript number holds exactly. */

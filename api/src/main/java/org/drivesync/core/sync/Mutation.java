@@ -32,8 +32,15 @@ sealed interface Mutation permits Mutation.Upsert, Mutation.Delete {
   MutationOp op();
 
   /** Create or change a record. */
-  record Upsert(JsonNode raw, UUID mutationId, Long deviceSeq, String entity, UUID id,
-      Long baseVersion, JsonNode record) implements Mutation {
+  record Upsert(
+      JsonNode raw,
+      UUID mutationId,
+      Long deviceSeq,
+      String entity,
+      UUID id,
+      Long baseVersion,
+      JsonNode record)
+      implements Mutation {
     @Override
     public MutationOp op() {
       return MutationOp.UPSERT;
@@ -41,8 +48,9 @@ sealed interface Mutation permits Mutation.Upsert, Mutation.Delete {
   }
 
   /** Delete a record (a tombstone). */
-  record Delete(JsonNode raw, UUID mutationId, Long deviceSeq, String entity, UUID id,
-      Long baseVersion) implements Mutation {
+  record Delete(
+      JsonNode raw, UUID mutationId, Long deviceSeq, String entity, UUID id, Long baseVersion)
+      implements Mutation {
     @Override
     public MutationOp op() {
       return MutationOp.DELETE;
@@ -60,7 +68,8 @@ sealed interface Mutation permits Mutation.Upsert, Mutation.Delete {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KEYS.contains(name)) {
-        throw new RecordRejection(RejectionCode.INVALID_MUTATION, "unknown mutation field '" + name + "'");
+        throw new RecordRejection(
+            RejectionCode.INVALID_MUTATION, "unknown mutation field '" + name + "'");
       }
     }
     UUID mutationId = uuid(node.get("mutationId"), "mutationId");
@@ -81,15 +90,19 @@ sealed interface Mutation permits Mutation.Upsert, Mutation.Delete {
     UUID id = uuid(node.get("id"), "id");
     JsonNode base = node.get("baseVersion");
     if (base != null && !base.isNull() && !(base.isIntegralNumber() && base.canConvertToLong())) {
-      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "baseVersion must be an integer or null");
+      throw new RecordRejection(
+          RejectionCode.INVALID_MUTATION, "baseVersion must be an integer or null");
     }
     JsonNode record = node.get("record");
     if (op == MutationOp.UPSERT && (record == null || !record.isObject())) {
       throw new RecordRejection(RejectionCode.INVALID_MUTATION, "an upsert needs a record object");
     }
-    if (record != null && record.isObject() && record.has("id")
+    if (record != null
+        && record.isObject()
+        && record.has("id")
         && !id.toString().equals(record.get("id").asText())) {
-      throw new RecordRejection(RejectionCode.INVALID_MUTATION, "record.id differs from the mutation's id");
+      throw new RecordRejection(
+          RejectionCode.INVALID_MUTATION, "record.id differs from the mutation's id");
     }
     Long deviceSeq = seq == null || seq.isNull() ? null : seq.asLong();
     Long baseVersion = base == null || base.isNull() ? null : base.asLong();

@@ -9,8 +9,8 @@ import org.drivesync.json.JsonMappers;
 import org.drivesync.records.RecordView;
 
 /**
- * The native protocol's result object, the one codec of {@link MutationResult}: what a push
- * answers per mutation and the ledger keeps. Its field order is the wire's, byte for byte.
+ * The native protocol's result object, the one codec of {@link MutationResult}: what a push answers
+ * per mutation and the ledger keeps. Its field order is the wire's, byte for byte.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record NativeResult(
@@ -31,12 +31,28 @@ record NativeResult(
 
   static JsonNode toJson(MutationResult result) {
     if (result instanceof MutationResult.Written w) {
-      return CANONICAL.valueToTree(new NativeResult(w.mutationId(), w.id(), w.status().wireName(),
-          w.version(), w.record(), w.conflict(), null, null));
+      return CANONICAL.valueToTree(
+          new NativeResult(
+              w.mutationId(),
+              w.id(),
+              w.status().wireName(),
+              w.version(),
+              w.record(),
+              w.conflict(),
+              null,
+              null));
     }
     if (result instanceof MutationResult.Rejected r) {
-      return CANONICAL.valueToTree(new NativeResult(r.mutationId(), r.id(), "rejected", null, null,
-          null, new Failure(r.code().wireName(), r.message()), r.quarantined() ? Boolean.TRUE : null));
+      return CANONICAL.valueToTree(
+          new NativeResult(
+              r.mutationId(),
+              r.id(),
+              "rejected",
+              null,
+              null,
+              null,
+              new Failure(r.code().wireName(), r.message()),
+              r.quarantined() ? Boolean.TRUE : null));
     }
     if (result instanceof MutationResult.Duplicate d) {
       return CANONICAL.valueToTree(

@@ -1,6 +1,5 @@
 package org.drivesync.core.sync;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +16,8 @@ import org.drivesync.sync.RecordState;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The working set of one push: records as they stand after each mutation so far, and every row
- * to write. Writes are flushed once, one statement per table, at the end of the transaction.
+ * The working set of one push: records as they stand after each mutation so far, and every row to
+ * write. Writes are flushed once, one statement per table, at the end of the transaction.
  */
 final class PushBatch {
   private final Map<UUID, StoredRecord> current = new HashMap<>();
@@ -38,8 +37,10 @@ final class PushBatch {
     }
     for (RecordDao.VersionRow row : versionRows) {
       Map<String, Object> fields = FieldCodec.fromJson(row.fields());
-      versions.put(key(row.recordId(), row.version()),
-          row.deleted() ? RecordState.tombstone(row.version(), fields)
+      versions.put(
+          key(row.recordId(), row.version()),
+          row.deleted()
+              ? RecordState.tombstone(row.version(), fields)
               : RecordState.live(row.version(), fields));
     }
   }
@@ -120,8 +121,13 @@ final class PushBatch {
     Map<String, Object> f = record.fields();
     Object guidance = f.get(RecordFields.GUIDANCE);
     return new RecordDao.RecordWrite(
-        record.id(), record.driveId(), record.regionCode(), record.localAuthorityCode(),
-        record.recordedBy(), record.deviceId(), record.version(),
+        record.id(),
+        record.driveId(),
+        record.regionCode(),
+        record.localAuthorityCode(),
+        record.recordedBy(),
+        record.deviceId(),
+        record.version(),
         Instants.parse((String) f.get(RecordFields.RECORDED_AT)),
         (String) f.get(RecordFields.OUTCOME),
         guidance == null ? null : guidance.toString(),

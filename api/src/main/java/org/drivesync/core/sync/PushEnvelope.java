@@ -22,7 +22,8 @@ import org.drivesync.sync.PushLimits;
  * mutation only reject that mutation.
  */
 record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode mutations) {
-  private static final Set<String> KEYS = Set.of("deviceId", "protocolVersion", "sentAt", "mutations");
+  private static final Set<String> KEYS =
+      Set.of("deviceId", "protocolVersion", "sentAt", "mutations");
 
   /** Reads the envelope; malformed JSON surfaces as Jackson's exception, mapped to a 400. */
   static PushEnvelope read(byte[] body, ObjectMapper json, PushLimits limits) throws IOException {
@@ -34,7 +35,9 @@ record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KEYS.contains(name)) {
-        throw new ApiException(ErrorCode.UNKNOWN_PROPERTY, "Unknown property '" + name + "'",
+        throw new ApiException(
+            ErrorCode.UNKNOWN_PROPERTY,
+            "Unknown property '" + name + "'",
             Map.of("property", name, "path", name));
       }
     }
@@ -77,10 +80,20 @@ record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode
   static void tooLarge(PushLimitViolation violation) {
     throw new ApiException(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        "Push over its " + violation.limit().wireName() + " limit: " + violation.actual()
-            + " > " + violation.allowed(),
-        Map.of("maxMutations", PushLimits.DEFAULTS.maxMutations(),
-            "maxBytes", PushLimits.DEFAULTS.maxBytes(),
-            "limit", violation.limit().wireName(), "actual", violation.actual()));
+        "Push over its "
+            + violation.limit().wireName()
+            + " limit: "
+            + violation.actual()
+            + " > "
+            + violation.allowed(),
+        Map.of(
+            "maxMutations",
+            PushLimits.DEFAULTS.maxMutations(),
+            "maxBytes",
+            PushLimits.DEFAULTS.maxBytes(),
+            "limit",
+            violation.limit().wireName(),
+            "actual",
+            violation.actual()));
   }
 }

@@ -7,9 +7,9 @@ import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 
 /**
- * Lets a bounded number of pushes into the database at once, first come first served. Queueing
- * here rather than in the connection pool keeps connections free for pulls and sign-ins, and
- * bounds the advisory locks pushes hold at once (see {@link org.drivesync.config.SyncConfig}).
+ * Lets a bounded number of pushes into the database at once, first come first served. Queueing here
+ * rather than in the connection pool keeps connections free for pulls and sign-ins, and bounds the
+ * advisory locks pushes hold at once (see {@link org.drivesync.config.SyncConfig}).
  */
 final class PushGate {
   private final Semaphore permits;
@@ -40,7 +40,10 @@ final class PushGate {
   }
 
   private static ApiException busy() {
-    return new ApiException(ErrorCode.SERVER_BUSY, "Too many pushes at once; retry the same push shortly",
-        Map.of(), Map.of("Retry-After", "2"));
+    return new ApiException(
+        ErrorCode.SERVER_BUSY,
+        "Too many pushes at once; retry the same push shortly",
+        Map.of(),
+        Map.of("Retry-After", "2"));
   }
 }

@@ -13,11 +13,11 @@ import org.drivesync.records.RecordFields;
  * What of a refused mutation is kept in quarantine: its shape, and only the values that cannot be
  * personal data. Quarantine exists because a device sent something wrong — a name typed into the
  * language field, a phone number in an unknown field, a follow-up without consent — so the values
- * there are the likeliest of all to be personal. An allow-list keeps, for diagnosis, only values
- * of known fields that are in that field's vocabulary (an outcome code, an age band, a language
- * code, a ruleset's codes), ids, instants and booleans; every other value becomes "[redacted]". A
- * field name that is neither a known field nor a refused one (a field named after a person) is
- * replaced by "[field 1]", "[field 2]", … — names are data too.
+ * there are the likeliest of all to be personal. An allow-list keeps, for diagnosis, only values of
+ * known fields that are in that field's vocabulary (an outcome code, an age band, a language code,
+ * a ruleset's codes), ids, instants and booleans; every other value becomes "[redacted]". A field
+ * name that is neither a known field nor a refused one (a field named after a person) is replaced
+ * by "[field 1]", "[field 2]", … — names are data too.
  */
 final class QuarantineRedaction {
   static final String REDACTED = "[redacted]";
@@ -26,7 +26,8 @@ final class QuarantineRedaction {
       Set.of("mutationId", "deviceSeq", "entity", "op", "id", "baseVersion");
   private static final Set<String> MUTATION_NUMBERS = Set.of("deviceSeq", "baseVersion");
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Set<String> CHANNELS = Set.of("sms", "email", "phone");
   private static final Set<String> ENTITIES = Set.of(SyncEngine.ENTITY);
   private static final Set<String> OPS = Set.of("upsert", "delete");
@@ -100,17 +101,18 @@ final class QuarantineRedaction {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
       JsonNode value = field.getValue();
-      JsonNode safe = switch (name) {
-        case RecordFields.FOLLOW_UP -> followUp(value);
-        case RecordFields.GUIDANCE -> value.isObject() ? guidance(value) : nullOr(value);
-        case "id", RecordFields.DRIVE_ID -> uuid(value);
-        case RecordFields.RECORDED_AT -> matching(value, INSTANT);
-        case RecordFields.OUTCOME -> member(value, Set.copyOf(RecordFields.OUTCOMES));
-        case RecordFields.AGE_BAND -> member(value, Set.copyOf(RecordFields.AGE_BANDS));
-        case RecordFields.LANGUAGE -> matching(value, LANGUAGE);
-        case RecordFields.FIRST_TIME_REGISTRANT -> value.isBoolean() ? value : nullOr(value);
-        default -> text(REDACTED);
-      };
+      JsonNode safe =
+          switch (name) {
+            case RecordFields.FOLLOW_UP -> followUp(value);
+            case RecordFields.GUIDANCE -> value.isObject() ? guidance(value) : nullOr(value);
+            case "id", RecordFields.DRIVE_ID -> uuid(value);
+            case RecordFields.RECORDED_AT -> matching(value, INSTANT);
+            case RecordFields.OUTCOME -> member(value, Set.copyOf(RecordFields.OUTCOMES));
+            case RecordFields.AGE_BAND -> member(value, Set.copyOf(RecordFields.AGE_BANDS));
+            case RecordFields.LANGUAGE -> matching(value, LANGUAGE);
+            case RecordFields.FIRST_TIME_REGISTRANT -> value.isBoolean() ? value : nullOr(value);
+            default -> text(REDACTED);
+          };
       kept.set(names.of(name, false), safe);
     }
     return kept;
@@ -126,31 +128,41 @@ final class QuarantineRedaction {
     }
     Names names = new Names();
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    followUp.fieldNames().forEachRemaining(name -> {
-      JsonNode value = followUp.get(name);
-      boolean keep = (name.equals("consent") && (value.isBoolean() || value.isNull()))
-          || (name.equals("channel") && value.isTextual() && CHANNELS.contains(value.asText()));
-      kept.set(names.of(name, FOLLOW_UP_KEYS.contains(name)), keep ? value : text(REDACTED));
-    });
+    followUp
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              JsonNode value = followUp.get(name);
+              boolean keep =
+                  (name.equals("consent") && (value.isBoolean() || value.isNull()))
+                      || (name.equals("channel")
+                          && value.isTextual()
+                          && CHANNELS.contains(value.asText()));
+              kept.set(
+                  names.of(name, FOLLOW_UP_KEYS.contains(name)), keep ? value : text(REDACTED));
+            });
     return kept;
   }
 
   private static JsonNode guidance(JsonNode guidance) {
     Names names = new Names();
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    guidance.fieldNames().forEachRemaining(name -> {
-      JsonNode value = guidance.get(name);
-      if (!RecordFields.GUIDANCE_KEYS.contains(name)) {
-        kept.set(names.of(name, false), text(REDACTED));
-      } else if (name.equals("rulesetVersion")) {
-        kept.set(name, member(value, RulesetCodes.VERSIONS));
-      } else if (value.isArray()) {
-        var items = kept.putArray(name);
-        value.forEach(item -> items.add(member(item, RulesetCodes.CODES)));
-      } else {
-        kept.set(name, member(value, RulesetCodes.CODES));
-      }
-    });
+    guidance
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              JsonNode value = guidance.get(name);
+              if (!RecordFields.GUIDANCE_KEYS.contains(name)) {
+                kept.set(names.of(name, false), text(REDACTED));
+              } else if (name.equals("rulesetVersion")) {
+                kept.set(name, member(value, RulesetCodes.VERSIONS));
+              } else if (value.isArray()) {
+                var items = kept.putArray(name);
+                value.forEach(item -> items.add(member(item, RulesetCodes.CODES)));
+              } else {
+                kept.set(name, member(value, RulesetCodes.CODES));
+              }
+            });
     return kept;
   }
 
@@ -162,8 +174,12 @@ final class QuarantineRedaction {
     private int unknown;
 
     String of(String name, boolean known) {
-      if (known || RecordFields.ALL.contains(name) || RecordFields.GUIDANCE_KEYS.contains(name)
-          || name.equals("id") || name.equals("record") || name.equals(RecordFields.FOLLOW_UP)
+      if (known
+          || RecordFields.ALL.contains(name)
+          || RecordFields.GUIDANCE_KEYS.contains(name)
+          || name.equals("id")
+          || name.equals("record")
+          || name.equals(RecordFields.FOLLOW_UP)
           || org.drivesync.records.ForbiddenFields.isForbidden(name)) {
         return name;
       }

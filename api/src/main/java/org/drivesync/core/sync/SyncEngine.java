@@ -25,6 +25,7 @@ import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.config.SyncConfig;
 import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.FollowUpWriter;
 import org.drivesync.db.RecordDao;
@@ -35,11 +36,10 @@ import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.json.JsonMappers;
 import org.drivesync.privacy.ContactCrypto;
-import org.drivesync.config.SyncConfig;
 import org.drivesync.records.FieldCodec;
-import org.drivesync.records.Instants;
 import org.drivesync.records.FollowUp;
 import org.drivesync.records.FollowUpParser;
+import org.drivesync.records.Instants;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
@@ -54,31 +54,30 @@ import org.drivesync.sync.MergeOutcome;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.RecordFlag;
 import org.drivesync.sync.RecordState;
+import org.drivesync.sync.RejectionCode;
 import org.drivesync.sync.ReplayCheck;
 import org.drivesync.sync.ReplayDecision;
 import org.drivesync.sync.ThreeWayMerge;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.drivesync.sync.RejectionCode;
 
 /**
- * The one way a push reaches the database, whatever its wire profile (native, WatermelonDB) and
- * for organisers' corrections too: the push gate, one transaction per push, records locked in a
- * fixed order, the ledger, the rules of {@code org.drivesync.sync} deciding each outcome (merge,
- * scope, late records), quarantine, every version kept, the listeners (metrics aggregates,
- * follow-ups), the device's push record, the sync metrics and one audit event. JSON is read and
- * written at the edge, by each profile's codec ({@link SyncPushService}, {@link
- * WatermelonPushService}); a profile's own precondition runs inside the engine's transaction
- * ({@link Edge}).
+ * The one way a push reaches the database, whatever its wire profile (native, WatermelonDB) and for
+ * organisers' corrections too: the push gate, one transaction per push, records locked in a fixed
+ * order, the ledger, the rules of {@code org.drivesync.sync} deciding each outcome (merge, scope,
+ * late records), quarantine, every version kept, the listeners (metrics aggregates, follow-ups),
+ * the device's push record, the sync metrics and one audit event. JSON is read and written at the
+ * edge, by each profile's codec ({@link SyncPushService}, {@link WatermelonPushService}); a
+ * profile's own precondition runs inside the engine's transaction ({@link Edge}).
  *
  * <p>A rejected mutation never blocks the others; a server fault rolls the whole push back, so a
  * retry is always safe. A record's consented {@code followUp} is stored encrypted in the same
  * transaction ({@link FollowUpWriter}) and never appears in results, versions or the ledger.
  *
- * <p>A device's push runs in the {@link RowScope#system() system} row scope: who may write what
- * is decided here, by {@link WriteScope}, before anything is written (a participant pushing an id
- * that is someone else's must be told so, not fail on a row it cannot see). A correction runs in
- * the caller's own scope, so PostgreSQL also holds an organiser to their regions.
+ * <p>A device's push runs in the {@link RowScope#system() system} row scope: who may write what is
+ * decided here, by {@link WriteScope}, before anything is written (a participant pushing an id that
+ * is someone else's must be told so, not fail on a row it cannot see). A correction runs in the
+ * caller's own scope, so PostgreSQL also holds an organiser to their regions.
  */
 public final class SyncEngine {
   private static final ObjectMapper CANONICAL =
@@ -98,9 +97,16 @@ public final class SyncEngine {
   private final Duration lateGrace;
   private final SyncMetrics metrics;
 
-  public SyncEngine(Jdbi jdbi, AuditLog auditLog, RulesetCatalog rulesets,
-      RecordChangeListener listener, ContactCrypto crypto, ObjectMapper json, Clock clock,
-      SyncConfig config, SyncMetrics metrics) {
+  public SyncEngine(
+      Jdbi jdbi,
+      AuditLog auditLog,
+      RulesetCatalog rulesets,
+      RecordChangeListener listener,
+      ContactCrypto crypto,
+      ObjectMapper json,
+      Clock clock,
+      SyncConfig config,
+      SyncMetrics metrics) {
     this.metrics = metrics;
     this.gate = new PushGate(config.maxConcurrentPushes, config.pushQueueTimeout.toMilliseconds());
     this.jdbi = new ScopedJdbi(jdbi);
@@ -164,32 +170,38 @@ public final class SyncEngine {
   }
 
   /**
-   * A device's push: waits its turn at the gate (503 server_busy), then in one transaction
-   * prepares the edge's mutations, applies them, records the device's push and audits it as
-   * {@code action}. Answers one native result per mutation, in order, once committed.
+   * A device's push: waits its turn at the gate (503 server_busy), then in one transaction prepares
+   * the edge's mutations, applies them, records the device's push and audits it as {@code action}.
+   * Answers one native result per mutation, in order, once committed.
    */
   List<JsonNode> push(Caller caller, String action, Long clockOffsetMs, Instant now, Edge edge) {
     Outcome outcome;
     try (PushGate.Turn turn = gate.enter()) {
-      outcome = jdbi.inTransaction(RowScope.system(), handle -> {
-        WriteScope scope = scope(caller);
-        Batch batch = edge.prepare(handle, scope);
-        Outcome applied = applyPrepared(handle, scope, caller.deviceId(), batch.mutations(), now);
-        handle.attach(RecordDao.class).recordPush(caller.deviceId(), clockOffsetMs,
-            applied.firstError());
-        Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
-        counts.putAll(batch.auditCounts());
-        auditLog.append(handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
-        return applied;
-      });
+      outcome =
+          jdbi.inTransaction(
+              RowScope.system(),
+              handle -> {
+                WriteScope scope = scope(caller);
+                Batch batch = edge.prepare(handle, scope);
+                Outcome applied =
+                    applyPrepared(handle, scope, caller.deviceId(), batch.mutations(), now);
+                handle
+                    .attach(RecordDao.class)
+                    .recordPush(caller.deviceId(), clockOffsetMs, applied.firstError());
+                Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
+                counts.putAll(batch.auditCounts());
+                auditLog.append(
+                    handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
+                return applied;
+              });
     }
     metrics.mutations(outcome.results());
     return outcome.results();
   }
 
   /**
-   * One organiser's mutation inside the caller's transaction, which must carry the caller's
-   * {@link RowScope}: the same rules as a device's, no ledger; audit is the caller's.
+   * One organiser's mutation inside the caller's transaction, which must carry the caller's {@link
+   * RowScope}: the same rules as a device's, no ledger; audit is the caller's.
    */
   JsonNode correct(Handle handle, Caller caller, JsonNode mutation) {
     return apply(handle, scope(caller), null, List.of(mutation), clock.instant()).results().get(0);
@@ -210,8 +222,8 @@ public final class SyncEngine {
     }
   }
 
-  private Outcome apply(Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw,
-      Instant now) {
+  private Outcome apply(
+      Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw, Instant now) {
     return applyPrepared(handle, scope, deviceId, raw.stream().map(Prepared::of).toList(), now);
   }
 
@@ -219,8 +231,8 @@ public final class SyncEngine {
    * Applies mutations inside the caller's transaction, exactly as a native push does (locks,
    * ledger, merge, quarantine, versions, listener); the caller records the push and audits it.
    */
-  Outcome applyPrepared(Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items,
-      Instant now) {
+  Outcome applyPrepared(
+      Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items, Instant now) {
     RecordDao dao = handle.attach(RecordDao.class);
     List<Object> inputs = new ArrayList<>(); // Mutation or RecordRejection, in order
     Set<UUID> recordIds = new HashSet<>();
@@ -264,12 +276,23 @@ public final class SyncEngine {
       } else {
         Mutation input = (Mutation) inputs.get(i);
         List<String> fingerprints = fingerprints(node);
-        answered = handleOne(handle, scope, deviceId, input, fingerprints,
-            ledger.get(input.mutationId()), seen, batch, drives, now);
+        answered =
+            handleOne(
+                handle,
+                scope,
+                deviceId,
+                input,
+                fingerprints,
+                ledger.get(input.mutationId()),
+                seen,
+                batch,
+                drives,
+                now);
         seen.add(input.mutationId());
       }
       JsonNode result = answered.json();
-      String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
+      String status =
+          result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
       counts.merge(status, 1, Integer::sum);
       if (firstError == null && result.has("error")) {
         firstError = result.path("error").path("code").asText();
@@ -294,9 +317,17 @@ public final class SyncEngine {
     }
   }
 
-  private Answered handleOne(Handle handle, WriteScope scope, UUID deviceId, Mutation input,
-      List<String> fingerprints, RecordDao.LedgerRow stored, Set<UUID> seenInBatch,
-      PushBatch batch, Map<UUID, DriveScope> drives, Instant now) {
+  private Answered handleOne(
+      Handle handle,
+      WriteScope scope,
+      UUID deviceId,
+      Mutation input,
+      List<String> fingerprints,
+      RecordDao.LedgerRow stored,
+      Set<UUID> seenInBatch,
+      PushBatch batch,
+      Map<UUID, DriveScope> drives,
+      Instant now) {
     String mutationId = input.mutationId().toString();
     String fingerprint = fingerprints.get(0);
     // A mutation id seen earlier in this push is a duplicate whatever it carries now: the first
@@ -310,11 +341,18 @@ public final class SyncEngine {
     ReplayDecision replay = ReplayCheck.classify(storedFingerprint, comparable);
     if (replay == ReplayDecision.REPLAY) {
       return Answered.of(
-          new MutationResult.Replayed(mutationId, input.id().toString(), readTree(stored.result())));
+          new MutationResult.Replayed(
+              mutationId, input.id().toString(), readTree(stored.result())));
     }
     if (replay == ReplayDecision.REUSED) {
-      return Answered.of(rejectUnrecorded(handle, scope, deviceId, input,
-          RejectionCode.MUTATION_ID_REUSED, "this mutationId was already used for different content"));
+      return Answered.of(
+          rejectUnrecorded(
+              handle,
+              scope,
+              deviceId,
+              input,
+              RejectionCode.MUTATION_ID_REUSED,
+              "this mutationId was already used for different content"));
     }
     MutationResult result;
     try {
@@ -324,22 +362,37 @@ public final class SyncEngine {
     }
     Answered answered = Answered.of(result);
     if (deviceId != null) {
-      batch.ledger(new RecordDao.NewLedgerEntry(input.mutationId(), deviceId, input.deviceSeq(),
-          input.id(), fingerprint, answered.json().toString()));
+      batch.ledger(
+          new RecordDao.NewLedgerEntry(
+              input.mutationId(),
+              deviceId,
+              input.deviceSeq(),
+              input.id(),
+              fingerprint,
+              answered.json().toString()));
     }
     return answered;
   }
 
-  private MutationResult merge(WriteScope scope, UUID deviceId, Mutation input, PushBatch batch,
-      Map<UUID, DriveScope> drives, Instant now) {
+  private MutationResult merge(
+      WriteScope scope,
+      UUID deviceId,
+      Mutation input,
+      PushBatch batch,
+      Map<UUID, DriveScope> drives,
+      Instant now) {
     if (!ENTITY.equals(input.entity())) {
-      throw new RecordRejection(RejectionCode.UNSUPPORTED_ENTITY, "only drive_record can be pushed");
+      throw new RecordRejection(
+          RejectionCode.UNSUPPORTED_ENTITY, "only drive_record can be pushed");
     }
     StoredRecord current = batch.current(input.id());
     RecordState currentState = current == null ? null : current.state();
     if (!BaseVersionCheck.isAcceptable(input.baseVersion(), currentState)) {
-      throw new RecordRejection(RejectionCode.UNKNOWN_BASE_VERSION,
-          "baseVersion " + input.baseVersion() + " is not a version the server has for this record");
+      throw new RecordRejection(
+          RejectionCode.UNKNOWN_BASE_VERSION,
+          "baseVersion "
+              + input.baseVersion()
+              + " is not a version the server has for this record");
     }
     Map<String, Object> incoming = null;
     FollowUp followUp = null;
@@ -348,38 +401,58 @@ public final class SyncEngine {
       followUp = FollowUpParser.parse(upsert.record());
     }
     if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
-      throw new RecordRejection(RejectionCode.INVALID_FIELD,
+      throw new RecordRejection(
+          RejectionCode.INVALID_FIELD,
           "followUp: captured only on a participant's device, with the person present");
     }
-    String driveId = incoming != null ? (String) incoming.get(RecordFields.DRIVE_ID)
-        : current == null ? null : current.driveId().toString();
+    String driveId =
+        incoming != null
+            ? (String) incoming.get(RecordFields.DRIVE_ID)
+            : current == null ? null : current.driveId().toString();
     DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
     if (input.op() == MutationOp.UPSERT && drive == null) {
       throw new RecordRejection(RejectionCode.UNKNOWN_DRIVE, "no drive " + driveId);
     }
     boolean late = false;
     if (current != null || input.op() == MutationOp.UPSERT) {
-      String recordedAt = (String) (incoming != null ? incoming : current.fields())
-          .get(RecordFields.RECORDED_AT);
+      String recordedAt =
+          (String) (incoming != null ? incoming : current.fields()).get(RecordFields.RECORDED_AT);
       late = scope.check(current, drive, Instants.parse(recordedAt), now);
     }
-    RecordState base = input.baseVersion() == null ? null
-        : batch.version(input.id(), input.baseVersion());
+    RecordState base =
+        input.baseVersion() == null ? null : batch.version(input.id(), input.baseVersion());
     MergeOutcome merge = ThreeWayMerge.apply(base, currentState, input.op(), incoming);
 
     StoredRecord result = current;
     if (merge.changed()) {
       int version = current == null ? 1 : current.version() + 1;
       Set<String> flags = flags(merge, current, drive, late, now);
-      result = new StoredRecord(
-          input.id(), drive.id(), drive.regionCode(), drive.localAuthorityCode(),
-          scope.recordedBy(current), current == null ? deviceId : current.deviceId(), version,
-          merge.fields(), merge.deleted(), flags,
-          current == null ? now : current.receivedAt(), now);
-      batch.write(result, new RecordDao.NewVersion(result.id(), version,
-          FieldCodec.toJson(merge.fields()), merge.deleted(), scope.caller().userId(), deviceId,
-          input.mutationId(), input.baseVersion() == null ? null : input.baseVersion().intValue(),
-          merge.status().wireName()));
+      result =
+          new StoredRecord(
+              input.id(),
+              drive.id(),
+              drive.regionCode(),
+              drive.localAuthorityCode(),
+              scope.recordedBy(current),
+              current == null ? deviceId : current.deviceId(),
+              version,
+              merge.fields(),
+              merge.deleted(),
+              flags,
+              current == null ? now : current.receivedAt(),
+              now);
+      batch.write(
+          result,
+          new RecordDao.NewVersion(
+              result.id(),
+              version,
+              FieldCodec.toJson(merge.fields()),
+              merge.deleted(),
+              scope.caller().userId(),
+              deviceId,
+              input.mutationId(),
+              input.baseVersion() == null ? null : input.baseVersion().intValue(),
+              merge.status().wireName()));
     }
     if (followUp != null && result != null && !result.deleted()) {
       batch.followUp(result.id(), followUp);
@@ -388,17 +461,28 @@ public final class SyncEngine {
     if (merge.isConflict()) {
       report = report(merge);
       int version = result == null ? 0 : result.version();
-      batch.conflict(new RecordDao.NewConflict(input.id(), result.regionCode(), version,
-          merge.reason().wireName(), conflictJson(merge.conflicts()), input.mutationId(), deviceId,
-          scope.caller().userId()));
+      batch.conflict(
+          new RecordDao.NewConflict(
+              input.id(),
+              result.regionCode(),
+              version,
+              merge.reason().wireName(),
+              conflictJson(merge.conflicts()),
+              input.mutationId(),
+              deviceId,
+              scope.caller().userId()));
     }
-    return new MutationResult.Written(input.mutationId().toString(), input.id().toString(),
-        merge.status(), result == null ? null : result.version(),
-        result == null ? null : RecordView.of(result), report);
+    return new MutationResult.Written(
+        input.mutationId().toString(),
+        input.id().toString(),
+        merge.status(),
+        result == null ? null : result.version(),
+        result == null ? null : RecordView.of(result),
+        report);
   }
 
-  private Set<String> flags(MergeOutcome merge, StoredRecord current, DriveScope drive,
-      boolean late, Instant now) {
+  private Set<String> flags(
+      MergeOutcome merge, StoredRecord current, DriveScope drive, boolean late, Instant now) {
     Set<String> flags = new TreeSet<>();
     // Conflict and late stay for staff to see on every later version.
     for (RecordFlag sticky : List.of(RecordFlag.CONFLICT, RecordFlag.LATE)) {
@@ -424,24 +508,44 @@ public final class SyncEngine {
     return flags;
   }
 
-  private MutationResult reject(Handle handle, WriteScope scope, UUID deviceId, JsonNode node,
-      Mutation input, RecordRejection rejection) {
-    String mutationId = input != null ? input.mutationId().toString() : Mutation.rawMutationId(node);
+  private MutationResult reject(
+      Handle handle,
+      WriteScope scope,
+      UUID deviceId,
+      JsonNode node,
+      Mutation input,
+      RecordRejection rejection) {
+    String mutationId =
+        input != null ? input.mutationId().toString() : Mutation.rawMutationId(node);
     String id = input != null ? input.id().toString() : Mutation.rawId(node);
     // A refusal's message may quote a field name, and names are not checked before a profile's
     // translation (Watermelon) refuses them: never let one fail the push.
-    String message = StorableText.isStorable(rejection.getMessage()) ? rejection.getMessage()
-        : "a field name contains the NUL character or an unpaired surrogate, which cannot be stored";
-    handle.attach(RecordDao.class).quarantine(deviceId, scope.caller().userId(),
-        StorableText.orNull(mutationId), StorableText.orNull(id), rejection.code(), message,
-        StorableText.clean(QuarantineRedaction.redact(node)).toString());
-    return new MutationResult.Rejected(mutationId, id, rejection.rejectionCode(), message,
-        rejection.forReview());
+    String message =
+        StorableText.isStorable(rejection.getMessage())
+            ? rejection.getMessage()
+            : "a field name contains the NUL character or an unpaired surrogate, which cannot be stored";
+    handle
+        .attach(RecordDao.class)
+        .quarantine(
+            deviceId,
+            scope.caller().userId(),
+            StorableText.orNull(mutationId),
+            StorableText.orNull(id),
+            rejection.code(),
+            message,
+            StorableText.clean(QuarantineRedaction.redact(node)).toString());
+    return new MutationResult.Rejected(
+        mutationId, id, rejection.rejectionCode(), message, rejection.forReview());
   }
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
-  private MutationResult rejectUnrecorded(Handle handle, WriteScope scope, UUID deviceId,
-      Mutation input, RejectionCode code, String message) {
+  private MutationResult rejectUnrecorded(
+      Handle handle,
+      WriteScope scope,
+      UUID deviceId,
+      Mutation input,
+      RejectionCode code,
+      String message) {
     return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
 
@@ -468,8 +572,8 @@ public final class SyncEngine {
     return array.toString();
   }
 
-  private Map<UUID, DriveScope> loadDrives(RecordDao dao, List<Object> inputs,
-      List<StoredRecord> existing, WriteScope scope) {
+  private Map<UUID, DriveScope> loadDrives(
+      RecordDao dao, List<Object> inputs, List<StoredRecord> existing, WriteScope scope) {
     Set<UUID> ids = new HashSet<>();
     existing.forEach(r -> ids.add(r.driveId()));
     for (Object item : inputs) {
@@ -508,8 +612,8 @@ public final class SyncEngine {
   /**
    * The mutation's fingerprints for the idempotency ledger: a keyed hash of its canonical JSON,
    * under the primary lookup key first and then any older ones. Keyed, because a plain hash of a
-   * mutation carrying a phone number or a refused nationality could be brute-forced back to it
-   * from the other values the database holds.
+   * mutation carrying a phone number or a refused nationality could be brute-forced back to it from
+   * the other values the database holds.
    */
   List<String> fingerprints(JsonNode mutation) {
     try {

@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The business of sync on the admin port's {@code /metrics} (docs/operations.md, "Sync
- * metrics"): pushes by profile and outcome, mutations by status, rejections by code, conflicts by
- * reason, {@code server_busy}, pull pages and the feed's lag. Counted only once a push has
- * committed, so a rolled-back push is counted by its error and never by its mutations.
+ * The business of sync on the admin port's {@code /metrics} (docs/operations.md, "Sync metrics"):
+ * pushes by profile and outcome, mutations by status, rejections by code, conflicts by reason,
+ * {@code server_busy}, pull pages and the feed's lag. Counted only once a push has committed, so a
+ * rolled-back push is counted by its error and never by its mutations.
  */
 public final class SyncMetrics {
   /** The prefix of every sync metric's name. */
   public static final String PREFIX = "drivesync.sync";
+
   public static final String NATIVE = "native";
   public static final String WATERMELON = "watermelon";
 
@@ -48,7 +49,8 @@ public final class SyncMetrics {
   /** The results of a committed push, in the native result shape. */
   public void mutations(List<JsonNode> results) {
     for (JsonNode result : results) {
-      String status = result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
+      String status =
+          result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
       registry.counter(name("mutations", status)).inc();
       if (result.has("error")) {
         registry.counter(name("rejections", result.path("error").path("code").asText())).inc();

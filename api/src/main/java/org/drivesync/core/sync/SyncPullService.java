@@ -33,19 +33,30 @@ public final class SyncPullService {
   public record Change(String entity, String op, UUID id, Integer version, Object record) {}
 
   /** A drive as devices see it. */
-  public record DriveView(UUID id, String name, String localAuthority, String region,
-      String venueType, java.time.LocalDate startsOn, java.time.LocalDate endsOn, String status) {}
+  public record DriveView(
+      UUID id,
+      String name,
+      String localAuthority,
+      String region,
+      String venueType,
+      java.time.LocalDate startsOn,
+      java.time.LocalDate endsOn,
+      String status) {}
 
   /** The ruleset devices should hold, announced on every pull. */
   public record RulesetAnnouncement(String current, String etag) {}
 
   /**
-   * A page of the feed. Persist {@code cursor} only after applying every change of the page.
-   * {@code polls} is not paged: every page carries the complete list of upcoming polls of the
-   * councils of the participant's drives, and the device replaces its copy with it.
+   * A page of the feed. Persist {@code cursor} only after applying every change of the page. {@code
+   * polls} is not paged: every page carries the complete list of upcoming polls of the councils of
+   * the participant's drives, and the device replaces its copy with it.
    */
-  public record PullPage(List<Change> changes, String cursor, boolean hasMore,
-      RulesetAnnouncement ruleset, List<Poll> polls) {}
+  public record PullPage(
+      List<Change> changes,
+      String cursor,
+      boolean hasMore,
+      RulesetAnnouncement ruleset,
+      List<Poll> polls) {}
 
   /** The upcoming polls of a participant's drives, read in the page's transaction. */
   public interface PollSource {
@@ -56,8 +67,8 @@ public final class SyncPullService {
   private final java.util.function.Supplier<Ruleset> currentRuleset;
   private final PollSource polls;
 
-  public SyncPullService(Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset,
-      PollSource polls) {
+  public SyncPullService(
+      Jdbi jdbi, java.util.function.Supplier<Ruleset> currentRuleset, PollSource polls) {
     this.jdbi = new ScopedJdbi(jdbi);
     this.currentRuleset = currentRuleset;
     this.polls = polls;
@@ -83,22 +94,33 @@ public final class SyncPullService {
     // see a newer version than the position it is served at, and the device would get it twice.
     // The participant's own row scope: even a feed query that lost its filter returns only theirs.
     RowScope scope = RowScope.of(caller);
-    PullPage page = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, scope, handle -> {
-      FeedDao feed = handle.attach(FeedDao.class);
-      if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
-        throw new ApiException(ErrorCode.RESET_REQUIRED,
-            "The cursor is older than the tombstone horizon: discard local data and pull from the start");
-      }
-      List<FeedDao.FeedRow> rows = page(feed, participant, cursor, limit + 1);
-      boolean hasMore = rows.size() > limit;
-      List<FeedDao.FeedRow> served = hasMore ? rows.subList(0, limit) : rows;
-      List<Change> changes = materialise(handle, served, participant);
-      String next = served.isEmpty() ? cursor.encode() : position(served.get(served.size() - 1)).encode();
-      Ruleset ruleset = currentRuleset.get();
-      return new PullPage(changes, next, hasMore,
-          new RulesetAnnouncement(ruleset.version(), ruleset.etag()),
-          polls.upcomingForParticipant(handle, participant));
-    });
+    PullPage page =
+        jdbi.inTransaction(
+            TransactionIsolationLevel.REPEATABLE_READ,
+            scope,
+            handle -> {
+              FeedDao feed = handle.attach(FeedDao.class);
+              if (cursor.xid() > 0 && cursor.xid() < feed.purgedThroughXid()) {
+                throw new ApiException(
+                    ErrorCode.RESET_REQUIRED,
+                    "The cursor is older than the tombstone horizon: discard local data and pull from the start");
+              }
+              List<FeedDao.FeedRow> rows = page(feed, participant, cursor, limit + 1);
+              boolean hasMore = rows.size() > limit;
+              List<FeedDao.FeedRow> served = hasMore ? rows.subList(0, limit) : rows;
+              List<Change> changes = materialise(handle, served, participant);
+              String next =
+                  served.isEmpty()
+                      ? cursor.encode()
+                      : position(served.get(served.size() - 1)).encode();
+              Ruleset ruleset = currentRuleset.get();
+              return new PullPage(
+                  changes,
+                  next,
+                  hasMore,
+                  new RulesetAnnouncement(ruleset.version(), ruleset.etag()),
+                  polls.upcomingForParticipant(handle, participant));
+            });
     if (caller.isDevice()) {
       long xid = PullCursor.decode(page.cursor()).xid();
       jdbi.jdbi().useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
@@ -110,8 +132,8 @@ public final class SyncPullService {
    * Every feed row after {@code from} below the horizon, read page by page. Call it inside a
    * REPEATABLE READ transaction so that every page shares one snapshot, hence one horizon.
    */
-  static List<FeedDao.FeedRow> allAfter(org.jdbi.v3.core.Handle handle, UUID participant,
-      PullCursor from) {
+  static List<FeedDao.FeedRow> allAfter(
+      org.jdbi.v3.core.Handle handle, UUID participant, PullCursor from) {
     FeedDao feed = handle.attach(FeedDao.class);
     List<FeedDao.FeedRow> all = new ArrayList<>();
     PullCursor cursor = from;
@@ -125,8 +147,8 @@ public final class SyncPullService {
     }
   }
 
-  private static List<FeedDao.FeedRow> page(FeedDao feed, UUID participant, PullCursor cursor,
-      int limit) {
+  private static List<FeedDao.FeedRow> page(
+      FeedDao feed, UUID participant, PullCursor cursor, int limit) {
     // Records after the cursor as one (change_xid, id) bound: within the cursor's xid, after its
     // record id; every record at that xid when the cursor stopped on a drive (which sorts first);
     // none of them when it stopped past records (no entity sorts after drive_record today).
@@ -140,42 +162,66 @@ public final class SyncPullService {
     } else {
       recordId = LAST_UUID;
     }
-    return feed.page(participant, cursor.xid(), recordXid, recordId,
-        includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE), limit);
+    return feed.page(
+        participant,
+        cursor.xid(),
+        recordXid,
+        recordId,
+        includesAtXid(cursor, DRIVE),
+        afterId(cursor, DRIVE),
+        limit);
   }
 
   /** The greatest UUID in PostgreSQL's (unsigned, byte-wise) order. */
   private static final UUID LAST_UUID = new UUID(-1L, -1L);
 
   /** Feed rows as changes: upserts with the record or drive, deletes, and evictions. */
-  static List<Change> materialise(org.jdbi.v3.core.Handle handle,
-      List<FeedDao.FeedRow> rows, UUID participant) {
+  static List<Change> materialise(
+      org.jdbi.v3.core.Handle handle, List<FeedDao.FeedRow> rows, UUID participant) {
     List<UUID> recordIds = new ArrayList<>();
     List<UUID> driveIds = new ArrayList<>();
     for (FeedDao.FeedRow row : rows) {
       (RECORD.equals(row.entity()) ? recordIds : driveIds).add(row.id());
     }
     Map<UUID, StoredRecord> records = new HashMap<>();
-    handle.attach(RecordDao.class).findAll(recordIds.toArray(UUID[]::new))
+    handle
+        .attach(RecordDao.class)
+        .findAll(recordIds.toArray(UUID[]::new))
         .forEach(r -> records.put(r.id(), r));
     Map<UUID, FeedDao.DriveFeedRow> drives = new HashMap<>();
-    handle.attach(FeedDao.class).drives(driveIds.toArray(UUID[]::new), participant)
+    handle
+        .attach(FeedDao.class)
+        .drives(driveIds.toArray(UUID[]::new), participant)
         .forEach(d -> drives.put(d.id(), d));
     List<Change> changes = new ArrayList<>();
     for (FeedDao.FeedRow row : rows) {
       if (RECORD.equals(row.entity())) {
         StoredRecord record = records.get(row.id());
-        changes.add(record.deleted()
-            ? new Change(RECORD, "delete", record.id(), record.version(), null)
-            : new Change(RECORD, "upsert", record.id(), record.version(), RecordView.of(record)));
+        changes.add(
+            record.deleted()
+                ? new Change(RECORD, "delete", record.id(), record.version(), null)
+                : new Change(
+                    RECORD, "upsert", record.id(), record.version(), RecordView.of(record)));
       } else {
         FeedDao.DriveFeedRow drive = drives.get(row.id());
         boolean evicted = !drive.assigned() || "closed".equals(drive.status());
-        changes.add(evicted
-            ? new Change(DRIVE, "evict", drive.id(), null, null)
-            : new Change(DRIVE, "upsert", drive.id(), null, new DriveView(drive.id(), drive.name(),
-                drive.localAuthorityCode(), drive.regionCode(), drive.venueType(), drive.startsOn(),
-                drive.endsOn(), drive.status())));
+        changes.add(
+            evicted
+                ? new Change(DRIVE, "evict", drive.id(), null, null)
+                : new Change(
+                    DRIVE,
+                    "upsert",
+                    drive.id(),
+                    null,
+                    new DriveView(
+                        drive.id(),
+                        drive.name(),
+                        drive.localAuthorityCode(),
+                        drive.regionCode(),
+                        drive.venueType(),
+                        drive.startsOn(),
+                        drive.endsOn(),
+                        drive.status())));
       }
     }
     return changes;

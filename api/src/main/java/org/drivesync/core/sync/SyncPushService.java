@@ -36,8 +36,8 @@ public final class SyncPushService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public SyncPushService(SyncEngine engine, Jdbi jdbi, AuditLog auditLog, ObjectMapper json,
-      Clock clock) {
+  public SyncPushService(
+      SyncEngine engine, Jdbi jdbi, AuditLog auditLog, ObjectMapper json, Clock clock) {
     this.engine = engine;
     this.jdbi = new ScopedJdbi(jdbi);
     this.auditLog = auditLog;
@@ -47,20 +47,30 @@ public final class SyncPushService {
 
   /** A device's push, counted in the sync metrics by its outcome. */
   public PushResponse push(Caller caller, byte[] body) throws IOException {
-    return engine.counted(SyncMetrics.NATIVE, () -> {
-      PushEnvelope envelope = PushEnvelope.read(body, json, PushLimits.DEFAULTS);
-      if (!caller.isDevice() || !envelope.deviceId().equals(caller.deviceId())) {
-        throw new ApiException(ErrorCode.FORBIDDEN, "deviceId must be the device this token belongs to");
-      }
-      List<JsonNode> mutations = new ArrayList<>();
-      envelope.mutations().forEach(mutations::add);
-      Instant now = clock.instant();
-      Long offset = envelope.sentAt() == null ? null
-          : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-      List<JsonNode> results = engine.push(caller, "sync.push", offset, now,
-          (handle, scope) -> SyncEngine.Batch.of(mutations));
-      return new PushResponse(results, now);
-    });
+    return engine.counted(
+        SyncMetrics.NATIVE,
+        () -> {
+          PushEnvelope envelope = PushEnvelope.read(body, json, PushLimits.DEFAULTS);
+          if (!caller.isDevice() || !envelope.deviceId().equals(caller.deviceId())) {
+            throw new ApiException(
+                ErrorCode.FORBIDDEN, "deviceId must be the device this token belongs to");
+          }
+          List<JsonNode> mutations = new ArrayList<>();
+          envelope.mutations().forEach(mutations::add);
+          Instant now = clock.instant();
+          Long offset =
+              envelope.sentAt() == null
+                  ? null
+                  : ClockCheck.offset(envelope.sentAt(), now).toMillis();
+          List<JsonNode> results =
+              engine.push(
+                  caller,
+                  "sync.push",
+                  offset,
+                  now,
+                  (handle, scope) -> SyncEngine.Batch.of(mutations));
+          return new PushResponse(results, now);
+        });
   }
 
   /**
@@ -68,12 +78,19 @@ public final class SyncPushService {
    * result is the same shape as a push result. A rejection becomes a 400 here.
    */
   public JsonNode correct(Caller caller, UUID recordId, JsonNode mutation) {
-    return jdbi.inTransaction(RowScope.of(caller), handle -> {
-      JsonNode result = correctIn(handle, caller, mutation);
-      auditLog.append(handle, Actor.of(caller), "record.correct", "drive_record", recordId,
-          Map.of("status", result.path("status").asText()));
-      return result;
-    });
+    return jdbi.inTransaction(
+        RowScope.of(caller),
+        handle -> {
+          JsonNode result = correctIn(handle, caller, mutation);
+          auditLog.append(
+              handle,
+              Actor.of(caller),
+              "record.correct",
+              "drive_record",
+              recordId,
+              Map.of("status", result.path("status").asText()));
+          return result;
+        });
   }
 
   /**
@@ -86,7 +103,8 @@ public final class SyncPushService {
       JsonNode error = result.path("error");
       throw new ApiException(
           "record_not_accessible".equals(error.path("code").asText())
-              ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED,
+              ? ErrorCode.NOT_FOUND
+              : ErrorCode.VALIDATION_FAILED,
           error.path("message").asText(),
           Map.of("reason", error.path("code").asText()));
     }

@@ -10,10 +10,10 @@ import java.util.Set;
 import org.drivesync.errors.ApiException;
 
 /**
- * The {@code migration} parameter of a pull, sent once after the app migrated its local schema:
- * the tables and columns it added since its last sync, for which it needs the rows it does not
- * hold yet. As WatermelonDB's backend contract allows, {@code from} is only checked, and the
- * tables and columns are taken as named, each one checked against the profile's schema.
+ * The {@code migration} parameter of a pull, sent once after the app migrated its local schema: the
+ * tables and columns it added since its last sync, for which it needs the rows it does not hold
+ * yet. As WatermelonDB's backend contract allows, {@code from} is only checked, and the tables and
+ * columns are taken as named, each one checked against the profile's schema.
  *
  * @param tables tables whose every live row must be sent
  * @param columns per table, columns for whose rows with a value (not null) must be sent
@@ -35,11 +35,13 @@ record WatermelonMigration(Set<String> tables, Map<String, Set<String>> columns)
     if (root == null || !root.isObject()) {
       throw invalid("a JSON object {from, tables, columns}");
     }
-    root.fieldNames().forEachRemaining(name -> {
-      if (!KEYS.contains(name)) {
-        throw invalid("unknown key '" + name + "'");
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!KEYS.contains(name)) {
+                throw invalid("unknown key '" + name + "'");
+              }
+            });
     JsonNode from = root.get("from");
     if (from == null || !from.isIntegralNumber() || from.asLong() < 1) {
       throw invalid("from must be the schema version of the last sync");

@@ -12,12 +12,12 @@ import org.drivesync.core.sync.WatermelonWire.RawDrive;
 import org.drivesync.core.sync.WatermelonWire.RawRecord;
 import org.drivesync.core.sync.WatermelonWire.TableChanges;
 import org.drivesync.db.FeedDao;
+import org.drivesync.db.RowScope;
+import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.drivesync.records.RecordView;
 import org.drivesync.sync.PullCursor;
-import org.drivesync.db.RowScope;
-import org.drivesync.db.ScopedJdbi;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -42,28 +42,40 @@ public final class WatermelonPullService {
    * position this server cannot serve incrementally (older than the tombstone horizon, or newer
    * than any it handed out) is answered with the full data set and strategy "replacement".
    */
-  public PullResponse pull(Caller caller, String lastPulledAt, String schemaVersion,
-      String migrationText) {
+  public PullResponse pull(
+      Caller caller, String lastPulledAt, String schemaVersion, String migrationText) {
     checkSchemaVersion(schemaVersion);
     Long since = LastPulledAt.optional(lastPulledAt);
     WatermelonMigration migration = WatermelonMigration.parse(migrationText, json);
     UUID participant = caller.userId();
-    PullResponse response = new ScopedJdbi(jdbi).inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ, RowScope.of(caller), handle -> {
-      FeedDao feed = handle.attach(FeedDao.class);
-      long horizon = feed.horizon();
-      boolean replace = since != null && (since > horizon || since < feed.purgedThroughXid());
-      Long incrementalFrom = since == null || replace ? null : since;
-      // Rows at exactly last_pulled_at are unserved: it was the oldest transaction still running.
-      PullCursor from = incrementalFrom == null || migration != null
-          ? PullCursor.START : new PullCursor(incrementalFrom, "", new UUID(0, 0));
-      List<FeedDao.FeedRow> rows = SyncPullService.allAfter(handle, participant, from);
-      List<SyncPullService.Change> changes = SyncPullService.materialise(handle, rows, participant);
-      return new PullResponse(select(rows, changes, incrementalFrom, migration), horizon,
-          replace ? REPLACEMENT : null);
-    });
+    PullResponse response =
+        new ScopedJdbi(jdbi)
+            .inTransaction(
+                TransactionIsolationLevel.REPEATABLE_READ,
+                RowScope.of(caller),
+                handle -> {
+                  FeedDao feed = handle.attach(FeedDao.class);
+                  long horizon = feed.horizon();
+                  boolean replace =
+                      since != null && (since > horizon || since < feed.purgedThroughXid());
+                  Long incrementalFrom = since == null || replace ? null : since;
+                  // Rows at exactly last_pulled_at are unserved: it was the oldest transaction
+                  // still running.
+                  PullCursor from =
+                      incrementalFrom == null || migration != null
+                          ? PullCursor.START
+                          : new PullCursor(incrementalFrom, "", new UUID(0, 0));
+                  List<FeedDao.FeedRow> rows = SyncPullService.allAfter(handle, participant, from);
+                  List<SyncPullService.Change> changes =
+                      SyncPullService.materialise(handle, rows, participant);
+                  return new PullResponse(
+                      select(rows, changes, incrementalFrom, migration),
+                      horizon,
+                      replace ? REPLACEMENT : null);
+                });
     if (caller.isDevice()) {
-      jdbi.useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), response.timestamp()));
+      jdbi.useHandle(
+          h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), response.timestamp()));
     }
     return response;
   }
@@ -77,7 +89,8 @@ public final class WatermelonPullService {
       throw ApiException.invalid("schema_version", "the app's schema version, an integer");
     }
     if (!WatermelonSchema.isSupported(version)) {
-      throw new ApiException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+      throw new ApiException(
+          ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
           "Schema version " + version + " is not supported",
           Map.of("min", WatermelonSchema.MIN_VERSION, "max", WatermelonSchema.MAX_VERSION));
     }
@@ -88,8 +101,11 @@ public final class WatermelonPullService {
    * incremental position (first sync, replacement) only live rows are sent; with a migration, the
    * live rows it asks for are sent whenever they changed.
    */
-  private Changes select(List<FeedDao.FeedRow> rows, List<SyncPullService.Change> changes,
-      Long incrementalFrom, WatermelonMigration migration) {
+  private Changes select(
+      List<FeedDao.FeedRow> rows,
+      List<SyncPullService.Change> changes,
+      Long incrementalFrom,
+      WatermelonMigration migration) {
     List<RawRecord> records = new ArrayList<>();
     List<String> deletedRecords = new ArrayList<>();
     List<RawDrive> drives = new ArrayList<>();
@@ -114,12 +130,13 @@ public final class WatermelonPullService {
         }
       }
     }
-    return new Changes(new TableChanges<>(List.of(), records, deletedRecords),
+    return new Changes(
+        new TableChanges<>(List.of(), records, deletedRecords),
         new TableChanges<>(List.of(), drives, evictedDrives));
   }
 
-  private static boolean wanted(WatermelonMigration migration, String table,
-      com.fasterxml.jackson.databind.JsonNode raw) {
+  private static boolean wanted(
+      WatermelonMigration migration, String table, com.fasterxml.jackson.databind.JsonNode raw) {
     return migration != null && migration.wants(table, raw);
   }
 }

@@ -33,7 +33,9 @@ record WatermelonPushBody(List<JsonNode> created, List<JsonNode> updated, List<S
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String table = names.next();
       if (!WatermelonSchema.TABLES.contains(table)) {
-        throw new ApiException(ErrorCode.UNKNOWN_PROPERTY, "No table '" + table + "' is synced",
+        throw new ApiException(
+            ErrorCode.UNKNOWN_PROPERTY,
+            "No table '" + table + "' is synced",
             Map.of("property", table, "path", table));
       }
       checkLists(table, root.get(table));
@@ -41,14 +43,16 @@ record WatermelonPushBody(List<JsonNode> created, List<JsonNode> updated, List<S
     JsonNode drives = root.path(WatermelonSchema.DRIVES);
     for (String list : LISTS) {
       if (!drives.path(list).isMissingNode() && !drives.path(list).isEmpty()) {
-        throw new ApiException(ErrorCode.READ_ONLY_TABLE,
+        throw new ApiException(
+            ErrorCode.READ_ONLY_TABLE,
             "Drives are read-only for devices: undo the local change to this drive",
             Map.of("table", WatermelonSchema.DRIVES));
       }
     }
     JsonNode records = root.path(WatermelonSchema.RECORDS);
-    WatermelonPushBody push = new WatermelonPushBody(
-        rows(records, "created"), rows(records, "updated"), ids(records.path("deleted")));
+    WatermelonPushBody push =
+        new WatermelonPushBody(
+            rows(records, "created"), rows(records, "updated"), ids(records.path("deleted")));
     int count = push.created().size() + push.updated().size() + push.deleted().size();
     PushLimits.DEFAULTS.checkMutations(count).ifPresent(PushEnvelope::tooLarge);
     push.checkEachIdOnce();
@@ -62,7 +66,9 @@ record WatermelonPushBody(List<JsonNode> created, List<JsonNode> updated, List<S
     for (Iterator<String> names = changes.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!LISTS.contains(name)) {
-        throw new ApiException(ErrorCode.UNKNOWN_PROPERTY, "Unknown property '" + name + "'",
+        throw new ApiException(
+            ErrorCode.UNKNOWN_PROPERTY,
+            "Unknown property '" + name + "'",
             Map.of("property", name, "path", table + "." + name));
       }
       if (!changes.get(name).isArray()) {
@@ -75,8 +81,8 @@ record WatermelonPushBody(List<JsonNode> created, List<JsonNode> updated, List<S
     List<JsonNode> rows = new ArrayList<>();
     for (JsonNode row : records.path(list)) {
       if (!row.isObject() || !row.path("id").isTextual()) {
-        throw ApiException.invalid(WatermelonSchema.RECORDS + "." + list,
-            "raw records, each with a string id");
+        throw ApiException.invalid(
+            WatermelonSchema.RECORDS + "." + list, "raw records, each with a string id");
       }
       rows.add(row);
     }
@@ -94,7 +100,10 @@ record WatermelonPushBody(List<JsonNode> created, List<JsonNode> updated, List<S
     return ids;
   }
 
-  /** One push says one thing about a record: the same id twice would make the outcome depend on order. */
+  /**
+   * One push says one thing about a record: the same id twice would make the outcome depend on
+   * order.
+   */
   private void checkEachIdOnce() {
     Set<String> seen = new HashSet<>();
     List<String> all = new ArrayList<>(deleted);

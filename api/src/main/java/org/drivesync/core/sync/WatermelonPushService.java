@@ -27,17 +27,16 @@ import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.LockOrder;
-import org.jdbi.v3.core.Handle;
 import org.drivesync.sync.RejectionCode;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The WatermelonDB profile's edge of the {@link SyncEngine}. Each pushed record becomes a native
  * mutation and the whole push runs through the engine (its gate, one transaction), so storage,
  * validation, quarantine, merge, flags, ledger, versions, metrics and audit are the native
- * protocol's. What this adds is
- * WatermelonDB's rule: if a pushed record changed on the server after {@code last_pulled_at} and
- * the push would change it, nothing is applied and the answer is 409, after which the library
- * pulls, merges per column and pushes again.
+ * protocol's. What this adds is WatermelonDB's rule: if a pushed record changed on the server after
+ * {@code last_pulled_at} and the push would change it, nothing is applied and the answer is 409,
+ * after which the library pulls, merges per column and pushes again.
  */
 public final class WatermelonPushService {
   private final SyncEngine engine;
@@ -45,8 +44,8 @@ public final class WatermelonPushService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public WatermelonPushService(SyncEngine engine, RulesetCatalog rulesets, ObjectMapper json,
-      Clock clock) {
+  public WatermelonPushService(
+      SyncEngine engine, RulesetCatalog rulesets, ObjectMapper json, Clock clock) {
     this.engine = engine;
     this.parser = new RecordParser(rulesets);
     this.json = json;
@@ -54,19 +53,31 @@ public final class WatermelonPushService {
   }
 
   /** One pushed record (or deleted id) on its way to becoming a native mutation. */
-  private record Item(String rawId, UUID id, boolean delete, ObjectNode record, JsonNode raw,
+  private record Item(
+      String rawId,
+      UUID id,
+      boolean delete,
+      ObjectNode record,
+      JsonNode raw,
       RecordRejection refusal) {}
 
   /** A device's push; 409 {@code conflict} when it must pull first. */
   public PushResponse push(Caller caller, String lastPulledAt, byte[] body) throws IOException {
-    return engine.counted(SyncMetrics.WATERMELON, () -> {
-      long since = LastPulledAt.required(lastPulledAt);
-      WatermelonPushBody changes = WatermelonPushBody.read(body, json);
-      List<String> preparedIds = new ArrayList<>();
-      List<JsonNode> results = engine.push(caller, "sync.watermelon_push", null, clock.instant(),
-          (handle, scope) -> prepare(handle, caller, since, changes, preparedIds));
-      return response(results, preparedIds);
-    });
+    return engine.counted(
+        SyncMetrics.WATERMELON,
+        () -> {
+          long since = LastPulledAt.required(lastPulledAt);
+          WatermelonPushBody changes = WatermelonPushBody.read(body, json);
+          List<String> preparedIds = new ArrayList<>();
+          List<JsonNode> results =
+              engine.push(
+                  caller,
+                  "sync.watermelon_push",
+                  null,
+                  clock.instant(),
+                  (handle, scope) -> prepare(handle, caller, since, changes, preparedIds));
+          return response(results, preparedIds);
+        });
   }
 
   /**
@@ -74,8 +85,12 @@ public final class WatermelonPushService {
    * locked, 409 if one changed after {@code since} and the push would change it, else the native
    * mutations (their raw ids added to {@code preparedIds}, in order).
    */
-  private SyncEngine.Batch prepare(Handle handle, Caller caller, long since,
-      WatermelonPushBody changes, List<String> preparedIds) {
+  private SyncEngine.Batch prepare(
+      Handle handle,
+      Caller caller,
+      long since,
+      WatermelonPushBody changes,
+      List<String> preparedIds) {
     RecordDao dao = handle.attach(RecordDao.class);
     Set<UUID> ids = ids(changes);
     // The same keys the engine locks (it takes them again, re-entrantly): nobody can change
@@ -101,7 +116,8 @@ public final class WatermelonPushService {
       }
     }
     if (!conflicts.isEmpty()) {
-      throw new ApiException(ErrorCode.CONFLICT,
+      throw new ApiException(
+          ErrorCode.CONFLICT,
           "Records changed on the server after last_pulled_at: pull, then push again",
           Map.of("table", WatermelonSchema.RECORDS, "ids", conflicts));
     }
@@ -114,8 +130,13 @@ public final class WatermelonPushService {
         ignored++; // never had it, or not this participant's: nothing to delete
         continue;
       }
-      prepared.add(prepare(caller.deviceId(), item, current, since,
-          item.id() == null ? null : provenance.get(item.id())));
+      prepared.add(
+          prepare(
+              caller.deviceId(),
+              item,
+              current,
+              since,
+              item.id() == null ? null : provenance.get(item.id())));
       preparedIds.add(item.rawId());
     }
     return new SyncEngine.Batch(prepared, Map.of("ignoredDeletes", ignored));
@@ -125,7 +146,8 @@ public final class WatermelonPushService {
   private static void checkPosition(Handle handle, long since) {
     FeedDao feed = handle.attach(FeedDao.class);
     if (since > feed.horizon() || since < feed.purgedThroughXid()) {
-      throw new ApiException(ErrorCode.CONFLICT,
+      throw new ApiException(
+          ErrorCode.CONFLICT,
           "last_pulled_at is not a position this server can compare with: pull, then push again",
           Map.of("table", WatermelonSchema.RECORDS, "ids", List.of()));
     }
@@ -160,8 +182,8 @@ public final class WatermelonPushService {
   }
 
   /**
-   * Created and updated records are both upserts: a created id that exists is an update (its
-   * first push's answer was lost), an updated id that is missing is created.
+   * Created and updated records are both upserts: a created id that exists is an update (its first
+   * push's answer was lost), an updated id that is missing is created.
    */
   private static List<Item> items(WatermelonPushBody changes, Map<UUID, StoredRecord> visible) {
     List<Item> items = new ArrayList<>();
@@ -174,8 +196,8 @@ public final class WatermelonPushService {
         if (id == null) {
           throw new RecordRejection(RejectionCode.INVALID_RECORD, "id must be a lower-case UUID");
         }
-        items.add(new Item(rawId, id, false, WatermelonToNative.record(raw, visible.get(id)), raw,
-            null));
+        items.add(
+            new Item(rawId, id, false, WatermelonToNative.record(raw, visible.get(id)), raw, null));
       } catch (RecordRejection refusal) {
         items.add(new Item(rawId, id, false, null, raw, refusal));
       }
@@ -223,11 +245,11 @@ public final class WatermelonPushService {
   /**
    * The native mutation. Its base is the version the phone saw: the current one, since the record
    * did not change after {@code last_pulled_at} (or the change was this very mutation, replayed).
-   * Its id is derived from the device and the rest of the mutation, so a push replayed after a
-   * lost answer carries the same ids and the ledger recognises it.
+   * Its id is derived from the device and the rest of the mutation, so a push replayed after a lost
+   * answer carries the same ids and the ledger recognises it.
    */
-  private Prepared prepare(UUID deviceId, Item item, StoredRecord current, long since,
-      RecordDao.Provenance provenance) {
+  private Prepared prepare(
+      UUID deviceId, Item item, StoredRecord current, long since, RecordDao.Provenance provenance) {
     if (item.refusal() != null) {
       ObjectNode quarantined = JsonNodeFactory.instance.objectNode();
       quarantined.put("entity", SyncEngine.ENTITY);
@@ -238,7 +260,8 @@ public final class WatermelonPushService {
     }
     Long base = current == null ? null : (long) current.version();
     if (current != null && provenance.changeXid() >= since) {
-      Long replayedBase = provenance.baseVersion() == null ? null : provenance.baseVersion().longValue();
+      Long replayedBase =
+          provenance.baseVersion() == null ? null : provenance.baseVersion().longValue();
       ObjectNode replay = withMutationId(deviceId, mutation(item, replayedBase));
       if (deviceId.equals(provenance.deviceId())
           && replay.get("mutationId").asText().equals(String.valueOf(provenance.mutationId()))) {
@@ -266,26 +289,28 @@ public final class WatermelonPushService {
 
   /**
    * A mutation id derived from the device and the content, so an identical replay is recognised.
-   * Derived from the keyed fingerprint: a plain hash of content that may carry a phone number
-   * could be brute-forced back to it.
+   * Derived from the keyed fingerprint: a plain hash of content that may carry a phone number could
+   * be brute-forced back to it.
    */
   private ObjectNode withMutationId(UUID deviceId, ObjectNode mutation) {
     String name = "watermelon:" + deviceId + ":" + engine.primaryFingerprint(mutation);
-    mutation.put("mutationId", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+    mutation.put(
+        "mutationId", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     return mutation;
   }
 
   /**
-   * Refused records, and edits of records deleted on the server (which stay deleted), are
-   * reported as rejected: the library keeps them unsynced instead of believing they were stored.
+   * Refused records, and edits of records deleted on the server (which stay deleted), are reported
+   * as rejected: the library keeps them unsynced instead of believing they were stored.
    */
   private static PushResponse response(List<JsonNode> results, List<String> ids) {
     List<String> rejected = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       JsonNode result = results.get(i);
       String status = result.path("status").asText();
-      boolean keptDeleted = "conflict".equals(status)
-          && "deleted".equals(result.path("conflict").path("reason").asText());
+      boolean keptDeleted =
+          "conflict".equals(status)
+              && "deleted".equals(result.path("conflict").path("reason").asText());
       if ("rejected".equals(status) || keptDeleted) {
         rejected.add(ids.get(i));
       }

@@ -28,12 +28,23 @@ final class WatermelonRaw {
         record.firstTimeRegistrant(),
         record.language(),
         Instant.parse(record.recordedAt()).toEpochMilli(),
-        null, null, null, null, null);
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   static RawDrive of(SyncPullService.DriveView drive) {
-    return new RawDrive(drive.id().toString(), drive.name(), drive.localAuthority(), drive.region(),
-        drive.venueType(), drive.startsOn().toString(), drive.endsOn().toString(), drive.status());
+    return new RawDrive(
+        drive.id().toString(),
+        drive.name(),
+        drive.localAuthority(),
+        drive.region(),
+        drive.venueType(),
+        drive.startsOn().toString(),
+        drive.endsOn().toString(),
+        drive.status());
   }
 
   /** A code list as the comma-separated text column; null when empty, the column's default. */

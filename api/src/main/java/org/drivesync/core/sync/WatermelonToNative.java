@@ -28,12 +28,23 @@ final class WatermelonToNative {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> GUIDANCE_COLUMNS =
-      Set.of("guidance_ruleset", "guidance_basis", "guidance_registration", "guidance_elections",
+      Set.of(
+          "guidance_ruleset",
+          "guidance_basis",
+          "guidance_registration",
+          "guidance_elections",
           "guidance_signposts");
+
   /** Optional text columns, where an app with a non-optional column declaration sends "". */
   private static final Set<String> OPTIONAL_TEXT =
-      Set.of("guidance_ruleset", "guidance_basis", "guidance_registration", "guidance_elections",
-          "guidance_signposts", "age_band", "language");
+      Set.of(
+          "guidance_ruleset",
+          "guidance_basis",
+          "guidance_registration",
+          "guidance_elections",
+          "guidance_signposts",
+          "age_band",
+          "language");
 
   private WatermelonToNative() {}
 
@@ -71,7 +82,8 @@ final class WatermelonToNative {
     List<String> names = new java.util.ArrayList<>();
     copy.fieldNames().forEachRemaining(names::add);
     for (String name : names) {
-      boolean personal = WatermelonSchema.FOLLOW_UP.containsKey(name) || ForbiddenFields.isForbidden(name);
+      boolean personal =
+          WatermelonSchema.FOLLOW_UP.containsKey(name) || ForbiddenFields.isForbidden(name);
       if (personal && !copy.get(name).isNull()) {
         copy.put(name, "[redacted]");
       }
@@ -82,12 +94,15 @@ final class WatermelonToNative {
   private static void checkColumns(JsonNode raw) {
     for (Iterator<String> names = raw.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (name.equals("id") || name.equals(WatermelonSchema.STATUS)
-          || name.equals(WatermelonSchema.CHANGED) || WatermelonSchema.RECORD_COLUMNS.contains(name)) {
+      if (name.equals("id")
+          || name.equals(WatermelonSchema.STATUS)
+          || name.equals(WatermelonSchema.CHANGED)
+          || WatermelonSchema.RECORD_COLUMNS.contains(name)) {
         continue;
       }
       if (ForbiddenFields.isForbidden(name)) {
-        throw new RecordRejection(RejectionCode.FORBIDDEN_FIELD,
+        throw new RecordRejection(
+            RejectionCode.FORBIDDEN_FIELD,
             "drive records never hold personal data; refused column: " + name);
       }
       throw new RecordRejection(RejectionCode.UNKNOWN_FIELD, "unknown column '" + name + "'");
@@ -96,7 +111,8 @@ final class WatermelonToNative {
 
   private static JsonNode value(JsonNode raw, String column) {
     JsonNode value = raw.get(column);
-    if (value == null || (OPTIONAL_TEXT.contains(column) && value.isTextual() && value.asText().isEmpty())) {
+    if (value == null
+        || (OPTIONAL_TEXT.contains(column) && value.isTextual() && value.asText().isEmpty())) {
       return NullNode.getInstance();
     }
     return value;

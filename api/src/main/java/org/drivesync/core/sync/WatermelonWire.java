@@ -44,7 +44,10 @@ public final class WatermelonWire {
       @JsonProperty("ends_on") String endsOn,
       String status) {}
 
-  /** One table's changes. The server sends every live row in {@code updated}, never in {@code created}. */
+  /**
+   * One table's changes. The server sends every live row in {@code updated}, never in {@code
+   * created}.
+   */
   public record TableChanges<T>(List<T> created, List<T> updated, List<String> deleted) {}
 
   /** The changes of both synced tables. */

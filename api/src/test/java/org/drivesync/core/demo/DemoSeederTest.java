@@ -32,7 +32,8 @@ class DemoSeederTest {
     DemoSeeder seeder = new DemoSeeder(jdbi, new Passwords(4), Clock.systemUTC(), line -> {});
     DemoSeeder.Result first = seeder.seed(3, false);
     assertThat(first.seeded()).isTrue();
-    assertThat(first.credentials()).extracting(DemoSeeder.Credential::role)
+    assertThat(first.credentials())
+        .extracting(DemoSeeder.Credential::role)
         .containsExactly("organiser", "staff");
 
     long records = query("SELECT count(*) FROM drive_records");
@@ -40,8 +41,11 @@ class DemoSeederTest {
     assertThat(query("SELECT count(DISTINCT region_code) FROM drive_records")).isEqualTo(5);
     assertThat(query("SELECT count(*) FROM drives WHERE name NOT LIKE '[Synthetic] %'")).isZero();
     assertThat(query("SELECT count(*) FROM users WHERE cohort IS DISTINCT FROM 'demo'")).isZero();
-    assertThat(query("SELECT sum(registered_on_site + pledged + already_registered + not_eligible"
-        + " + declined + follow_up) FROM metrics_region_days")).isEqualTo(records);
+    assertThat(
+            query(
+                "SELECT sum(registered_on_site + pledged + already_registered + not_eligible"
+                    + " + declined + follow_up) FROM metrics_region_days"))
+        .isEqualTo(records);
     assertThat(query("SELECT count(*) FROM drive_records WHERE flags <> '{}'")).isPositive();
 
     DemoSeeder.Result again = seeder.seed(3, false);

@@ -3,8 +3,6 @@ package org.drivesync.core.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +20,8 @@ class SmallNumbersTest {
     cases.put(12L, 10L);
     cases.put(13L, 15L);
     cases.put(1_002L, 1_000L);
-    cases.forEach((count, shown) -> assertThat(SmallNumbers.publish(count)).as("%d", count).isEqualTo(shown));
+    cases.forEach(
+        (count, shown) -> assertThat(SmallNumbers.publish(count)).as("%d", count).isEqualTo(shown));
     assertThatThrownBy(() -> SmallNumbers.publish(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -71,7 +70,8 @@ class SmallNumbersTest {
     // Any a', b' that publish the same as a, b may be the truth: search them.
     for (int a2 = Math.max(0, a - 4); a2 <= a + 4; a2++) {
       for (int b2 = Math.max(0, b - 4); b2 <= b + 4; b2++) {
-        if (SmallNumbers.publish(a2).equals(publishedA) && SmallNumbers.publish(b2).equals(publishedB)
+        if (SmallNumbers.publish(a2).equals(publishedA)
+            && SmallNumbers.publish(b2).equals(publishedB)
             && SmallNumbers.publish(guess + a2 + b2).equals(publishedTotal)) {
           return true;
         }

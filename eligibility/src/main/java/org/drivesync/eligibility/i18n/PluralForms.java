@@ -5,13 +5,12 @@ import java.util.regex.Pattern;
 
 /** Reads {@code nplurals} from a PO {@code Plural-Forms} header; -1 when it cannot be read. */
 final class PluralForms {
-    private static final Pattern NPLURALS = Pattern.compile("^\\s*nplurals\\s*=\\s*(\\d+)\\s*;");
+  private static final Pattern NPLURALS = Pattern.compile("^\\s*nplurals\\s*=\\s*(\\d+)\\s*;");
 
-    private PluralForms() {
-    }
+  private PluralForms() {}
 
-    static int count(String header) {
-        Matcher m = NPLURALS.matcher(header);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
-    }
+  static int count(String header) {
+    Matcher m = NPLURALS.matcher(header);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
 }

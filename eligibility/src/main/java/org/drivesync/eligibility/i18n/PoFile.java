@@ -8,14 +8,16 @@ import java.util.Optional;
 
 /** A parsed PO file: its header fields (in order) and its entries (the header entry excluded). */
 public record PoFile(Map<String, String> headers, List<PoEntry> entries) {
-    public PoFile {
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        entries = List.copyOf(entries);
-    }
+  public PoFile {
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    entries = List.copyOf(entries);
+  }
 
-    /** A header value; names compare case-insensitively, as in MIME headers. */
-    public Optional<String> header(String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst();
-    }
+  /** A header value; names compare case-insensitively, as in MIME headers. */
+  public Optional<String> header(String name) {
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
 }
