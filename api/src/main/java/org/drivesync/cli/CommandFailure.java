@@ -7,6 +7,8 @@ import java.sql.SQLException;
  * (docs/operations.md, "Commands and exit codes"): never a stack trace.
  */
 public final class CommandFailure extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final int exitCode;
 
   public CommandFailure(int exitCode, String message) {

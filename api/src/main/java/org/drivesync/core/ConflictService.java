@@ -154,7 +154,7 @@ public final class ConflictService {
             "flags")) {
       record.remove(serverOwned);
     }
-    values.fields().forEachRemaining(e -> record.set(e.getKey(), e.getValue()));
+    values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
     ObjectNode mutation = JsonNodeFactory.instance.objectNode();
     mutation.put("mutationId", UUID.randomUUID().toString());
     mutation.put("entity", "drive_record");

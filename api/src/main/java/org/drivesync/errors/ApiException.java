@@ -4,6 +4,8 @@ import java.util.Map;
 
 /** A failure with a stable code; mapped to {@link ApiError} by {@link ApiExceptionMapper}. */
 public class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final ErrorCode code;
   private final Map<String, Object> details;
   private final Map<String, String> headers;

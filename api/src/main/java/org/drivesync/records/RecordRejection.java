@@ -7,6 +7,8 @@ import org.drivesync.sync.RejectionCode;
  * that made it invalid (they may be exactly the personal data we refuse to hold).
  */
 public final class RecordRejection extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final RejectionCode code;
   private final boolean forReview;
 

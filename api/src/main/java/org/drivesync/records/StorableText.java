@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import org.drivesync.sync.RejectionCode;
 
@@ -95,8 +94,7 @@ public final class StorableText {
       }
     }
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String name = field.getKey();
         if (!isStorable(name)) {
           return path.isEmpty() ? "a field name" : path + ": a field name";
@@ -131,8 +129,8 @@ public final class StorableText {
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               field ->
                   copy.set(
                       isStorable(field.getKey()) ? field.getKey() : UNSTORABLE,

@@ -427,8 +427,8 @@ class FieldAppBrowserTest {
     JsonNode a = answer.json();
     List<String> elections = new ArrayList<>();
     a.get("elections")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue().asText().equals("yes")) {
                 elections.add(e.getKey());

@@ -84,6 +84,7 @@ class StrictJsonTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // the error's details are a JSON object
   void unknownPropertyIsRefusedWithItsName() {
     Response response = post("{\"name\":\"a\",\"nationality\":\"IT\"}");
     assertThat(response.getStatus()).isEqualTo(400);

@@ -100,6 +100,7 @@ public final class SyncClient {
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of only reads the array
   public final JsonNode push(Map<String, Object>... mutations) {
     return push(List.of(mutations));
   }

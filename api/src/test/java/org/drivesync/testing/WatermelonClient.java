@@ -113,11 +113,13 @@ public final class WatermelonClient {
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of only reads the array
   public static Map<String, Object> created(Map<String, Object>... raws) {
     return changes(List.of(raws), List.of(), List.of());
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of only reads the array
   public static Map<String, Object> updated(Map<String, Object>... raws) {
     return changes(List.of(), List.of(raws), List.of());
   }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
  * trusted.
  */
 public final class OutsideCalendarException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final LocalDate coversFrom;
   private final LocalDate coversUntil;
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,9 +66,7 @@ public final class AssessmentTexts {
       tree.get("labels").fieldNames().forEachRemaining(ids::add);
       return ids;
     }
-    Iterator<Map.Entry<String, JsonNode>> elections = tree.path("elections").fields();
-    while (elections.hasNext()) {
-      Map.Entry<String, JsonNode> election = elections.next();
+    for (Map.Entry<String, JsonNode> election : tree.path("elections").properties()) {
       add(ids, "election." + election.getKey());
       add(ids, "answer." + election.getValue().asText());
     }

@@ -3,7 +3,6 @@ package org.drivesync.core.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -67,8 +66,7 @@ final class QuarantineRedaction {
     }
     Names names = new Names();
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = mutation.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : mutation.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (name.equals("record")) {
@@ -97,8 +95,7 @@ final class QuarantineRedaction {
     }
     Names names = new Names();
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : record.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       JsonNode safe =

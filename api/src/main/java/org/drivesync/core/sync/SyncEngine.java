@@ -174,6 +174,7 @@ public final class SyncEngine {
    * the edge's mutations, applies them, records the device's push and audits it as {@code action}.
    * Answers one native result per mutation, in order, once committed.
    */
+  @SuppressWarnings("try") // the turn is held, not used, for the length of the transaction
   List<JsonNode> push(Caller caller, String action, Long clockOffsetMs, Instant now, Edge edge) {
     Outcome outcome;
     try (PushGate.Turn turn = gate.enter()) {
