@@ -54,7 +54,7 @@ export async function show(target, assessment, locale) {
   const heading = document.createElement('h3');
   heading.textContent = label('registration.' + assessment.registration, REGISTRATION[assessment.registration]);
   box.append(heading);
-  const yes = Object.entries(assessment.elections).filter(([, v]) => v === 'yes').map(([k]) => label(k, ELECTIONS[k] || k));
+  const yes = Object.entries(assessment.elections).filter(([, v]) => v === 'yes').map(([k]) => label('election.' + k, ELECTIONS[k] || k));
   const elections = document.createElement('p');
   elections.textContent = yes.length ? yes.join(' · ') : '—';
   box.append(elections);

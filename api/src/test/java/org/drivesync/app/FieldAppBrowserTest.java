@@ -369,6 +369,49 @@ class FieldAppBrowserTest {
     assertThat(text("records")).contains("a past drive");
   }
 
+  @Test
+  @Order(6)
+  void reviewedTranslationsOfTheAnswerAndItsElectionNamesAreShownInThePersonsLanguage()
+      throws Exception {
+    Http staff = TestApp.get().http().as(fixtures.staff().token());
+    String version =
+        staff.get("/api/v1/eligibility/rulesets/current").json().get("version").asText();
+    JsonNode draft =
+        staff.get("/api/v1/eligibility/rulesets/" + version + "/translations/ur").json();
+    String election = draft.get("labels").get("election.local_england").get("text").asText();
+    String registration = draft.get("labels").get("registration.yes").get("text").asText();
+    Http.Reply reviewed =
+        staff.post(
+            "/api/v1/translations/ur/" + version + "/reviews",
+            Map.of(
+                "labels",
+                Map.of("election.local_england", election, "registration.yes", registration)));
+    assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+    Http.Reply reassigned =
+        fixtures
+            .admin()
+            .patch("/api/v1/drives/" + drive, Map.of("participantIds", List.of(participant)));
+    assertThat(reassigned.status()).as(reassigned.toString()).isEqualTo(200);
+    // The phone re-checks translations at most daily: forget the last check, then sync.
+    ((JavascriptExecutor) browser)
+        .executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "import('/app/js/db.js').then((db) => db.setMeta('translationsChecked', null))"
+                + ".then(() => import('/app/js/sync.js')).then((s) => s.syncNow()).then(done, done);");
+    goOnline();
+    until(b -> text("waiting").equals("Nothing waiting to send"));
+    buttonNamed("New conversation").click();
+    until(b -> b.findElement(By.id("conversation")).isDisplayed());
+    new Select(browser.findElement(By.id("guidance-locale"))).selectByValue("ur");
+    new Select(browser.findElement(By.id("nationality"))).selectByValue("GB");
+    new Select(browser.findElement(By.id("status"))).selectByValue("british_citizen");
+    js(
+        "const d = document.getElementById('date-of-birth'); d.value = '1990-01-01';"
+            + "d.dispatchEvent(new Event('change'));");
+    until(b -> !text("guidance-result").isBlank());
+    assertThat(text("guidance-result")).contains(registration).contains(election);
+  }
+
   // ---- steps ----
 
   /** One conversation through the form: the visible names are the ones the issue fixes. */
