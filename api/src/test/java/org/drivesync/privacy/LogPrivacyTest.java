@@ -1,4 +1,4 @@
-package org.drivesync;
+package org.drivesync.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.drivesync.privacy.ContactNormaliser;
+import org.drivesync.DriveSyncApplication;
+import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.testing.Audit;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.RepoFiles;
