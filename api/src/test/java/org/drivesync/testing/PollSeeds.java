@@ -6,14 +6,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The realistic EveryElection page of test resources (org/drivesync/polls/everyelection-page.json).
+ * The realistic EveryElection page of test resources
+ * (org/drivesync/core/polls/everyelection-page.json).
  */
 public final class PollSeeds {
   private PollSeeds() {}
 
   public static JsonNode everyElectionPage() {
     try (InputStream in =
-        PollSeeds.class.getResourceAsStream("/org/drivesync/polls/everyelection-page.json")) {
+        PollSeeds.class.getResourceAsStream("/org/drivesync/core/polls/everyelection-page.json")) {
       return Http.JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -68,23 +68,27 @@ public final class RecordSeeds {
 
   /** {@code count} live records at once, as {@link #record} makes one. */
   public java.util.List<UUID> records(UUID drive, String region, UUID participant, int count) {
-    return owner.withHandle(
-        h ->
-            h.createQuery(
-                    """
+    return owner.withHandle(h -> records(h, drive, region, participant, count));
+  }
+
+  /** The same, in the caller's transaction. */
+  public static java.util.List<UUID> records(
+      org.jdbi.v3.core.Handle h, UUID drive, String region, UUID participant, int count) {
+    return h.createQuery(
+            """
             INSERT INTO drive_records (id, drive_id, region_code, local_authority_code, recorded_by,
                                        version, recorded_at, outcome)
             SELECT gen_random_uuid(), :drive, :region, :council, :participant, 1, now(), 'follow_up'
             FROM generate_series(1, :count)
             RETURNING id
             """)
-                .bind("drive", drive)
-                .bind("region", region)
-                .bind("council", Fixtures.COUNCIL.get(region))
-                .bind("participant", participant)
-                .bind("count", count)
-                .mapTo(UUID.class)
-                .list());
+        .bind("drive", drive)
+        .bind("region", region)
+        .bind("council", Fixtures.COUNCIL.get(region))
+        .bind("participant", participant)
+        .bind("count", count)
+        .mapTo(UUID.class)
+        .list();
   }
 
   public Jdbi owner() {
