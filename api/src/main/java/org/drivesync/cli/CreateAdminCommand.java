@@ -78,7 +78,7 @@ public class CreateAdminCommand extends DatabaseCommand {
       Migrator.prepare(server, configuration.database);
       // Runs as the owner: this is an operator's command on the database host.
       Jdbi jdbi = Jdbis.over(server.ownerDataSource());
-      AuditLog auditLog = AuditLog.configured(configuration);
+      AuditLog auditLog = AuditLog.configured(configuration.audit, configuration.database);
       PasswordService resets =
           new PasswordService(
               jdbi,

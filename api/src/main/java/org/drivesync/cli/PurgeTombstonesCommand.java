@@ -36,7 +36,8 @@ public class PurgeTombstonesCommand extends DatabaseCommand {
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       long removed =
           new TombstonePurge(
-                  Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration))
+                  Jdbis.over(server.ownerDataSource()),
+                  AuditLog.configured(configuration.audit, configuration.database))
               .run(
                   new TombstonePolicy(Duration.ofDays(days)),
                   total -> System.out.printf("  … %,d tombstones purged%n", total));

@@ -49,7 +49,7 @@ public class RetentionCommand extends DatabaseCommand {
       RetentionService.Run run =
           new RetentionService(
                   Jdbis.over(server.ownerDataSource()),
-                  AuditLog.configured(configuration),
+                  AuditLog.configured(configuration.audit, configuration.database),
                   Clock.systemUTC())
               .run(days, "cli", count -> System.out.printf("  … %,d erased%n", count));
       System.out.printf(
@@ -59,7 +59,7 @@ public class RetentionCommand extends DatabaseCommand {
       SyncLedgerRetention.Run sync =
           new SyncLedgerRetention(
                   Jdbis.over(server.ownerDataSource()),
-                  AuditLog.configured(configuration),
+                  AuditLog.configured(configuration.audit, configuration.database),
                   Clock.systemUTC())
               .run(retention.quarantineDays, retention.ledgerDays, "cli");
       System.out.printf(

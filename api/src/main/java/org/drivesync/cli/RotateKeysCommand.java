@@ -38,7 +38,9 @@ public class RotateKeysCommand extends DatabaseCommand {
           Integer.toUnsignedString(codec.crypto().primaryKeyId()));
       KeyRotationService.Report report =
           new KeyRotationService(
-                  Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration), codec)
+                  Jdbis.over(server.ownerDataSource()),
+                  AuditLog.configured(configuration.audit, configuration.database),
+                  codec)
               .rotate(rows -> System.out.printf("  … %,d row(s)%n", rows));
       System.out.printf(
           "%,d held contact(s) rewritten, %,d of them moved off older keys%n",

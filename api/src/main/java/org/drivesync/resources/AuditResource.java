@@ -2,6 +2,7 @@ package org.drivesync.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,10 +17,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -140,16 +139,10 @@ public class AuditResource {
   @POST
   @Path("/checkpoints")
   @Operation(summary = "Sign the chain's head now (covering this request's own audit event)")
-  public Response take(@Context SecurityContext security) {
+  public Response take(@Auth Caller caller) {
     jdbi.useTransaction(
         handle ->
-            auditLog.append(
-                handle,
-                Actor.of((Caller) security.getUserPrincipal()),
-                "audit.checkpoint",
-                "audit",
-                null,
-                Map.of()));
+            auditLog.append(handle, Actor.of(caller), "audit.checkpoint", "audit", null, Map.of()));
     return Response.status(Response.Status.CREATED).entity(checkpoints.take()).build();
   }
 

@@ -3,6 +3,7 @@ package org.drivesync.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,9 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
@@ -59,17 +58,16 @@ public class RecordResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "Every version and conflict of a record in the caller's regions")
-  public RecordHistoryService.History history(
-      @Context SecurityContext security, @PathParam("id") UUID id) {
-    return history.history(UserResource.caller(security), id);
+  public RecordHistoryService.History history(@Auth Caller caller, @PathParam("id") UUID id) {
+    return history.history(caller, id);
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "One drive record in the caller's regions")
-  public RecordView get(@Context SecurityContext security, @PathParam("id") UUID id) {
-    return RecordView.of(visible(UserResource.caller(security), id));
+  public RecordView get(@Auth Caller caller, @PathParam("id") UUID id) {
+    return RecordView.of(visible(caller, id));
   }
 
   @PUT
@@ -78,8 +76,7 @@ public class RecordResource {
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Correct a record; merged with any edits since baseVersion like a device's")
   public JsonNode correct(
-      @Context SecurityContext security, @PathParam("id") UUID id, @NotNull Correction correction) {
-    Caller caller = UserResource.caller(security);
+      @Auth Caller caller, @PathParam("id") UUID id, @NotNull Correction correction) {
     visible(caller, id);
     ObjectNode mutation = JsonNodeFactory.instance.objectNode();
     mutation.put("mutationId", UUID.randomUUID().toString());
