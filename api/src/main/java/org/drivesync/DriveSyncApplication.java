@@ -26,6 +26,7 @@ import org.drivesync.audit.AuditCheckpointJob;
 import org.drivesync.audit.AuditCheckpoints;
 import org.drivesync.audit.AuditKeys;
 import org.drivesync.audit.AuditLog;
+import org.drivesync.audit.AuditTrail;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
 import org.drivesync.cli.CreateAdminCommand;
@@ -37,6 +38,7 @@ import org.drivesync.cli.RetentionCommand;
 import org.drivesync.cli.RotateKeysCommand;
 import org.drivesync.cli.ServeCommand;
 import org.drivesync.cli.VerifyAuditCommand;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.ConflictService;
@@ -44,6 +46,8 @@ import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.EnrolmentServer;
 import org.drivesync.core.PasswordService;
+import org.drivesync.core.RecordService;
+import org.drivesync.core.RegionService;
 import org.drivesync.core.SessionService;
 import org.drivesync.core.SignInThrottle;
 import org.drivesync.core.UserService;
@@ -253,10 +257,9 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
           .jersey()
           .register(
               new AuditResource(
-                  jdbi,
+                  new AuditTrail(jdbi, auditLog, checkpoints),
                   new AuditChainVerifier(jdbi, auditKeys, checkpoints::recorded),
-                  checkpoints,
-                  auditLog));
+                  checkpoints));
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -364,7 +367,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     EnrolmentServer enrolmentServer = new EnrolmentServer(config.http, config.database);
     environment.lifecycle().addServerLifecycleListener(enrolmentServer::serverStarted);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, enrolmentServer);
-    jersey.register(new RegionResource(jdbi));
+    jersey.register(new RegionResource(new RegionService(jdbi)));
     jersey.register(
         new SessionResource(
             new SessionService(jdbi, auditLog, passwords, config.auth, throttle),
@@ -430,7 +433,8 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
             environment.getObjectMapper()));
     jersey.register(new RulesetTranslationResource(translations));
     jersey.register(new TranslationResource(translations));
-    jersey.register(new RecordResource(jdbi, push, new RecordHistoryService(jdbi)));
+    jersey.register(
+        new RecordResource(new RecordService(jdbi), push, new RecordHistoryService(jdbi)));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(
         new WatermelonSyncResource(

@@ -2,8 +2,8 @@ package org.drivesync.cli;
 
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditLog;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.KeyRotationService;
 import org.drivesync.db.DatabaseServer;

@@ -18,15 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.core.RecordService;
 import org.drivesync.core.integrity.RecordHistoryService;
 import org.drivesync.core.sync.SyncPushService;
-import org.drivesync.db.RecordDao;
-import org.drivesync.db.RowScope;
-import org.drivesync.db.ScopedJdbi;
-import org.drivesync.errors.ApiException;
 import org.drivesync.records.RecordView;
-import org.drivesync.records.StoredRecord;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Drive records for organisers (their regions) and staff: read one, or correct one through the same
@@ -42,12 +37,12 @@ public class RecordResource {
   /** {@code PUT /records/{id}}: the version the organiser saw and the corrected record. */
   public record Correction(@NotNull Long baseVersion, @NotNull JsonNode record) {}
 
-  private final ScopedJdbi jdbi;
+  private final RecordService records;
   private final SyncPushService push;
   private final RecordHistoryService history;
 
-  public RecordResource(Jdbi jdbi, SyncPushService push, RecordHistoryService history) {
-    this.jdbi = new ScopedJdbi(jdbi);
+  public RecordResource(RecordService records, SyncPushService push, RecordHistoryService history) {
+    this.records = records;
     this.push = push;
     this.history = history;
   }
@@ -67,7 +62,7 @@ public class RecordResource {
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "One drive record in the caller's regions")
   public RecordView get(@Auth Caller caller, @PathParam("id") UUID id) {
-    return RecordView.of(visible(caller, id));
+    return RecordView.of(records.visible(caller, id));
   }
 
   @PUT
@@ -77,7 +72,7 @@ public class RecordResource {
   @Operation(summary = "Correct a record; merged with any edits since baseVersion like a device's")
   public JsonNode correct(
       @Auth Caller caller, @PathParam("id") UUID id, @NotNull Correction correction) {
-    visible(caller, id);
+    records.visible(caller, id);
     ObjectNode mutation = JsonNodeFactory.instance.objectNode();
     mutation.put("mutationId", UUID.randomUUID().toString());
     mutation.put("entity", "drive_record");
@@ -86,14 +81,5 @@ public class RecordResource {
     mutation.put("baseVersion", correction.baseVersion());
     mutation.set("record", correction.record());
     return push.correct(caller, id, mutation);
-  }
-
-  /**
-   * The record if it is in the caller's regions; otherwise exactly the answer for a missing one.
-   */
-  private StoredRecord visible(Caller caller, UUID id) {
-    return jdbi.inTransaction(RowScope.of(caller), h -> h.attach(RecordDao.class).find(id))
-        .filter(r -> caller.coversRegion(r.regionCode()))
-        .orElseThrow(() -> ApiException.notFound("record"));
   }
 }
