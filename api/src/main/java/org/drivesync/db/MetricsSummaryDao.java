@@ -16,11 +16,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @UseClasspathSqlLocator
 public interface MetricsSummaryDao {
   /**
-   * What to read: the grain ({@code region_day}, {@code drive_day} or {@code fact}), up to four
-   * dimension names in order (null when unused), and the filters (null for none).
+   * What to read: the grain ({@code region_day}, {@code drive_day} or {@code fact}), the dimension
+   * names to group by, the same again one a slot in order (null when unused), and the filters (null
+   * for none).
    */
   record Query(
       String grain,
+      String[] groupBy,
       String k0,
       String k1,
       String k2,

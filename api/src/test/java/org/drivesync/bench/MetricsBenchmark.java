@@ -111,7 +111,18 @@ class MetricsBenchmark {
                   .locate(MetricsSummaryDao.class, "summary");
       MetricsSummaryDao.Query regionByWeek =
           new MetricsSummaryDao.Query(
-              "region_day", "region", "week", null, null, false, from, to, null, null, null);
+              "region_day",
+              new String[] {"region", "week"},
+              "region",
+              "week",
+              null,
+              null,
+              false,
+              from,
+              to,
+              null,
+              null,
+              null);
       double[] server = new double[QUERIES];
       jdbi.useHandle(
           h -> {

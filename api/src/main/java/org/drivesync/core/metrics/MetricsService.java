@@ -102,6 +102,7 @@ public final class MetricsService {
     MetricsSummaryDao.Query query =
         new MetricsSummaryDao.Query(
             grain.wireName(),
+            by.stream().map(Dimension::wireName).toArray(String[]::new),
             slot(by, 0),
             slot(by, 1),
             slot(by, 2),

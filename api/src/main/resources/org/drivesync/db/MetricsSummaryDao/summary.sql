@@ -1,13 +1,15 @@
 -- The one metrics read (docs/metrics.md): an aggregate table grouped by up to four dimensions,
 -- within filters. Every parameter is a value; none is spliced into the text.
 --   :grain        'region_day', 'drive_day' or 'fact': the coarsest table with every column asked
---   :k0 .. :k3    the dimensions to group by, in order ('region', 'week', 'outcome', ...), or null
+--   :groupBy      the dimensions to group by ('region', 'week', 'outcome', ...), as an array
+--   :k0 .. :k3    the same in order, one a slot, or null
 --   :byOutcome    whether one of them is 'outcome' (the outcome columns then become rows)
 --   :from, :to    days, inclusive; :regions, :localAuthority, :driveId: filters; null for none
 --   :limit        at most this many rows
--- Keys come back as text (k0 .. k3), ordered as their own type would order them.
+-- Keys come back as text (k0 .. k3), ordered as their own types would order them.
 -- By hand in psql: \set each parameter, one a line, as an SQL literal, then \i this file:
 --   \set grain '''region_day'''
+--   \set groupBy '''{region,week}'''
 --   \set k0 '''region'''
 --   \set k1 '''week'''
 --   \set k2 NULL
@@ -72,65 +74,75 @@ counted AS (
          OR a.local_authority_code = CAST(:localAuthority AS text))
     AND (CAST(:driveId AS uuid) IS NULL OR a.drive_id = CAST(:driveId AS uuid))
 ),
-keyed AS (
-  SELECT c.*, dimension.*
-  FROM counted c
-  CROSS JOIN LATERAL (
-    -- Every dimension's value as text; the week is the Monday of the ISO week, the month its
-    -- first day (truncating a timestamp, not a timestamptz: no zone arithmetic).
-    SELECT c.region_code AS region, c.local_authority_code AS local_authority,
-           c.drive_id::text AS drive, c.participant_id::text AS participant, c.day::text AS day,
-           date_trunc('week', c.day::timestamp)::date::text AS week,
-           date_trunc('month', c.day::timestamp)::date::text AS month,
-           c.outcome, nullif(c.basis, '') AS basis, nullif(c.age_band, '') AS age_band,
-           nullif(c.language, '') AS language,
-           CASE c.first_time WHEN 'yes' THEN 'true' WHEN 'no' THEN 'false' END AS first_time
-  ) AS dimension(region, local_authority, drive, participant, day_key, week, month, outcome_key,
-                 basis_key, age_band_key, language_key, first_time_key)
+grouped AS (
+  -- Grouped by each dimension asked for, in its own type; the others are a constant null. The
+  -- week is the Monday of the ISO week, the month its first day (truncating a timestamp, not a
+  -- timestamptz: no zone arithmetic).
+  SELECT
+    CASE WHEN 'region' = ANY(CAST(:groupBy AS text[])) THEN region_code END AS region,
+    CASE WHEN 'local_authority' = ANY(CAST(:groupBy AS text[])) THEN local_authority_code END
+      AS local_authority,
+    CASE WHEN 'drive' = ANY(CAST(:groupBy AS text[])) THEN drive_id END AS drive,
+    CASE WHEN 'participant' = ANY(CAST(:groupBy AS text[])) THEN participant_id END AS participant,
+    CASE WHEN 'day' = ANY(CAST(:groupBy AS text[])) THEN day END AS day,
+    CASE WHEN 'week' = ANY(CAST(:groupBy AS text[]))
+      THEN date_trunc('week', day::timestamp)::date END AS week,
+    CASE WHEN 'month' = ANY(CAST(:groupBy AS text[]))
+      THEN date_trunc('month', day::timestamp)::date END AS month,
+    CASE WHEN 'outcome' = ANY(CAST(:groupBy AS text[])) THEN outcome END AS outcome,
+    CASE WHEN 'basis' = ANY(CAST(:groupBy AS text[])) THEN nullif(basis, '') END AS basis,
+    CASE WHEN 'age_band' = ANY(CAST(:groupBy AS text[])) THEN nullif(age_band, '') END AS age_band,
+    CASE WHEN 'language' = ANY(CAST(:groupBy AS text[])) THEN nullif(language, '') END AS language,
+    CASE WHEN 'first_time' = ANY(CAST(:groupBy AS text[]))
+      THEN CASE first_time WHEN 'yes' THEN true WHEN 'no' THEN false END END AS first_time,
+    coalesce(sum(n), 0) AS contacts,
+    coalesce(sum(registered_on_site) FILTER (WHERE outcome IS NULL
+                                             OR outcome = 'registered_on_site'), 0)
+      AS registered_on_site,
+    coalesce(sum(pledged) FILTER (WHERE outcome IS NULL OR outcome = 'pledged'), 0) AS pledged,
+    coalesce(sum(already_registered) FILTER (WHERE outcome IS NULL
+                                             OR outcome = 'already_registered'), 0)
+      AS already_registered,
+    coalesce(sum(not_eligible) FILTER (WHERE outcome IS NULL OR outcome = 'not_eligible'), 0)
+      AS not_eligible,
+    coalesce(sum(declined) FILTER (WHERE outcome IS NULL OR outcome = 'declined'), 0)
+      AS declined,
+    coalesce(sum(follow_up) FILTER (WHERE outcome IS NULL OR outcome = 'follow_up'), 0)
+      AS follow_up,
+    coalesce(sum(e), 0) AS eligible_reached,
+    coalesce(sum(en), 0) AS eligible_not_registered
+  FROM counted
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+  -- Groups whose records were all deleted or moved away remain as zero rows: leave them out
+  -- (with no dimension at all there is one row even then: the totals).
+  HAVING CAST(:k0 AS text) IS NULL OR sum(n) > 0
 )
--- One CASE per slot, alike on purpose: with the parameters known, PostgreSQL folds each to the
--- one column asked for.
+-- The keys in the order asked, as text: one CASE per slot, alike on purpose (with the parameters
+-- known, PostgreSQL folds each to the one column asked for). As text they order as their types
+-- would: ISO days, lower-case uuids, 'false' before 'true'.
 SELECT
   CASE CAST(:k0 AS text) WHEN 'region' THEN region WHEN 'local_authority' THEN local_authority
-    WHEN 'drive' THEN drive WHEN 'participant' THEN participant WHEN 'day' THEN day_key
-    WHEN 'week' THEN week WHEN 'month' THEN month WHEN 'outcome' THEN outcome_key
-    WHEN 'basis' THEN basis_key WHEN 'age_band' THEN age_band_key
-    WHEN 'language' THEN language_key WHEN 'first_time' THEN first_time_key END AS k0,
+    WHEN 'drive' THEN drive::text WHEN 'participant' THEN participant::text
+    WHEN 'day' THEN day::text WHEN 'week' THEN week::text WHEN 'month' THEN month::text
+    WHEN 'outcome' THEN outcome WHEN 'basis' THEN basis WHEN 'age_band' THEN age_band
+    WHEN 'language' THEN language WHEN 'first_time' THEN first_time::text END AS k0,
   CASE CAST(:k1 AS text) WHEN 'region' THEN region WHEN 'local_authority' THEN local_authority
-    WHEN 'drive' THEN drive WHEN 'participant' THEN participant WHEN 'day' THEN day_key
-    WHEN 'week' THEN week WHEN 'month' THEN month WHEN 'outcome' THEN outcome_key
-    WHEN 'basis' THEN basis_key WHEN 'age_band' THEN age_band_key
-    WHEN 'language' THEN language_key WHEN 'first_time' THEN first_time_key END AS k1,
+    WHEN 'drive' THEN drive::text WHEN 'participant' THEN participant::text
+    WHEN 'day' THEN day::text WHEN 'week' THEN week::text WHEN 'month' THEN month::text
+    WHEN 'outcome' THEN outcome WHEN 'basis' THEN basis WHEN 'age_band' THEN age_band
+    WHEN 'language' THEN language WHEN 'first_time' THEN first_time::text END AS k1,
   CASE CAST(:k2 AS text) WHEN 'region' THEN region WHEN 'local_authority' THEN local_authority
-    WHEN 'drive' THEN drive WHEN 'participant' THEN participant WHEN 'day' THEN day_key
-    WHEN 'week' THEN week WHEN 'month' THEN month WHEN 'outcome' THEN outcome_key
-    WHEN 'basis' THEN basis_key WHEN 'age_band' THEN age_band_key
-    WHEN 'language' THEN language_key WHEN 'first_time' THEN first_time_key END AS k2,
+    WHEN 'drive' THEN drive::text WHEN 'participant' THEN participant::text
+    WHEN 'day' THEN day::text WHEN 'week' THEN week::text WHEN 'month' THEN month::text
+    WHEN 'outcome' THEN outcome WHEN 'basis' THEN basis WHEN 'age_band' THEN age_band
+    WHEN 'language' THEN language WHEN 'first_time' THEN first_time::text END AS k2,
   CASE CAST(:k3 AS text) WHEN 'region' THEN region WHEN 'local_authority' THEN local_authority
-    WHEN 'drive' THEN drive WHEN 'participant' THEN participant WHEN 'day' THEN day_key
-    WHEN 'week' THEN week WHEN 'month' THEN month WHEN 'outcome' THEN outcome_key
-    WHEN 'basis' THEN basis_key WHEN 'age_band' THEN age_band_key
-    WHEN 'language' THEN language_key WHEN 'first_time' THEN first_time_key END AS k3,
-  coalesce(sum(n), 0) AS contacts,
-  coalesce(sum(registered_on_site) FILTER (WHERE outcome IS NULL
-                                           OR outcome = 'registered_on_site'), 0)
-    AS registered_on_site,
-  coalesce(sum(pledged) FILTER (WHERE outcome IS NULL OR outcome = 'pledged'), 0) AS pledged,
-  coalesce(sum(already_registered) FILTER (WHERE outcome IS NULL
-                                           OR outcome = 'already_registered'), 0)
-    AS already_registered,
-  coalesce(sum(not_eligible) FILTER (WHERE outcome IS NULL OR outcome = 'not_eligible'), 0)
-    AS not_eligible,
-  coalesce(sum(declined) FILTER (WHERE outcome IS NULL OR outcome = 'declined'), 0) AS declined,
-  coalesce(sum(follow_up) FILTER (WHERE outcome IS NULL OR outcome = 'follow_up'), 0)
-    AS follow_up,
-  coalesce(sum(e), 0) AS eligible_reached,
-  coalesce(sum(en), 0) AS eligible_not_registered
-FROM keyed
-GROUP BY 1, 2, 3, 4
--- Groups whose records were all deleted or moved away remain as zero rows: leave them out
--- (with no dimension at all there is one row even then: the totals).
-HAVING CAST(:k0 AS text) IS NULL OR sum(n) > 0
--- Text keys order as their types would: ISO days, lower-case uuids, 'false' before 'true'.
+    WHEN 'drive' THEN drive::text WHEN 'participant' THEN participant::text
+    WHEN 'day' THEN day::text WHEN 'week' THEN week::text WHEN 'month' THEN month::text
+    WHEN 'outcome' THEN outcome WHEN 'basis' THEN basis WHEN 'age_band' THEN age_band
+    WHEN 'language' THEN language WHEN 'first_time' THEN first_time::text END AS k3,
+  contacts, registered_on_site, pledged, already_registered, not_eligible, declined, follow_up,
+  eligible_reached, eligible_not_registered
+FROM grouped
 ORDER BY 1 NULLS LAST, 2 NULLS LAST, 3 NULLS LAST, 4 NULLS LAST
 LIMIT :limit
