@@ -1,6 +1,8 @@
 package org.drivesync;
 
 import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -15,16 +17,18 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.drivesync.access.AccessControlFeature;
+import org.drivesync.access.TokenAuthFilter;
+import org.drivesync.access.TokenAuthenticator;
 import org.drivesync.audit.AccessAudit;
 import org.drivesync.audit.AuditChainVerifier;
 import org.drivesync.audit.AuditCheckpointJob;
 import org.drivesync.audit.AuditCheckpoints;
 import org.drivesync.audit.AuditKeys;
 import org.drivesync.audit.AuditLog;
-import org.drivesync.auth.AccessControlFeature;
-import org.drivesync.auth.BearerAuthFilter;
+import org.drivesync.audit.AuditTrail;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
-import org.drivesync.auth.SignInThrottle;
 import org.drivesync.cli.CreateAdminCommand;
 import org.drivesync.cli.DbCommand;
 import org.drivesync.cli.DemoDataCommand;
@@ -34,6 +38,7 @@ import org.drivesync.cli.RetentionCommand;
 import org.drivesync.cli.RotateKeysCommand;
 import org.drivesync.cli.ServeCommand;
 import org.drivesync.cli.VerifyAuditCommand;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.config.RetentionConfig;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.ConflictService;
@@ -41,7 +46,10 @@ import org.drivesync.core.DeviceService;
 import org.drivesync.core.DriveService;
 import org.drivesync.core.EnrolmentServer;
 import org.drivesync.core.PasswordService;
+import org.drivesync.core.RecordService;
+import org.drivesync.core.RegionService;
 import org.drivesync.core.SessionService;
+import org.drivesync.core.SignInThrottle;
 import org.drivesync.core.UserService;
 import org.drivesync.core.i18n.TranslationService;
 import org.drivesync.core.integrity.IntegritySignalService;
@@ -100,6 +108,7 @@ import org.drivesync.resources.DriveResource;
 import org.drivesync.resources.EligibilityResource;
 import org.drivesync.resources.FollowUpResource;
 import org.drivesync.resources.MetricsResource;
+import org.drivesync.resources.OpenApiDescriptionResource;
 import org.drivesync.resources.PasswordResetResource;
 import org.drivesync.resources.PollResource;
 import org.drivesync.resources.PrivacyResource;
@@ -248,10 +257,9 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
           .jersey()
           .register(
               new AuditResource(
-                  jdbi,
+                  new AuditTrail(jdbi, auditLog, checkpoints),
                   new AuditChainVerifier(jdbi, auditKeys, checkpoints::recorded),
-                  checkpoints,
-                  auditLog));
+                  checkpoints));
 
       environment.lifecycle().addServerLifecycleListener(StartupBanner::print);
     } catch (RuntimeException e) {
@@ -337,9 +345,14 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     jersey.register(new BodySizeLimitFilter(config.http.maxBodyBytes));
     jersey.register(new NulCharacterFilter());
     jersey.register(new NoStore());
-    jersey.register(new BearerAuthFilter(jdbi, rateLimiter, accessAudit));
+    // Dropwizard's auth: the token filter authenticates, @Auth Caller injects the caller, and our
+    // deny-by-default feature (not RolesAllowedDynamicFeature) answers 401/403 in our error shape.
+    jersey.register(
+        new AuthDynamicFeature(
+            new TokenAuthFilter(new TokenAuthenticator(jdbi), rateLimiter, accessAudit)));
+    jersey.register(new AuthValueFactoryProvider.Binder<>(Caller.class));
     jersey.register(new AccessControlFeature(accessAudit));
-    jersey.register(OpenApiSetup.resource());
+    jersey.register(new OpenApiDescriptionResource(OpenApiSetup.configuration()));
 
     SignInThrottle throttle =
         new SignInThrottle(jdbi, config.auth.signInThrottle, Clock.systemUTC());
@@ -354,7 +367,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
     EnrolmentServer enrolmentServer = new EnrolmentServer(config.http, config.database);
     environment.lifecycle().addServerLifecycleListener(enrolmentServer::serverStarted);
     DeviceService devices = new DeviceService(jdbi, auditLog, config.auth, enrolmentServer);
-    jersey.register(new RegionResource(jdbi));
+    jersey.register(new RegionResource(new RegionService(jdbi)));
     jersey.register(
         new SessionResource(
             new SessionService(jdbi, auditLog, passwords, config.auth, throttle),
@@ -409,7 +422,7 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
                 jdbi,
                 () -> rulesets.current(Clock.system(EligibilityEngine.UK)),
                 polls::upcomingForParticipant),
-            jdbi,
+            devices,
             syncMetrics));
     jersey.register(
         new EligibilityResource(
@@ -420,13 +433,14 @@ public class DriveSyncApplication extends Application<DriveSyncConfiguration> {
             environment.getObjectMapper()));
     jersey.register(new RulesetTranslationResource(translations));
     jersey.register(new TranslationResource(translations));
-    jersey.register(new RecordResource(jdbi, push, new RecordHistoryService(jdbi)));
+    jersey.register(
+        new RecordResource(new RecordService(jdbi), push, new RecordHistoryService(jdbi)));
     jersey.register(new ConflictResource(new ConflictService(jdbi, auditLog, push)));
     jersey.register(
         new WatermelonSyncResource(
             new WatermelonPullService(jdbi, environment.getObjectMapper()),
             new WatermelonPushService(engine, rulesets, environment.getObjectMapper(), clock),
-            jdbi,
+            devices,
             syncMetrics));
 
     jersey.register(

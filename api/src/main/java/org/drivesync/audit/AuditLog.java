@@ -28,8 +28,9 @@ public final class AuditLog {
   }
 
   /** For commands: the audit keys the configuration names (generated for the embedded default). */
-  public static AuditLog configured(org.drivesync.DriveSyncConfiguration configuration) {
-    return new AuditLog(AuditKeys.load(configuration.audit, configuration.database));
+  public static AuditLog configured(
+      org.drivesync.config.AuditConfig audit, org.drivesync.config.DatabaseConfig database) {
+    return new AuditLog(AuditKeys.load(audit, database));
   }
 
   public void append(

@@ -12,11 +12,11 @@ import java.util.Locale;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.api.PasswordReset;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Passwords;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.core.AdminBootstrap;
 import org.drivesync.core.PasswordService;
 import org.drivesync.db.DatabaseServer;
@@ -78,7 +78,7 @@ public class CreateAdminCommand extends DatabaseCommand {
       Migrator.prepare(server, configuration.database);
       // Runs as the owner: this is an operator's command on the database host.
       Jdbi jdbi = Jdbis.over(server.ownerDataSource());
-      AuditLog auditLog = AuditLog.configured(configuration);
+      AuditLog auditLog = AuditLog.configured(configuration.audit, configuration.database);
       PasswordService resets =
           new PasswordService(
               jdbi,

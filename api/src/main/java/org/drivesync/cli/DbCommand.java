@@ -4,7 +4,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import net.sourceforge.argparse4j.inf.Subparsers;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.schema.Migrations;
 import org.flywaydb.core.Flyway;

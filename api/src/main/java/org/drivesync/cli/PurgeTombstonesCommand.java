@@ -4,8 +4,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.time.Duration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditLog;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.core.sync.TombstonePurge;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
@@ -36,7 +36,8 @@ public class PurgeTombstonesCommand extends DatabaseCommand {
     try (DatabaseServer server = DatabaseServer.open(configuration.database)) {
       long removed =
           new TombstonePurge(
-                  Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration))
+                  Jdbis.over(server.ownerDataSource()),
+                  AuditLog.configured(configuration.audit, configuration.database))
               .run(
                   new TombstonePolicy(Duration.ofDays(days)),
                   total -> System.out.printf("  … %,d tombstones purged%n", total));

@@ -4,8 +4,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.time.Clock;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditLog;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.core.privacy.RetentionService;
 import org.drivesync.core.privacy.SyncLedgerRetention;
 import org.drivesync.db.DatabaseServer;
@@ -49,7 +49,7 @@ public class RetentionCommand extends DatabaseCommand {
       RetentionService.Run run =
           new RetentionService(
                   Jdbis.over(server.ownerDataSource()),
-                  AuditLog.configured(configuration),
+                  AuditLog.configured(configuration.audit, configuration.database),
                   Clock.systemUTC())
               .run(days, "cli", count -> System.out.printf("  … %,d erased%n", count));
       System.out.printf(
@@ -59,7 +59,7 @@ public class RetentionCommand extends DatabaseCommand {
       SyncLedgerRetention.Run sync =
           new SyncLedgerRetention(
                   Jdbis.over(server.ownerDataSource()),
-                  AuditLog.configured(configuration),
+                  AuditLog.configured(configuration.audit, configuration.database),
                   Clock.systemUTC())
               .run(retention.quarantineDays, retention.ledgerDays, "cli");
       System.out.printf(

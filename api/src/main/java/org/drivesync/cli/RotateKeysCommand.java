@@ -2,8 +2,8 @@ package org.drivesync.cli;
 
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditLog;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.KeyRotationService;
 import org.drivesync.db.DatabaseServer;
@@ -38,7 +38,9 @@ public class RotateKeysCommand extends DatabaseCommand {
           Integer.toUnsignedString(codec.crypto().primaryKeyId()));
       KeyRotationService.Report report =
           new KeyRotationService(
-                  Jdbis.over(server.ownerDataSource()), AuditLog.configured(configuration), codec)
+                  Jdbis.over(server.ownerDataSource()),
+                  AuditLog.configured(configuration.audit, configuration.database),
+                  codec)
               .rotate(rows -> System.out.printf("  … %,d row(s)%n", rows));
       System.out.printf(
           "%,d held contact(s) rewritten, %,d of them moved off older keys%n",

@@ -6,7 +6,7 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import java.io.UncheckedIOException;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 
 /**
  * Dropwizard's {@code server} command, except that a start refused for a reason the operator can

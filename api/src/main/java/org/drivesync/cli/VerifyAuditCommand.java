@@ -10,11 +10,11 @@ import java.util.List;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.drivesync.DriveSyncConfiguration;
 import org.drivesync.audit.AuditChainVerifier;
 import org.drivesync.audit.AuditCheckpoints;
 import org.drivesync.audit.AuditKeys;
 import org.drivesync.audit.Checkpoint;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.db.DatabaseServer;
 import org.drivesync.db.Jdbis;
 

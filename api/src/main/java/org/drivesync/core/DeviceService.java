@@ -131,6 +131,21 @@ public final class DeviceService {
         });
   }
 
+  /**
+   * The calling device, for the sync endpoints: a person's own token is a 403 there. The app's
+   * version is noted when it sends a plausible one (the organisers' device list shows it).
+   */
+  public Caller syncing(Caller caller, String appVersion) {
+    if (!caller.isDevice()) {
+      throw new ApiException(ErrorCode.FORBIDDEN, "Sync needs an enrolled device's token");
+    }
+    if (appVersion != null && !appVersion.isBlank() && appVersion.length() <= 50) {
+      jdbi.useHandle(
+          h -> h.attach(DeviceDao.class).recordAppVersion(caller.deviceId(), appVersion.strip()));
+    }
+    return caller;
+  }
+
   /** A fresh token for the calling device; the old one stops working at once. */
   public DeviceToken rotateToken(Caller caller) {
     if (!caller.isDevice()) {

@@ -10,7 +10,6 @@ import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
 import org.drivesync.auth.Role;
-import org.drivesync.auth.SignInThrottle;
 import org.drivesync.auth.Tokens;
 import org.drivesync.db.PasswordResetDao;
 import org.drivesync.db.ThrottleDao;

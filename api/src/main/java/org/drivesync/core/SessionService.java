@@ -9,7 +9,6 @@ import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
 import org.drivesync.auth.Role;
-import org.drivesync.auth.SignInThrottle;
 import org.drivesync.auth.Tokens;
 import org.drivesync.config.AuthConfig;
 import org.drivesync.db.TokenDao;

@@ -20,7 +20,6 @@ import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Passwords;
 import org.drivesync.auth.Role;
-import org.drivesync.auth.SignInThrottle;
 import org.drivesync.db.ThrottleDao;
 import org.drivesync.db.TokenDao;
 import org.drivesync.db.UserDao;

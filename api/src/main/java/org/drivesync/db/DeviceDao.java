@@ -61,4 +61,23 @@ public interface DeviceDao {
   @SqlUpdate(
       "UPDATE devices SET app_version = :appVersion WHERE id = :id AND app_version <> :appVersion")
   void recordAppVersion(@Bind("id") UUID id, @Bind("appVersion") String appVersion);
+
+  /** After a push, in its transaction: when the device was last heard from and how it was. */
+  @SqlUpdate(
+      """
+      UPDATE devices SET last_push_at = now(), last_seen_at = now(),
+                         clock_offset_ms = coalesce(:clockOffsetMs, clock_offset_ms),
+                         last_error = :lastError
+      WHERE id = :id
+      """)
+  void recordPush(
+      @Bind("id") UUID deviceId,
+      @Bind("clockOffsetMs") Long clockOffsetMs,
+      @Bind("lastError") String lastError);
+
+  /** After a pull page: when, and the transaction horizon the device's cursor has reached. */
+  @SqlUpdate(
+      "UPDATE devices SET last_pull_at = now(), last_seen_at = now(), pull_cursor_xid = :xid"
+          + " WHERE id = :id")
+  void recordPull(@Bind("id") UUID deviceId, @Bind("xid") long xid);
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The pull feed of one participant: their records and their drives, ordered by the id of the
@@ -109,9 +108,4 @@ public interface FeedDao {
 
   @SqlQuery("SELECT purged_through_xid FROM sync_state")
   long purgedThroughXid();
-
-  @SqlUpdate(
-      "UPDATE devices SET last_pull_at = now(), last_seen_at = now(), pull_cursor_xid = :xid"
-          + " WHERE id = :id")
-  void recordPull(@Bind("id") UUID deviceId, @Bind("xid") long xid);
 }

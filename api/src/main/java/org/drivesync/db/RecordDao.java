@@ -366,16 +366,4 @@ public interface RecordDao {
       @Bind("code") String code,
       @Bind("message") String message,
       @Bind("payload") String payload);
-
-  @SqlUpdate(
-      """
-      UPDATE devices SET last_push_at = now(), last_seen_at = now(),
-                         clock_offset_ms = coalesce(:clockOffsetMs, clock_offset_ms),
-                         last_error = :lastError
-      WHERE id = :id
-      """)
-  void recordPush(
-      @Bind("id") UUID deviceId,
-      @Bind("clockOffsetMs") Long clockOffsetMs,
-      @Bind("lastError") String lastError);
 }

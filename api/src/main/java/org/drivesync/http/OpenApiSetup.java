@@ -8,13 +8,12 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Set;
-import org.drivesync.resources.OpenApiDescriptionResource;
 
 /** The OpenAPI document's header; the paths come from scanning the resource package. */
 public final class OpenApiSetup {
   private OpenApiSetup() {}
 
-  public static OpenApiDescriptionResource resource() {
+  public static SwaggerConfiguration configuration() {
     OpenAPI openApi =
         new OpenAPI()
             .info(
@@ -31,15 +30,11 @@ public final class OpenApiSetup {
                         "bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
             .addSecurityItem(new SecurityRequirement().addList("bearer"));
-    SwaggerConfiguration config =
-        new SwaggerConfiguration()
-            .openAPI(openApi)
-            .prettyPrint(true)
-            .sortOutput(true)
-            .readAllResources(false)
-            .resourcePackages(Set.of("org.drivesync.resources"));
-    OpenApiDescriptionResource resource = new OpenApiDescriptionResource();
-    resource.setOpenApiConfiguration(config);
-    return resource;
+    return new SwaggerConfiguration()
+        .openAPI(openApi)
+        .prettyPrint(true)
+        .sortOutput(true)
+        .readAllResources(false)
+        .resourcePackages(Set.of("org.drivesync.resources"));
   }
 }

@@ -8,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -145,12 +146,38 @@ public final class RateLimiter {
     if (!config.enabled) {
       return;
     }
-    ConsumptionProbe probe = bucket(kind, subject, limit, delayed).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = tryConsume(bucket(kind, subject, limit, delayed));
     if (!probe.isConsumed()) {
       long seconds =
           Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
       throw limited(seconds, "Too many requests");
     }
+  }
+
+  /**
+   * Takes one token. Concurrent first requests for a bucket that has no row yet (a new token's
+   * first screen asks for several lists at once) are batched by bucket4j, and all but the one that
+   * creates the row fail with "bucket does not exist"; by then the row exists, so try again.
+   */
+  private static ConsumptionProbe tryConsume(BucketProxy bucket) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return bucket.tryConsumeAndReturnRemaining(1);
+      } catch (RuntimeException e) {
+        if (attempt == 3 || !bucketMissing(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean bucketMissing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BucketNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private BucketProxy bucket(

@@ -1,7 +1,6 @@
 package org.drivesync.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,26 +15,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditChainVerifier;
 import org.drivesync.audit.AuditCheckpoints;
-import org.drivesync.audit.AuditLog;
+import org.drivesync.audit.AuditTrail;
 import org.drivesync.audit.Checkpoint;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
-import org.drivesync.db.AuditDao;
-import org.drivesync.json.JsonMappers;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The audit trail, for staff: page through events, verify the keyed chain, and take or export the
@@ -49,45 +38,23 @@ import org.jdbi.v3.core.Jdbi;
 @RolesAllowed(Role.S)
 @Tag(name = "audit")
 public class AuditResource {
-  /** One event. */
-  public record Event(
-      long seq,
-      Instant occurredAt,
-      UUID actorUserId,
-      UUID actorDeviceId,
-      String action,
-      String entityType,
-      String entityId,
-      String requestId,
-      JsonNode details,
-      String actorName,
-      String actorDeviceName,
-      String entityName) {}
-
-  /** A page of events; pass {@code next} as {@code after} for the following page. */
-  public record Page(List<Event> events, Long next) {}
-
-  private static final ObjectMapper JSON = JsonMappers.strict();
-
   /** Checkpoints, oldest first. */
   public record Checkpoints(@NotNull List<@NotNull @Valid Checkpoint> checkpoints) {}
 
-  private final Jdbi jdbi;
+  private final AuditTrail trail;
   private final AuditChainVerifier verifier;
   private final AuditCheckpoints checkpoints;
-  private final AuditLog auditLog;
 
   public AuditResource(
-      Jdbi jdbi, AuditChainVerifier verifier, AuditCheckpoints checkpoints, AuditLog auditLog) {
-    this.jdbi = jdbi;
+      AuditTrail trail, AuditChainVerifier verifier, AuditCheckpoints checkpoints) {
+    this.trail = trail;
     this.verifier = verifier;
     this.checkpoints = checkpoints;
-    this.auditLog = auditLog;
   }
 
   @GET
   @Operation(summary = "Audit events, oldest first, filtered")
-  public Page page(
+  public AuditTrail.Page page(
       @QueryParam("actor") UUID actor,
       @QueryParam("action") String action,
       @QueryParam("entity") String entity,
@@ -96,23 +63,15 @@ public class AuditResource {
       @QueryParam("to") String to,
       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    List<Event> events =
-        jdbi
-            .onDemand(AuditDao.class)
-            .page(
-                after,
-                actor,
-                action,
-                entity,
-                entityId,
-                Params.instant("from", from),
-                Params.instant("to", to),
-                limit)
-            .stream()
-            .map(AuditResource::toEvent)
-            .toList();
-    Long next = events.size() == limit ? events.get(events.size() - 1).seq() : null;
-    return new Page(events, next);
+    return trail.page(
+        after,
+        actor,
+        action,
+        entity,
+        entityId,
+        Params.instant("from", from),
+        Params.instant("to", to),
+        limit);
   }
 
   @GET
@@ -140,36 +99,7 @@ public class AuditResource {
   @POST
   @Path("/checkpoints")
   @Operation(summary = "Sign the chain's head now (covering this request's own audit event)")
-  public Response take(@Context SecurityContext security) {
-    jdbi.useTransaction(
-        handle ->
-            auditLog.append(
-                handle,
-                Actor.of((Caller) security.getUserPrincipal()),
-                "audit.checkpoint",
-                "audit",
-                null,
-                Map.of()));
-    return Response.status(Response.Status.CREATED).entity(checkpoints.take()).build();
-  }
-
-  private static Event toEvent(AuditDao.AuditRow row) {
-    try {
-      return new Event(
-          row.seq(),
-          row.occurredAt(),
-          row.actorUserId(),
-          row.actorDeviceId(),
-          row.action(),
-          row.entityType(),
-          row.entityId(),
-          row.requestId(),
-          JSON.readTree(row.details()),
-          row.actorName(),
-          row.actorDeviceName(),
-          row.entityName());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public Response take(@Auth Caller caller) {
+    return Response.status(Response.Status.CREATED).entity(trail.checkpoint(caller)).build();
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,13 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.Conflict;
 import org.drivesync.api.ResolveConflictRequest;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.ConflictService;
 
@@ -46,11 +46,11 @@ public class ConflictResource {
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "Conflicts waiting for review in the caller's regions, oldest first")
   public List<Conflict> list(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @QueryParam("region") @Pattern(regexp = "E1200000[1-9]") String region,
       @QueryParam("includeResolved") @DefaultValue("false") boolean includeResolved,
       @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
-    return conflicts.list(UserResource.caller(security), region, includeResolved, limit);
+    return conflicts.list(caller, region, includeResolved, limit);
   }
 
   @POST
@@ -59,9 +59,9 @@ public class ConflictResource {
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Settle a conflict: keep_current, restore_overwritten, or values")
   public Conflict resolve(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @PathParam("id") UUID id,
       @NotNull @Valid ResolveConflictRequest request) {
-    return conflicts.resolve(UserResource.caller(security), id, request);
+    return conflicts.resolve(caller, id, request);
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.drivesync.api.Device;
 import org.drivesync.api.DeviceToken;
 import org.drivesync.api.EnrolDeviceRequest;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.DeviceService;
 import org.drivesync.errors.ApiException;
@@ -72,16 +73,16 @@ public class DeviceResource {
   @Path("/current/token")
   @RolesAllowed(Role.P)
   @Operation(summary = "Rotate the calling device's token; the old one stops working at once")
-  public DeviceToken rotate(@Context SecurityContext security) {
-    return devices.rotateToken(UserResource.caller(security));
+  public DeviceToken rotate(@Auth Caller caller) {
+    return devices.rotateToken(caller);
   }
 
   @DELETE
   @Path("/{id}")
   @RolesAllowed({Role.P, Role.O, Role.A})
   @Operation(summary = "Revoke a device: its next request gets 401")
-  public Response revoke(@Context SecurityContext security, @PathParam("id") UUID id) {
-    devices.revoke(UserResource.caller(security), id);
+  public Response revoke(@Auth Caller caller, @PathParam("id") UUID id) {
+    devices.revoke(caller, id);
     return Response.noContent().build();
   }
 
@@ -89,11 +90,11 @@ public class DeviceResource {
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
   @Operation(summary = "Devices in scope with owner, last sync and app version")
   public List<Device> list(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "only devices that have not synced for this long, e.g. 7d")
           @QueryParam("stale")
           String stale) {
-    return devices.list(UserResource.caller(security), parseDays(stale));
+    return devices.list(caller, parseDays(stale));
   }
 
   private static Duration parseDays(String stale) {

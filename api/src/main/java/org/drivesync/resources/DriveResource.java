@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.CreateDriveRequest;
@@ -26,6 +25,7 @@ import org.drivesync.api.DriveStatus;
 import org.drivesync.api.DriveUpdate;
 import org.drivesync.api.PendingDevices;
 import org.drivesync.api.UpdateDriveRequest;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.DriveService;
 
@@ -51,9 +51,8 @@ public class DriveResource {
   @POST
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Plan a drive at a council in your region; the region is derived")
-  public Response create(
-      @Context SecurityContext security, @NotNull @Valid CreateDriveRequest request) {
-    Drive drive = drives.create(UserResource.caller(security), request);
+  public Response create(@Auth Caller caller, @NotNull @Valid CreateDriveRequest request) {
+    Drive drive = drives.create(caller, request);
     return Response.status(Response.Status.CREATED).entity(drive).build();
   }
 
@@ -61,18 +60,18 @@ public class DriveResource {
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
   @Operation(summary = "Drives in scope, optionally by region and status")
   public List<Drive> list(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @QueryParam("region") @Pattern(regexp = "E1200000[1-9]") String region,
       @QueryParam("status") DriveStatus status) {
-    return drives.list(UserResource.caller(security), region, status);
+    return drives.list(caller, region, status);
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.P, Role.O, Role.S, Role.A})
   @Operation(summary = "One drive in scope")
-  public Drive get(@Context SecurityContext security, @PathParam("id") UUID id) {
-    return drives.get(UserResource.caller(security), id);
+  public Drive get(@Auth Caller caller, @PathParam("id") UUID id) {
+    return drives.get(caller, id);
   }
 
   @PATCH
@@ -80,10 +79,8 @@ public class DriveResource {
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Change status (planned → active → closed), dates, name or assignments")
   public DriveUpdate update(
-      @Context SecurityContext security,
-      @PathParam("id") UUID id,
-      @NotNull @Valid UpdateDriveRequest request) {
-    return drives.update(UserResource.caller(security), id, request);
+      @Auth Caller caller, @PathParam("id") UUID id, @NotNull @Valid UpdateDriveRequest request) {
+    return drives.update(caller, id, request);
   }
 
   @GET
@@ -93,8 +90,7 @@ public class DriveResource {
       summary =
           "Phones of the drive's participants that have not pushed since they could"
               + " last write into it, and so may still hold its records")
-  public PendingDevices devicesPending(
-      @Context SecurityContext security, @PathParam("id") UUID id) {
-    return drives.devicesPending(UserResource.caller(security), id);
+  public PendingDevices devicesPending(@Auth Caller caller, @PathParam("id") UUID id) {
+    return drives.devicesPending(caller, id);
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,12 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.drivesync.api.FollowUpPage;
 import org.drivesync.api.FollowUpStatus;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.privacy.FollowUpService;
 
@@ -43,7 +43,7 @@ public class FollowUpResource {
   @GET
   @Operation(summary = "Held follow-ups not yet done, oldest first, with contacts; needs a reason")
   public FollowUpPage list(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "why you need these contacts; required and audited, name no one")
           @QueryParam("reason")
           String reason,
@@ -51,22 +51,20 @@ public class FollowUpResource {
       @QueryParam("driveId") UUID driveId,
       @Parameter(description = "the previous page's next") @QueryParam("after") UUID after,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    return followUps.list(UserResource.caller(security), reason, region, driveId, after, limit);
+    return followUps.list(caller, reason, region, driveId, after, limit);
   }
 
   @POST
   @Path("/{recordId}/done")
   @Operation(summary = "Mark a follow-up done; its contact is erased by the next retention run")
-  public FollowUpStatus done(
-      @Context SecurityContext security, @PathParam("recordId") UUID recordId) {
-    return followUps.markDone(UserResource.caller(security), recordId);
+  public FollowUpStatus done(@Auth Caller caller, @PathParam("recordId") UUID recordId) {
+    return followUps.markDone(caller, recordId);
   }
 
   @POST
   @Path("/{recordId}/withdrawal")
   @Operation(summary = "Record that the person withdrew consent: the contact is erased at once")
-  public FollowUpStatus withdraw(
-      @Context SecurityContext security, @PathParam("recordId") UUID recordId) {
-    return followUps.withdraw(UserResource.caller(security), recordId);
+  public FollowUpStatus withdraw(@Auth Caller caller, @PathParam("recordId") UUID recordId) {
+    return followUps.withdraw(caller, recordId);
   }
 }

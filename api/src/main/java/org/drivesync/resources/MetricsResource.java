@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,13 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.metrics.DataQualityService;
 import org.drivesync.core.metrics.MetricsService;
@@ -49,7 +49,7 @@ public class MetricsResource {
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "Outreach metrics grouped by up to four dimensions, with totals")
   public Summary summary(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "first day, inclusive (UK date of recording)") @QueryParam("from")
           String from,
       @Parameter(description = "last day, inclusive") @QueryParam("to") String to,
@@ -62,8 +62,7 @@ public class MetricsResource {
                       + " day, week, month, outcome, basis, age_band, language, first_time")
           @QueryParam("groupBy")
           String groupBy) {
-    return metrics.summary(
-        UserResource.caller(security), request(from, to, region, localAuthority, driveId, groupBy));
+    return metrics.summary(caller, request(from, to, region, localAuthority, driveId, groupBy));
   }
 
   @GET
@@ -72,7 +71,7 @@ public class MetricsResource {
   @RolesAllowed(Role.S)
   @Operation(summary = "The same summary as CSV, exact figures; every export is audited")
   public Response export(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("region") String region,
@@ -81,7 +80,7 @@ public class MetricsResource {
       @QueryParam("groupBy") String groupBy)
       throws IOException {
     SummaryRequest request = request(from, to, region, localAuthority, driveId, groupBy);
-    Summary summary = metrics.export(UserResource.caller(security), request);
+    Summary summary = metrics.export(caller, request);
     ByteArrayOutputStream csv = new ByteArrayOutputStream();
     SummaryCsv.write(summary, csv);
     String name =
@@ -101,12 +100,12 @@ public class MetricsResource {
   @Operation(
       summary = "Records flagged conflict, clock_skew, outdated_ruleset or late, newest first")
   public List<DataQualityDao.FlaggedRecord> flagged(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @QueryParam("region") String region,
       @Parameter(description = "clock_skew, conflict, outdated_ruleset or late") @QueryParam("flag")
           String flag,
       @QueryParam("limit") @DefaultValue("100") int limit) {
-    return dataQuality.flagged(UserResource.caller(security), region, flag, limit);
+    return dataQuality.flagged(caller, region, flag, limit);
   }
 
   private static SummaryRequest request(

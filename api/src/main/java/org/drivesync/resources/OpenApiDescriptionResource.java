@@ -2,6 +2,7 @@ package org.drivesync.resources;
 
 import io.swagger.v3.jaxrs2.integration.resources.BaseOpenApiResource;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.integration.api.OpenAPIConfiguration;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.ServletConfig;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 public class OpenApiDescriptionResource extends BaseOpenApiResource {
   @Context ServletConfig config;
   @Context Application app;
+
+  public OpenApiDescriptionResource(OpenAPIConfiguration configuration) {
+    setOpenApiConfiguration(configuration);
+  }
 
   @GET
   @PermitAll

@@ -3,6 +3,7 @@ package org.drivesync.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,16 +23,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.drivesync.api.CreatePollRequest;
 import org.drivesync.api.Poll;
 import org.drivesync.api.PollImportReport;
 import org.drivesync.api.PollList;
 import org.drivesync.api.RegionDeadlines;
 import org.drivesync.api.UpdatePollRequest;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.i18n.PollTexts;
 import org.drivesync.core.i18n.TranslationService;
@@ -104,17 +104,16 @@ public class PollResource {
   @Operation(
       summary =
           "Import a page of Democracy Club's EveryElection elections API, idempotent by election id")
-  public PollImportReport importPage(@Context SecurityContext security, @NotNull JsonNode page) {
-    return polls.importPage(UserResource.caller(security), page);
+  public PollImportReport importPage(@Auth Caller caller, @NotNull JsonNode page) {
+    return polls.importPage(caller, page);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.S, Role.A})
   @Operation(summary = "Add a poll by hand")
-  public Response create(
-      @Context SecurityContext security, @NotNull @Valid CreatePollRequest request) {
-    Poll poll = polls.create(UserResource.caller(security), request);
+  public Response create(@Auth Caller caller, @NotNull @Valid CreatePollRequest request) {
+    Poll poll = polls.create(caller, request);
     return Response.status(Response.Status.CREATED).entity(poll).build();
   }
 
@@ -124,18 +123,16 @@ public class PollResource {
   @RolesAllowed({Role.S, Role.A})
   @Operation(summary = "Change a poll typed in by hand (date, councils, label, cancelled)")
   public Poll update(
-      @Context SecurityContext security,
-      @PathParam("id") String id,
-      @NotNull @Valid UpdatePollRequest request) {
-    return polls.update(UserResource.caller(security), id, request);
+      @Auth Caller caller, @PathParam("id") String id, @NotNull @Valid UpdatePollRequest request) {
+    return polls.update(caller, id, request);
   }
 
   @DELETE
   @Path("/{id}")
   @RolesAllowed({Role.S, Role.A})
   @Operation(summary = "Delete a poll typed in by hand")
-  public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
-    polls.delete(UserResource.caller(security), id);
+  public Response delete(@Auth Caller caller, @PathParam("id") String id) {
+    polls.delete(caller, id);
     return Response.noContent().build();
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,13 +9,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.drivesync.api.ContactQuery;
 import org.drivesync.api.ErasureReport;
 import org.drivesync.api.ErasureRequest;
 import org.drivesync.api.SubjectAccessReport;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.privacy.PrivacyRequestService;
 
@@ -40,15 +40,14 @@ public class PrivacyResource {
   @POST
   @Path("/erasure")
   @Operation(summary = "Erase a person's follow-up contacts by phone, email or record id")
-  public ErasureReport erase(@Context SecurityContext security, @NotNull ErasureRequest request) {
-    return requests.erase(UserResource.caller(security), request);
+  public ErasureReport erase(@Auth Caller caller, @NotNull ErasureRequest request) {
+    return requests.erase(caller, request);
   }
 
   @POST
   @Path("/access-requests")
   @Operation(summary = "Everything held about a person, found by their phone or email")
-  public SubjectAccessReport access(
-      @Context SecurityContext security, @NotNull ContactQuery request) {
-    return requests.access(UserResource.caller(security), request);
+  public SubjectAccessReport access(@Auth Caller caller, @NotNull ContactQuery request) {
+    return requests.access(caller, request);
   }
 }

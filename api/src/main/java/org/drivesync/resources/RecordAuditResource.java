@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,9 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.integrity.IntegritySignalService;
 import org.drivesync.core.integrity.RecordHistoryService;
@@ -39,23 +39,22 @@ public class RecordAuditResource {
   @GET
   @Path("/records/{id}/history")
   @Operation(summary = "Every version of a record with author, device, times, merges and conflicts")
-  public RecordHistoryService.History history(
-      @Context SecurityContext security, @PathParam("id") String id) {
-    return history.history(UserResource.caller(security), Params.uuid("id", id));
+  public RecordHistoryService.History history(@Auth Caller caller, @PathParam("id") String id) {
+    return history.history(caller, Params.uuid("id", id));
   }
 
   @GET
   @Path("/signals")
   @Operation(summary = "Integrity signals per participant and per drive, each with its evidence")
   public IntegritySignalService.Signals signals(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "region code; all regions when absent") @QueryParam("region")
           String region,
       @Parameter(description = "first day (UK), default 28 days before to") @QueryParam("from")
           String from,
       @Parameter(description = "last day (UK), default today") @QueryParam("to") String to) {
     return signals.signals(
-        UserResource.caller(security),
+        caller,
         region == null || region.isBlank() ? null : region,
         Params.date("from", from),
         Params.date("to", to));

@@ -3,6 +3,7 @@ package org.drivesync.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,21 +14,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.core.RecordService;
 import org.drivesync.core.integrity.RecordHistoryService;
 import org.drivesync.core.sync.SyncPushService;
-import org.drivesync.db.RecordDao;
-import org.drivesync.db.RowScope;
-import org.drivesync.db.ScopedJdbi;
-import org.drivesync.errors.ApiException;
 import org.drivesync.records.RecordView;
-import org.drivesync.records.StoredRecord;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Drive records for organisers (their regions) and staff: read one, or correct one through the same
@@ -43,12 +37,12 @@ public class RecordResource {
   /** {@code PUT /records/{id}}: the version the organiser saw and the corrected record. */
   public record Correction(@NotNull Long baseVersion, @NotNull JsonNode record) {}
 
-  private final ScopedJdbi jdbi;
+  private final RecordService records;
   private final SyncPushService push;
   private final RecordHistoryService history;
 
-  public RecordResource(Jdbi jdbi, SyncPushService push, RecordHistoryService history) {
-    this.jdbi = new ScopedJdbi(jdbi);
+  public RecordResource(RecordService records, SyncPushService push, RecordHistoryService history) {
+    this.records = records;
     this.push = push;
     this.history = history;
   }
@@ -59,17 +53,16 @@ public class RecordResource {
   @Path("/{id}/history")
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "Every version and conflict of a record in the caller's regions")
-  public RecordHistoryService.History history(
-      @Context SecurityContext security, @PathParam("id") UUID id) {
-    return history.history(UserResource.caller(security), id);
+  public RecordHistoryService.History history(@Auth Caller caller, @PathParam("id") UUID id) {
+    return history.history(caller, id);
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "One drive record in the caller's regions")
-  public RecordView get(@Context SecurityContext security, @PathParam("id") UUID id) {
-    return RecordView.of(visible(UserResource.caller(security), id));
+  public RecordView get(@Auth Caller caller, @PathParam("id") UUID id) {
+    return RecordView.of(records.visible(caller, id));
   }
 
   @PUT
@@ -78,9 +71,8 @@ public class RecordResource {
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Correct a record; merged with any edits since baseVersion like a device's")
   public JsonNode correct(
-      @Context SecurityContext security, @PathParam("id") UUID id, @NotNull Correction correction) {
-    Caller caller = UserResource.caller(security);
-    visible(caller, id);
+      @Auth Caller caller, @PathParam("id") UUID id, @NotNull Correction correction) {
+    records.visible(caller, id);
     ObjectNode mutation = JsonNodeFactory.instance.objectNode();
     mutation.put("mutationId", UUID.randomUUID().toString());
     mutation.put("entity", "drive_record");
@@ -89,14 +81,5 @@ public class RecordResource {
     mutation.put("baseVersion", correction.baseVersion());
     mutation.set("record", correction.record());
     return push.correct(caller, id, mutation);
-  }
-
-  /**
-   * The record if it is in the caller's regions; otherwise exactly the answer for a missing one.
-   */
-  private StoredRecord visible(Caller caller, UUID id) {
-    return jdbi.inTransaction(RowScope.of(caller), h -> h.attach(RecordDao.class).find(id))
-        .filter(r -> caller.coversRegion(r.regionCode()))
-        .orElseThrow(() -> ApiException.notFound("record"));
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -66,12 +67,11 @@ public class SessionResource {
   @Operation(
       summary = "Change your own password (the current one required); your other sessions" + " end")
   public Response changePassword(
-      @Context jakarta.ws.rs.core.SecurityContext security,
+      @Auth Caller caller,
       @NotNull @Valid ChangePasswordRequest request,
       @Context HttpServletRequest http) {
     rateLimiter.checkSignIn(ClientAddress.of(http));
-    passwords.change(
-        (Caller) security.getUserPrincipal(), request.currentPassword(), request.newPassword());
+    passwords.change(caller, request.currentPassword(), request.newPassword());
     return Response.noContent().build();
   }
 
@@ -79,8 +79,8 @@ public class SessionResource {
   @Path("/current")
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "Sign out: the session token stops working at once")
-  public Response signOut(@Context jakarta.ws.rs.core.SecurityContext security) {
-    sessions.signOut((Caller) security.getUserPrincipal());
+  public Response signOut(@Auth Caller caller) {
+    sessions.signOut(caller);
     return Response.noContent().build();
   }
 }

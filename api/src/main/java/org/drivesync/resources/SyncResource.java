@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,20 +13,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.core.DeviceService;
 import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.SyncPullService;
 import org.drivesync.core.sync.SyncPushService;
-import org.drivesync.db.DeviceDao;
-import org.drivesync.errors.ApiException;
-import org.drivesync.errors.ErrorCode;
 import org.drivesync.http.ChecksCharactersItself;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The native offline-sync protocol for enrolled devices (docs/sync-protocol.md).
@@ -45,13 +41,14 @@ public class SyncResource {
 
   private final SyncPushService push;
   private final SyncPullService pull;
-  private final Jdbi jdbi;
+  private final DeviceService devices;
   private final SyncMetrics metrics;
 
-  public SyncResource(SyncPushService push, SyncPullService pull, Jdbi jdbi, SyncMetrics metrics) {
+  public SyncResource(
+      SyncPushService push, SyncPullService pull, DeviceService devices, SyncMetrics metrics) {
     this.push = push;
     this.pull = pull;
-    this.jdbi = jdbi;
+    this.devices = devices;
     this.metrics = metrics;
   }
 
@@ -62,10 +59,9 @@ public class SyncResource {
   @RolesAllowed(Role.P)
   @Operation(summary = "Push a batch of mutations from a device's outbox")
   public SyncPushService.PushResponse push(
-      @Context SecurityContext security, @HeaderParam(APP_VERSION) String appVersion, byte[] body)
+      @Auth Caller caller, @HeaderParam(APP_VERSION) String appVersion, byte[] body)
       throws IOException {
-    Caller device = device(security, appVersion);
-    return push.push(device, body);
+    return push.push(devices.syncing(caller, appVersion), body);
   }
 
   @GET
@@ -73,32 +69,14 @@ public class SyncResource {
   @RolesAllowed(Role.P)
   @Operation(summary = "Pull the changes after a cursor: the participant's records and drives")
   public SyncPullService.PullPage pull(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "opaque cursor from the previous page; absent on first sync")
           @QueryParam("cursor")
           String cursor,
       @QueryParam("limit") @DefaultValue("500") int limit,
       @HeaderParam(APP_VERSION) String appVersion) {
-    SyncPullService.PullPage page = pull.pull(device(security, appVersion), cursor, limit);
+    SyncPullService.PullPage page = pull.pull(devices.syncing(caller, appVersion), cursor, limit);
     metrics.pullPage(SyncMetrics.NATIVE);
     return page;
-  }
-
-  /** The calling device; its app version is noted when the app sends one. */
-  private Caller device(SecurityContext security, String appVersion) {
-    return device(security, appVersion, jdbi);
-  }
-
-  /** As {@link #device(SecurityContext, String)}, for the other sync profiles. */
-  static Caller device(SecurityContext security, String appVersion, Jdbi jdbi) {
-    Caller caller = (Caller) security.getUserPrincipal();
-    if (!caller.isDevice()) {
-      throw new ApiException(ErrorCode.FORBIDDEN, "Sync needs an enrolled device's token");
-    }
-    if (appVersion != null && !appVersion.isBlank() && appVersion.length() <= 50) {
-      jdbi.useHandle(
-          h -> h.attach(DeviceDao.class).recordAppVersion(caller.deviceId(), appVersion.strip()));
-    }
-    return caller;
   }
 }

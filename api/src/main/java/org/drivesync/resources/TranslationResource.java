@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,12 +12,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.drivesync.api.TranslationImport;
 import org.drivesync.api.TranslationReview;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
 import org.drivesync.core.i18n.TranslationService;
 import org.drivesync.eligibility.Ruleset;
@@ -80,15 +80,12 @@ public class TranslationResource {
       summary =
           "Import a translated PO file: checked whole (placeholders, plural forms, English), stored as drafts")
   public TranslationImport importPo(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @PathParam("locale") String locale,
       @PathParam("rulesetVersion") String rulesetVersion,
       @NotNull byte[] body) {
     return translations.importPo(
-        UserResource.caller(security),
-        TranslationService.locale(locale),
-        translations.ruleset(rulesetVersion),
-        body);
+        caller, TranslationService.locale(locale), translations.ruleset(rulesetVersion), body);
   }
 
   @POST
@@ -98,14 +95,11 @@ public class TranslationResource {
   @RolesAllowed(Role.S)
   @Operation(summary = "Mark texts reviewed, each with the exact text the reviewer read")
   public TranslationBundle review(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @PathParam("locale") String locale,
       @PathParam("rulesetVersion") String rulesetVersion,
       @NotNull TranslationReview review) {
     return translations.review(
-        UserResource.caller(security),
-        TranslationService.locale(locale),
-        translations.ruleset(rulesetVersion),
-        review);
+        caller, TranslationService.locale(locale), translations.ruleset(rulesetVersion), review);
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,10 +14,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.drivesync.api.CreateUserRequest;
@@ -60,9 +59,8 @@ public class UserResource {
   @POST
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Create a user (organisers: participants in their regions only)")
-  public Response create(
-      @Context SecurityContext security, @NotNull @Valid CreateUserRequest request) {
-    CreatedUser user = users.create(caller(security), request);
+  public Response create(@Auth Caller caller, @NotNull @Valid CreateUserRequest request) {
+    CreatedUser user = users.create(caller, request);
     return Response.status(Response.Status.CREATED).entity(user).build();
   }
 
@@ -73,9 +71,8 @@ public class UserResource {
       summary =
           "A one-time password-reset token for a person (shown once, expiring);"
               + " replaces any earlier one")
-  public PasswordReset issuePasswordReset(
-      @Context SecurityContext security, @PathParam("id") UUID id) {
-    return passwords.issueReset(caller(security), id);
+  public PasswordReset issuePasswordReset(@Auth Caller caller, @PathParam("id") UUID id) {
+    return passwords.issueReset(caller, id);
   }
 
   @PUT
@@ -83,26 +80,24 @@ public class UserResource {
   @RolesAllowed(Role.A)
   @Operation(summary = "Set a person's password; their sessions end")
   public Response setPassword(
-      @Context SecurityContext security,
-      @PathParam("id") UUID id,
-      @NotNull @Valid SetPasswordRequest request) {
-    passwords.set(caller(security), id, request.password());
+      @Auth Caller caller, @PathParam("id") UUID id, @NotNull @Valid SetPasswordRequest request) {
+    passwords.set(caller, id, request.password());
     return Response.noContent().build();
   }
 
   @GET
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "List the users in scope")
-  public List<User> list(@Context SecurityContext security) {
-    return users.list(caller(security));
+  public List<User> list(@Auth Caller caller) {
+    return users.list(caller);
   }
 
   @GET
   @Path("/{id}")
   @RolesAllowed({Role.O, Role.S, Role.A})
   @Operation(summary = "One user in scope")
-  public User get(@Context SecurityContext security, @PathParam("id") UUID id) {
-    return users.get(caller(security), id);
+  public User get(@Auth Caller caller, @PathParam("id") UUID id) {
+    return users.get(caller, id);
   }
 
   @PATCH
@@ -110,18 +105,16 @@ public class UserResource {
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "Deactivate, change regions, cohort or training date")
   public User update(
-      @Context SecurityContext security,
-      @PathParam("id") UUID id,
-      @NotNull @Valid UpdateUserRequest request) {
-    return users.update(caller(security), id, request);
+      @Auth Caller caller, @PathParam("id") UUID id, @NotNull @Valid UpdateUserRequest request) {
+    return users.update(caller, id, request);
   }
 
   @POST
   @Path("/{id}/unlock")
   @RolesAllowed(Role.A)
   @Operation(summary = "End the account's sign-in delay now (204); address delays run out alone")
-  public Response unlock(@Context SecurityContext security, @PathParam("id") UUID id) {
-    users.unlock(caller(security), id);
+  public Response unlock(@Auth Caller caller, @PathParam("id") UUID id) {
+    users.unlock(caller, id);
     return Response.noContent().build();
   }
 
@@ -129,8 +122,8 @@ public class UserResource {
   @Path("/{id}/enrolments")
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "A single-use device enrolment code (and QR) for a trained participant")
-  public Response enrol(@Context SecurityContext security, @PathParam("id") UUID id) {
-    Enrolment enrolment = devices.createEnrolment(caller(security), id);
+  public Response enrol(@Auth Caller caller, @PathParam("id") UUID id) {
+    Enrolment enrolment = devices.createEnrolment(caller, id);
     return Response.status(Response.Status.CREATED).entity(enrolment).build();
   }
 
@@ -140,15 +133,9 @@ public class UserResource {
   @RolesAllowed({Role.O, Role.A})
   @Operation(summary = "The enrolment's QR code as a PNG, while it can still be used")
   public Response qr(
-      @Context SecurityContext security,
-      @PathParam("id") UUID id,
-      @PathParam("enrolmentId") UUID enrolmentId) {
-    return Response.ok(devices.enrolmentQr(caller(security), id, enrolmentId))
+      @Auth Caller caller, @PathParam("id") UUID id, @PathParam("enrolmentId") UUID enrolmentId) {
+    return Response.ok(devices.enrolmentQr(caller, id, enrolmentId))
         .header("Cache-Control", "no-store")
         .build();
-  }
-
-  static Caller caller(SecurityContext security) {
-    return (Caller) security.getUserPrincipal();
   }
 }

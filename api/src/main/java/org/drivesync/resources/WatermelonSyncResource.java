@@ -1,5 +1,6 @@
 package org.drivesync.resources;
 
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,17 +12,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
+import org.drivesync.auth.Caller;
 import org.drivesync.auth.Role;
+import org.drivesync.core.DeviceService;
 import org.drivesync.core.sync.SyncMetrics;
 import org.drivesync.core.sync.WatermelonPullService;
 import org.drivesync.core.sync.WatermelonPushService;
 import org.drivesync.core.sync.WatermelonWire;
 import org.drivesync.http.ChecksCharactersItself;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The WatermelonDB profile of sync (docs/clients/watermelondb.md): the two endpoints its {@code
@@ -41,14 +41,17 @@ import org.jdbi.v3.core.Jdbi;
 public class WatermelonSyncResource {
   private final WatermelonPullService pull;
   private final WatermelonPushService push;
-  private final Jdbi jdbi;
+  private final DeviceService devices;
   private final SyncMetrics metrics;
 
   public WatermelonSyncResource(
-      WatermelonPullService pull, WatermelonPushService push, Jdbi jdbi, SyncMetrics metrics) {
+      WatermelonPullService pull,
+      WatermelonPushService push,
+      DeviceService devices,
+      SyncMetrics metrics) {
     this.pull = pull;
     this.push = push;
-    this.jdbi = jdbi;
+    this.devices = devices;
     this.metrics = metrics;
   }
 
@@ -56,7 +59,7 @@ public class WatermelonSyncResource {
   @RolesAllowed(Role.P)
   @Operation(summary = "WatermelonDB pullChanges: the participant's records and drives")
   public WatermelonWire.PullResponse pull(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "timestamp of the previous pull; absent on first sync")
           @QueryParam("last_pulled_at")
           String lastPulledAt,
@@ -67,11 +70,7 @@ public class WatermelonSyncResource {
           String migration,
       @HeaderParam(SyncResource.APP_VERSION) String appVersion) {
     WatermelonWire.PullResponse page =
-        pull.pull(
-            SyncResource.device(security, appVersion, jdbi),
-            lastPulledAt,
-            schemaVersion,
-            migration);
+        pull.pull(devices.syncing(caller, appVersion), lastPulledAt, schemaVersion, migration);
     metrics.pullPage(SyncMetrics.WATERMELON);
     return page;
   }
@@ -82,13 +81,13 @@ public class WatermelonSyncResource {
   @RolesAllowed(Role.P)
   @Operation(summary = "WatermelonDB pushChanges: apply a phone's local changes")
   public WatermelonWire.PushResponse push(
-      @Context SecurityContext security,
+      @Auth Caller caller,
       @Parameter(description = "timestamp of the pull this push follows")
           @QueryParam("last_pulled_at")
           String lastPulledAt,
       @HeaderParam(SyncResource.APP_VERSION) String appVersion,
       byte[] body)
       throws IOException {
-    return push.push(SyncResource.device(security, appVersion, jdbi), lastPulledAt, body);
+    return push.push(devices.syncing(caller, appVersion), lastPulledAt, body);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.drivesync.config.SignInThrottleConfig;
+import org.drivesync.core.SignInThrottle;
 import org.drivesync.db.Jdbis;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;

@@ -577,6 +577,8 @@ class ConsoleBrowserTest {
   }
 
   private void signIn(SignIn who) {
+    // After signing out the form shows once the session is deleted, not at the click.
+    chromium.waitUpTo(20).until(b -> b.findElement(By.id("email")).isDisplayed());
     type(browser.findElement(By.id("email")), who.email());
     type(browser.findElement(By.id("password")), who.password());
     browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();

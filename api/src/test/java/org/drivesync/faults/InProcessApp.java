@@ -3,7 +3,7 @@ package org.drivesync.faults;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import org.drivesync.DriveSyncApplication;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 
 /** A service instance in the test's JVM on a given database, rate limits off, for fault tests. */
 final class InProcessApp implements AutoCloseable {

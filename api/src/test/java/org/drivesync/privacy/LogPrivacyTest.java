@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.drivesync.DriveSyncApplication;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.testing.Audit;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.RepoFiles;

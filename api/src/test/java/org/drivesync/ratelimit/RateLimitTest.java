@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.drivesync.DriveSyncApplication;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.testing.Http;
 import org.drivesync.testing.TestApp;
 import org.drivesync.testing.TestDatabase;

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.drivesync.DriveSyncApplication;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 
 /** Runs the service's commands in-process, as {@code java -jar drivesync.jar …} would. */
 public final class Commands {

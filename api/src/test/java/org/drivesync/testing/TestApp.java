@@ -5,7 +5,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.drivesync.DriveSyncApplication;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 
 /**
  * One running application shared by every end-to-end test of the JVM, on its own database: each

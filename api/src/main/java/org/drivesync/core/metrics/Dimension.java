@@ -1,43 +1,39 @@
 package org.drivesync.core.metrics;
 
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-import org.drivesync.db.SummaryQuery;
-import org.drivesync.db.SummaryQuery.KeyType;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * What a summary can be grouped by. Each names the aggregate column (or expression over it) that
- * holds it, and the coarsest aggregate table that has it.
+ * What a summary can be grouped by, and the coarsest aggregate table that has it. Its value for
+ * each aggregate row is worked out in db/MetricsSummaryDao/summary.sql, under the wire name; the
+ * query answers it as text, read back here as the dimension's own type.
  */
 public enum Dimension {
-  REGION("region_code", KeyType.TEXT, Grain.REGION_DAY),
-  LOCAL_AUTHORITY("local_authority_code", KeyType.TEXT, Grain.DRIVE_DAY),
-  DRIVE("drive_id", KeyType.UUID, Grain.DRIVE_DAY),
+  REGION(Grain.REGION_DAY, text -> text),
+  LOCAL_AUTHORITY(Grain.DRIVE_DAY, text -> text),
+  DRIVE(Grain.DRIVE_DAY, UUID::fromString),
   /** Staff only: rows per volunteer. */
-  PARTICIPANT("participant_id", KeyType.UUID, Grain.FACT),
-  DAY("day", KeyType.DATE, Grain.REGION_DAY),
-  /** The Monday of the ISO week (truncating a timestamp, not a timestamptz: no zone arithmetic). */
-  WEEK("date_trunc('week', day::timestamp)::date", KeyType.DATE, Grain.REGION_DAY),
+  PARTICIPANT(Grain.FACT, UUID::fromString),
+  DAY(Grain.REGION_DAY, LocalDate::parse),
+  /** The Monday of the ISO week. */
+  WEEK(Grain.REGION_DAY, LocalDate::parse),
   /** The first day of the month. */
-  MONTH("date_trunc('month', day::timestamp)::date", KeyType.DATE, Grain.REGION_DAY),
-  OUTCOME(SummaryQuery.OUTCOME, KeyType.TEXT, Grain.REGION_DAY),
-  BASIS("nullif(basis, '')", KeyType.TEXT, Grain.FACT),
-  AGE_BAND("nullif(age_band, '')", KeyType.TEXT, Grain.FACT),
-  LANGUAGE("nullif(language, '')", KeyType.TEXT, Grain.FACT),
-  FIRST_TIME(
-      "CASE first_time WHEN 'yes' THEN true WHEN 'no' THEN false END", KeyType.BOOLEAN, Grain.FACT);
+  MONTH(Grain.REGION_DAY, LocalDate::parse),
+  OUTCOME(Grain.REGION_DAY, text -> text),
+  BASIS(Grain.FACT, text -> text),
+  AGE_BAND(Grain.FACT, text -> text),
+  LANGUAGE(Grain.FACT, text -> text),
+  FIRST_TIME(Grain.FACT, Boolean::valueOf);
 
-  private final SummaryQuery.Key key;
   private final Grain grain;
+  private final Function<String, Object> read;
 
-  Dimension(String sql, KeyType type, Grain grain) {
-    this.key = new SummaryQuery.Key(sql, type);
+  Dimension(Grain grain, Function<String, Object> read) {
     this.grain = grain;
-  }
-
-  /** The SQL expression over an aggregate table; a constant of this enum, never user input. */
-  public SummaryQuery.Key key() {
-    return key;
+    this.read = read;
   }
 
   /** The coarsest grain that carries this dimension. */
@@ -45,7 +41,12 @@ public enum Dimension {
     return grain;
   }
 
-  /** The wire name, as in {@code groupBy=local_authority}. */
+  /** A key as the query answers it (text, or null) in this dimension's type. */
+  Object read(String text) {
+    return text == null ? null : read.apply(text);
+  }
+
+  /** The wire name, as in {@code groupBy=local_authority}; also the query's name for it. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,19 +1,19 @@
 package org.drivesync.core.metrics;
 
-/** The aggregate tables, from the coarsest; each holds every dimension of the ones before it. */
+import java.util.Locale;
+
+/**
+ * The aggregate tables (metrics_region_days, metrics_drive_days, metrics_facts), from the coarsest;
+ * each holds every dimension of the ones before it.
+ */
 enum Grain {
-  REGION_DAY("metrics_region_days"),
-  DRIVE_DAY("metrics_drive_days"),
-  FACT("metrics_facts");
+  REGION_DAY,
+  DRIVE_DAY,
+  FACT;
 
-  private final String table;
-
-  Grain(String table) {
-    this.table = table;
-  }
-
-  String table() {
-    return table;
+  /** The summary query's name for it. */
+  String wireName() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The finer of two grains. */

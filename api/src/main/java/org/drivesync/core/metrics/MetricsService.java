@@ -13,7 +13,7 @@ import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
 import org.drivesync.db.MetricsScopeDao;
-import org.drivesync.db.SummaryQuery;
+import org.drivesync.db.MetricsSummaryDao;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 import org.jdbi.v3.core.Handle;
@@ -83,13 +83,7 @@ public final class MetricsService {
     if (request.localAuthority() != null || request.driveId() != null) {
       grain = grain.finer(Grain.DRIVE_DAY);
     }
-    List<SummaryQuery.Row> rows =
-        new SummaryQuery(grain.table(), request.groupBy().stream().map(Dimension::key).toList())
-            .days(request.from(), request.to())
-            .regions(regions)
-            .localAuthority(request.localAuthority())
-            .drive(request.driveId())
-            .run(handle, MAX_ROWS + 1);
+    List<Group> rows = groups(handle, grain, request, regions);
     if (rows.size() > MAX_ROWS) {
       throw ApiException.invalid(
           "groupBy",
@@ -99,14 +93,67 @@ public final class MetricsService {
     return present(request, rows, figures, labels(scope, request.groupBy(), rows));
   }
 
+  /** One summary row: the keys in the order asked, each in its dimension's type, and the counts. */
+  private record Group(List<Object> keys, Counts counts) {}
+
+  private static List<Group> groups(
+      Handle handle, Grain grain, SummaryRequest request, String[] regions) {
+    List<Dimension> by = request.groupBy();
+    MetricsSummaryDao.Query query =
+        new MetricsSummaryDao.Query(
+            grain.wireName(),
+            by.stream().map(Dimension::wireName).toArray(String[]::new),
+            slot(by, 0),
+            slot(by, 1),
+            slot(by, 2),
+            slot(by, 3),
+            by.contains(Dimension.OUTCOME),
+            request.from(),
+            request.to(),
+            regions,
+            request.localAuthority(),
+            request.driveId());
+    List<Group> groups = new ArrayList<>();
+    for (MetricsSummaryDao.Row row :
+        handle.attach(MetricsSummaryDao.class).summary(query, MAX_ROWS + 1)) {
+      String[] texts = {row.k0(), row.k1(), row.k2(), row.k3()};
+      List<Object> keys = new ArrayList<>(by.size());
+      for (int i = 0; i < by.size(); i++) {
+        keys.add(by.get(i).read(texts[i]));
+      }
+      groups.add(
+          new Group(
+              keys,
+              new Counts(
+                  row.contacts(),
+                  row.registeredOnSite(),
+                  row.pledged(),
+                  row.alreadyRegistered(),
+                  row.notEligible(),
+                  row.declined(),
+                  row.followUp(),
+                  row.eligibleReached(),
+                  row.eligibleNotRegistered())));
+    }
+    // Without a dimension the answer is the totals: one row, even over nothing.
+    if (by.isEmpty() && groups.isEmpty()) {
+      groups.add(new Group(List.of(), Counts.ZERO));
+    }
+    return groups;
+  }
+
+  private static String slot(List<Dimension> by, int i) {
+    return i < by.size() ? by.get(i).wireName() : null;
+  }
+
   private static Summary present(
       SummaryRequest request,
-      List<SummaryQuery.Row> rows,
+      List<Group> rows,
       Figures figures,
       Map<String, Map<String, String>> labels) {
     List<Map<String, Object>> out = new ArrayList<>();
     Counts totals = Counts.ZERO;
-    for (SummaryQuery.Row row : rows) {
+    for (Group row : rows) {
       Map<String, Object> item = new LinkedHashMap<>();
       for (int i = 0; i < request.groupBy().size(); i++) {
         Object key = row.keys().get(i);
@@ -154,12 +201,12 @@ public final class MetricsService {
   }
 
   private static Map<String, Map<String, String>> labels(
-      MetricsScopeDao scope, List<Dimension> groupBy, List<SummaryQuery.Row> rows) {
+      MetricsScopeDao scope, List<Dimension> groupBy, List<Group> rows) {
     Map<String, Map<String, String>> labels = new TreeMap<>();
     for (int i = 0; i < groupBy.size(); i++) {
       Dimension dimension = groupBy.get(i);
       Set<Object> keys = new LinkedHashSet<>();
-      for (SummaryQuery.Row row : rows) {
+      for (Group row : rows) {
         if (row.keys().get(i) != null) {
           keys.add(row.keys().get(i));
         }

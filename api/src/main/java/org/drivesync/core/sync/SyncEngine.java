@@ -28,6 +28,7 @@ import org.drivesync.auth.Role;
 import org.drivesync.config.SyncConfig;
 import org.drivesync.core.privacy.FollowUpCodec;
 import org.drivesync.core.privacy.FollowUpWriter;
+import org.drivesync.db.DeviceDao;
 import org.drivesync.db.RecordDao;
 import org.drivesync.db.RecordDao.DriveScope;
 import org.drivesync.db.RowScope;
@@ -187,7 +188,7 @@ public final class SyncEngine {
                 Outcome applied =
                     applyPrepared(handle, scope, caller.deviceId(), batch.mutations(), now);
                 handle
-                    .attach(RecordDao.class)
+                    .attach(DeviceDao.class)
                     .recordPush(caller.deviceId(), clockOffsetMs, applied.firstError());
                 Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
                 counts.putAll(batch.auditCounts());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.drivesync.api.Poll;
 import org.drivesync.auth.Caller;
+import org.drivesync.db.DeviceDao;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RecordDao;
 import org.drivesync.db.RowScope;
@@ -123,7 +124,7 @@ public final class SyncPullService {
             });
     if (caller.isDevice()) {
       long xid = PullCursor.decode(page.cursor()).xid();
-      jdbi.jdbi().useHandle(h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), xid));
+      jdbi.jdbi().useHandle(h -> h.attach(DeviceDao.class).recordPull(caller.deviceId(), xid));
     }
     return page;
   }

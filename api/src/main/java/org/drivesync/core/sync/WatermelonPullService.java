@@ -11,6 +11,7 @@ import org.drivesync.core.sync.WatermelonWire.PullResponse;
 import org.drivesync.core.sync.WatermelonWire.RawDrive;
 import org.drivesync.core.sync.WatermelonWire.RawRecord;
 import org.drivesync.core.sync.WatermelonWire.TableChanges;
+import org.drivesync.db.DeviceDao;
 import org.drivesync.db.FeedDao;
 import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
@@ -75,7 +76,7 @@ public final class WatermelonPullService {
                 });
     if (caller.isDevice()) {
       jdbi.useHandle(
-          h -> h.attach(FeedDao.class).recordPull(caller.deviceId(), response.timestamp()));
+          h -> h.attach(DeviceDao.class).recordPull(caller.deviceId(), response.timestamp()));
     }
     return response;
   }

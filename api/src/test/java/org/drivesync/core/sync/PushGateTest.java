@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.drivesync.DriveSyncApplication;
-import org.drivesync.DriveSyncConfiguration;
+import org.drivesync.config.DriveSyncConfiguration;
 import org.drivesync.testing.Fixtures;
 import org.drivesync.testing.Fixtures.Phone;
 import org.drivesync.testing.Http;

@@ -1,4 +1,4 @@
-package org.drivesync.auth;
+package org.drivesync.core;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.drivesync.auth.Tokens;
 import org.drivesync.config.SignInThrottleConfig;
 import org.drivesync.db.ThrottleDao;
 import org.drivesync.errors.ApiException;
@@ -102,7 +103,7 @@ public final class SignInThrottle {
   }
 
   /** One second for the first failure past the free ones, doubling, capped. */
-  static Duration delay(int overFree, long maxMillis) {
+  public static Duration delay(int overFree, long maxMillis) {
     long millis = overFree >= 40 ? maxMillis : Math.min(maxMillis, 1000L << (overFree - 1));
     return Duration.ofMillis(millis);
   }

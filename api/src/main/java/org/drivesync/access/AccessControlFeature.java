@@ -1,4 +1,4 @@
-package org.drivesync.auth;
+package org.drivesync.access;
 
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import org.drivesync.audit.AccessAudit;
+import org.drivesync.auth.Caller;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
 
@@ -64,7 +65,7 @@ public class AccessControlFeature implements DynamicFeature {
     public void filter(ContainerRequestContext request) {
       if (!(request.getSecurityContext().getUserPrincipal() instanceof Caller caller)) {
         audit.unauthenticated(request);
-        throw BearerAuthFilter.unauthenticated("Sign in: send Authorization: Bearer <token>");
+        throw TokenAuthFilter.unauthenticated("Sign in: send Authorization: Bearer <token>");
       }
       if (!allowed.contains(caller.role().wireName())) {
         audit.forbidden(caller, request);

@@ -1,16 +1,9 @@
-package org.drivesync;
+package org.drivesync.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.drivesync.config.AuditConfig;
-import org.drivesync.config.AuthConfig;
-import org.drivesync.config.DatabaseConfig;
-import org.drivesync.config.HttpConfig;
-import org.drivesync.config.PrivacyConfig;
-import org.drivesync.config.SignalsConfig;
-import org.drivesync.config.SyncConfig;
 
 /** Configuration: one nested block per concern, every value with a working default. */
 public class DriveSyncConfiguration extends Configuration {
