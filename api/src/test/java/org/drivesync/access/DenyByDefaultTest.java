@@ -1,4 +1,4 @@
-package org.drivesync.auth;
+package org.drivesync.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.drivesync.auth;
+package org.drivesync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.drivesync.config.SignInThrottleConfig;
-import org.drivesync.core.SignInThrottle;
 import org.drivesync.db.Jdbis;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
