@@ -75,16 +75,18 @@ public interface FeedDao {
   /**
    * A live record as the native pull shows it (RecordView through the API's ObjectMapper), built by
    * PostgreSQL so that the service copies text instead of mapping rows: the same keys in the same
-   * order, instants by json_instant, flags sorted. Strings go through to_json, whose escapes match
-   * Jackson's but for the case of the hex digits in a backslash-u escape; guidance is jsonb's text,
-   * with spaces after ',' and ':'. FeedJson turns both into Jackson's bytes. Null when an instant
-   * is outside the years 1 to 9999.
+   * order, flags sorted. Strings go through to_json and guidance is jsonb's text; instants are
+   * {@code @} and microseconds since the epoch. FeedJson (core/sync) turns this into Jackson's
+   * bytes and writes the instants. Null, so built in Java, when an instant is infinite or past year
+   * 99999 (its microseconds would not fit a bigint).
    */
   String RECORD_JSON =
       """
+      CASE WHEN isfinite(r.recorded_at) AND isfinite(r.received_at) AND isfinite(r.updated_at)
+            AND greatest(r.recorded_at, r.received_at, r.updated_at) < '100000-01-01Z' THEN
       '{"id":"' || r.id || '","driveId":"' || r.drive_id
-      || '","recordedAt":"' || json_instant(r.recorded_at)
-      || '","outcome":' || to_json(r.outcome)
+      || '","recordedAt":@' || (extract(epoch FROM r.recorded_at) * 1000000)::bigint
+      || ',"outcome":' || to_json(r.outcome)
       || ',"guidance":' || coalesce(r.guidance::text, 'null')
       || ',"ageBand":' || coalesce(to_json(r.age_band)::text, 'null')
       || ',"firstTimeRegistrant":' || CASE r.first_time_registrant
@@ -93,12 +95,13 @@ public interface FeedDao {
       || ',"version":' || r.version
       || ',"recordedBy":"' || r.recorded_by
       || '","deviceId":' || coalesce('"' || r.device_id || '"', 'null')
-      || ',"receivedAt":"' || json_instant(r.received_at)
-      || '","updatedAt":"' || json_instant(r.updated_at)
-      || '","deleted":false,"flags":' || CASE WHEN r.flags = '{}' THEN '[]' ELSE
+      || ',"receivedAt":@' || (extract(epoch FROM r.received_at) * 1000000)::bigint
+      || ',"updatedAt":@' || (extract(epoch FROM r.updated_at) * 1000000)::bigint
+      || ',"deleted":false,"flags":' || CASE WHEN cardinality(r.flags) = 0 THEN '[]' ELSE
            (SELECT '[' || string_agg(to_json(f)::text, ',' ORDER BY f COLLATE "C") || ']'
             FROM unnest(r.flags) AS f) END
       || '}'
+      END
       """;
 
   @SqlQuery(

@@ -77,7 +77,10 @@ class SyncPullServiceWireTest {
           "0001-01-01 00:00:00+00",
           "9999-12-31 23:59:59.999999+00",
           "10000-01-01 00:00:00+00",
-          "0001-12-31 23:59:59+00 BC");
+          "0001-12-31 23:59:59+00 BC",
+          "4713-01-01 00:00:00+00 BC",
+          "100000-01-01 00:00:00+00",
+          "infinity");
 
   private static final List<String> FLAGS =
       List.of(
@@ -85,7 +88,7 @@ class SyncPullServiceWireTest {
 
   private static final ObjectMapper API = JsonMappers.strict();
 
-  /** How many live records the seed gave a fraction in guidance or an instant past 9999 or BC. */
+  /** How many live records the seed gave a fraction in guidance or an infinite or far instant. */
   private static int expectedInJava;
 
   @BeforeAll
@@ -136,7 +139,9 @@ class SyncPullServiceWireTest {
               java.util.stream.IntStream.of(
                       i % INSTANTS.size(), (i + 3) % 7, (i * 5 + 1) % INSTANTS.size())
                   .anyMatch(
-                      k -> INSTANTS.get(k).startsWith("10000") || INSTANTS.get(k).endsWith("BC"));
+                      k ->
+                          INSTANTS.get(k).startsWith("100000")
+                              || INSTANTS.get(k).equals("infinity"));
           if (i % 17 != 3 && (fraction || outOfRange)) {
             expectedInJava++;
           }
@@ -199,7 +204,7 @@ class SyncPullServiceWireTest {
             .filter(c -> !(c.record() instanceof RawValue))
             .count();
     assertThat(deleted).isPositive();
-    // Fractions in guidance and instants past year 9999 or BC are built in Java.
+    // Fractions in guidance, and infinite instants or those past year 99999, are built in Java.
     assertThat(inJava).isPositive().isEqualTo(expectedInJava);
     assertThat(through + inJava + deleted).isEqualTo(240);
   }
