@@ -1,6 +1,7 @@
 package org.drivesync.core.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,14 +107,17 @@ public final class SyncPullService {
                     ErrorCode.RESET_REQUIRED,
                     "The cursor is older than the tombstone horizon: discard local data and pull from the start");
               }
-              List<FeedDao.FeedRow> rows = page(feed, participant, cursor, limit + 1);
+              List<FeedDao.FeedChange> rows = feed.changes(participant, after(cursor), limit + 1);
               boolean hasMore = rows.size() > limit;
-              List<FeedDao.FeedRow> served = hasMore ? rows.subList(0, limit) : rows;
-              List<Change> changes = materialise(handle, served, participant);
-              String next =
-                  served.isEmpty()
-                      ? cursor.encode()
-                      : position(served.get(served.size() - 1)).encode();
+              List<FeedDao.FeedChange> served = hasMore ? rows.subList(0, limit) : rows;
+              List<Change> changes = changesOf(handle, served, participant);
+              String next;
+              if (served.isEmpty()) {
+                next = cursor.encode();
+              } else {
+                FeedDao.FeedChange last = served.get(served.size() - 1);
+                next = new PullCursor(last.xid(), last.entity(), last.id()).encode();
+              }
               Ruleset ruleset = currentRuleset.get();
               return new PullPage(
                   changes,
@@ -150,6 +154,11 @@ public final class SyncPullService {
 
   private static List<FeedDao.FeedRow> page(
       FeedDao feed, UUID participant, PullCursor cursor, int limit) {
+    return feed.page(participant, after(cursor), limit);
+  }
+
+  /** The feed query's bounds for the rows after a cursor. */
+  private static FeedDao.After after(PullCursor cursor) {
     // Records after the cursor as one (change_xid, id) bound: within the cursor's xid, after its
     // record id; every record at that xid when the cursor stopped on a drive (which sorts first);
     // none of them when it stopped past records (no entity sorts after drive_record today).
@@ -163,18 +172,49 @@ public final class SyncPullService {
     } else {
       recordId = LAST_UUID;
     }
-    return feed.page(
-        participant,
-        cursor.xid(),
-        recordXid,
-        recordId,
-        includesAtXid(cursor, DRIVE),
-        afterId(cursor, DRIVE),
-        limit);
+    return new FeedDao.After(
+        cursor.xid(), recordXid, recordId, includesAtXid(cursor, DRIVE), afterId(cursor, DRIVE));
   }
 
   /** The greatest UUID in PostgreSQL's (unsigned, byte-wise) order. */
   private static final UUID LAST_UUID = new UUID(-1L, -1L);
+
+  /**
+   * Feed rows as changes, passing through the JSON PostgreSQL built for each live record. Drives,
+   * and the rare record whose JSON PostgreSQL could not build exactly as Jackson would (see {@link
+   * FeedJson}), are built by {@link #materialise}.
+   */
+  static List<Change> changesOf(
+      org.jdbi.v3.core.Handle handle, List<FeedDao.FeedChange> rows, UUID participant) {
+    List<Change> changes = new ArrayList<>(rows.size());
+    List<FeedDao.FeedRow> inJava = new ArrayList<>();
+    List<Integer> inJavaAt = new ArrayList<>();
+    for (FeedDao.FeedChange row : rows) {
+      Change change = null;
+      if (RECORD.equals(row.entity())) {
+        if (row.deleted()) {
+          change = new Change(RECORD, "delete", row.id(), row.version(), null);
+        } else if (row.json() != null) {
+          String json = FeedJson.compact(row.json());
+          if (json != null) {
+            change = new Change(RECORD, "upsert", row.id(), row.version(), new RawValue(json));
+          }
+        }
+      }
+      if (change == null) {
+        inJavaAt.add(changes.size());
+        inJava.add(new FeedDao.FeedRow(row.xid(), row.entity(), row.id()));
+      }
+      changes.add(change);
+    }
+    if (!inJava.isEmpty()) {
+      List<Change> built = materialise(handle, inJava, participant);
+      for (int i = 0; i < built.size(); i++) {
+        changes.set(inJavaAt.get(i), built.get(i));
+      }
+    }
+    return changes;
+  }
 
   /** Feed rows as changes: upserts with the record or drive, deletes, and evictions. */
   static List<Change> materialise(
