@@ -63,7 +63,7 @@ class FeedDaoTest {
 
   /** Everything of the participant from the start. */
   private List<FeedDao.FeedRow> fromStart(UUID participant, int limit) {
-    return feed.page(participant, 0, 0, FIRST_UUID, true, null, limit);
+    return feed.page(participant, new FeedDao.After(0, 0, FIRST_UUID, true, null), limit);
   }
 
   private static List<UUID> ids(List<FeedDao.FeedRow> rows) {
@@ -104,12 +104,16 @@ class FeedDaoTest {
     // Stopped on the second record: the drive of that xid sorts before it, so not again.
     List<FeedDao.FeedRow> rest =
         feed.page(
-            seeded.participant(), seeded.xid(), seeded.xid(), records.get(1), false, null, 100);
+            seeded.participant(),
+            new FeedDao.After(seeded.xid(), seeded.xid(), records.get(1), false, null),
+            100);
 
     assertThat(ids(rest)).isEqualTo(records.subList(2, records.size()));
     assertThat(
             feed.page(
-                seeded.participant(), seeded.xid(), seeded.xid(), LAST_UUID, false, null, 100))
+                seeded.participant(),
+                new FeedDao.After(seeded.xid(), seeded.xid(), LAST_UUID, false, null),
+                100))
         .isEmpty();
   }
 
@@ -122,11 +126,7 @@ class FeedDaoTest {
     List<FeedDao.FeedRow> rest =
         feed.page(
             seeded.participant(),
-            seeded.xid(),
-            seeded.xid() - 1,
-            LAST_UUID,
-            true,
-            seeded.drive(),
+            new FeedDao.After(seeded.xid(), seeded.xid() - 1, LAST_UUID, true, seeded.drive()),
             100);
 
     assertThat(ids(rest)).isEqualTo(inDatabaseOrder(seeded.records()));
