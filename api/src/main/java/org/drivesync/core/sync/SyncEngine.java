@@ -2,7 +2,6 @@ package org.drivesync.core.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
-import org.drivesync.json.JsonMappers;
 import org.drivesync.privacy.ContactCrypto;
 import org.drivesync.records.FieldCodec;
 import org.drivesync.records.FollowUp;
@@ -51,6 +48,7 @@ import org.drivesync.sync.ClockCheck;
 import org.drivesync.sync.FieldConflict;
 import org.drivesync.sync.LockOrder;
 import org.drivesync.sync.MergeOutcome;
+import org.drivesync.sync.MutationFingerprint;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.RecordFlag;
 import org.drivesync.sync.RecordState;
@@ -80,8 +78,6 @@ import org.jdbi.v3.core.Jdbi;
  * caller's own scope, so PostgreSQL also holds an organiser to their regions.
  */
 public final class SyncEngine {
-  private static final ObjectMapper CANONICAL =
-      JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   static final String ENTITY = "drive_record";
 
   private final ScopedJdbi jdbi;
@@ -610,21 +606,9 @@ public final class SyncEngine {
         .toArray();
   }
 
-  /**
-   * The mutation's fingerprints for the idempotency ledger: a keyed hash of its canonical JSON,
-   * under the primary lookup key first and then any older ones. Keyed, because a plain hash of a
-   * mutation carrying a phone number or a refused nationality could be brute-forced back to it from
-   * the other values the database holds.
-   */
+  /** The mutation's fingerprints for the idempotency ledger, primary lookup key's first. */
   List<String> fingerprints(JsonNode mutation) {
-    try {
-      Object plain = CANONICAL.treeToValue(mutation, Object.class);
-      return crypto.fingerprintDigests(CANONICAL.writeValueAsBytes(plain)).stream()
-          .map(HexFormat.of()::formatHex)
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return MutationFingerprint.of(mutation, crypto::fingerprintDigests);
   }
 
   /** The fingerprint under the primary key, e.g. to derive a stable mutation id from content. */
