@@ -33,11 +33,11 @@ import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.privacy.ContactCrypto;
-import org.drivesync.records.FieldCodec;
 import org.drivesync.records.FollowUp;
 import org.drivesync.records.FollowUpParser;
-import org.drivesync.records.Instants;
+import org.drivesync.records.Guidance;
 import org.drivesync.records.RecordFields;
+import org.drivesync.records.RecordJson;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.RecordView;
@@ -391,7 +391,7 @@ public final class SyncEngine {
               + input.baseVersion()
               + " is not a version the server has for this record");
     }
-    Map<String, Object> incoming = null;
+    RecordFields incoming = null;
     FollowUp followUp = null;
     if (input instanceof Mutation.Upsert upsert) {
       incoming = parser.parse(upsert.record());
@@ -402,28 +402,28 @@ public final class SyncEngine {
           RejectionCode.INVALID_FIELD,
           "followUp: captured only on a participant's device, with the person present");
     }
-    String driveId =
-        incoming != null
-            ? (String) incoming.get(RecordFields.DRIVE_ID)
-            : current == null ? null : current.driveId().toString();
-    DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
+    UUID driveId =
+        incoming != null ? incoming.driveId() : current == null ? null : current.driveId();
+    DriveScope drive = driveId == null ? null : drives.get(driveId);
     if (input.op() == MutationOp.UPSERT && drive == null) {
       throw new RecordRejection(RejectionCode.UNKNOWN_DRIVE, "no drive " + driveId);
     }
     boolean late = false;
     if (current != null || input.op() == MutationOp.UPSERT) {
-      String recordedAt =
-          (String) (incoming != null ? incoming : current.fields()).get(RecordFields.RECORDED_AT);
-      late = scope.check(current, drive, Instants.parse(recordedAt), now);
+      Instant recordedAt = (incoming != null ? incoming : current.fields()).recordedAt();
+      late = scope.check(current, drive, recordedAt, now);
     }
     RecordState base =
         input.baseVersion() == null ? null : batch.version(input.id(), input.baseVersion());
-    MergeOutcome merge = ThreeWayMerge.apply(base, currentState, input.op(), incoming);
+    MergeOutcome merge =
+        ThreeWayMerge.apply(
+            base, currentState, input.op(), incoming == null ? null : incoming.byName());
+    RecordFields merged = RecordFields.fromNames(merge.fields());
 
     StoredRecord result = current;
     if (merge.changed()) {
       int version = current == null ? 1 : current.version() + 1;
-      Set<String> flags = flags(merge, current, drive, late, now);
+      Set<String> flags = flags(merge, merged, current, drive, late, now);
       result =
           new StoredRecord(
               input.id(),
@@ -433,7 +433,7 @@ public final class SyncEngine {
               scope.recordedBy(current),
               current == null ? deviceId : current.deviceId(),
               version,
-              merge.fields(),
+              merged,
               merge.deleted(),
               flags,
               current == null ? now : current.receivedAt(),
@@ -443,7 +443,7 @@ public final class SyncEngine {
           new RecordDao.NewVersion(
               result.id(),
               version,
-              FieldCodec.toJson(merge.fields()),
+              RecordJson.toJson(merged),
               merge.deleted(),
               scope.caller().userId(),
               deviceId,
@@ -479,7 +479,12 @@ public final class SyncEngine {
   }
 
   private Set<String> flags(
-      MergeOutcome merge, StoredRecord current, DriveScope drive, boolean late, Instant now) {
+      MergeOutcome merge,
+      RecordFields merged,
+      StoredRecord current,
+      DriveScope drive,
+      boolean late,
+      Instant now) {
     Set<String> flags = new TreeSet<>();
     // Conflict and late stay for staff to see on every later version.
     for (RecordFlag sticky : List.of(RecordFlag.CONFLICT, RecordFlag.LATE)) {
@@ -493,12 +498,12 @@ public final class SyncEngine {
     if (merge.isConflict()) {
       flags.add(RecordFlag.CONFLICT.wireName());
     }
-    Instant recordedAt = Instants.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
+    Instant recordedAt = merged.recordedAt();
     ClockCheck.flagsFor(recordedAt, now, drive.startsOn()).forEach(f -> flags.add(f.wireName()));
-    JsonNode guidance = (JsonNode) merge.fields().get(RecordFields.GUIDANCE);
+    Guidance guidance = merged.guidance();
     if (guidance != null) {
       LocalDate recordedOn = recordedAt.atZone(ClockCheck.DRIVE_ZONE).toLocalDate();
-      if (rulesets.isOutdated(guidance.path("rulesetVersion").asText(), recordedOn)) {
+      if (rulesets.isOutdated(guidance.rulesetVersion(), recordedOn)) {
         flags.add(RecordFlag.OUTDATED_RULESET.wireName());
       }
     }
@@ -552,8 +557,8 @@ public final class SyncEngine {
     List<String> fields = new ArrayList<>();
     for (FieldConflict conflict : merge.conflicts()) {
       fields.add(conflict.field());
-      yours.set(conflict.field(), FieldCodec.toNode(conflict.yours()));
-      theirs.set(conflict.field(), FieldCodec.toNode(conflict.theirs()));
+      yours.set(conflict.field(), RecordJson.value(conflict.yours()));
+      theirs.set(conflict.field(), RecordJson.value(conflict.theirs()));
     }
     return new MutationResult.ConflictReport(merge.reason().wireName(), fields, yours, theirs);
   }
@@ -563,8 +568,8 @@ public final class SyncEngine {
     for (FieldConflict conflict : conflicts) {
       ObjectNode item = array.addObject();
       item.put("field", conflict.field());
-      item.set("yours", FieldCodec.toNode(conflict.yours()));
-      item.set("theirs", FieldCodec.toNode(conflict.theirs()));
+      item.set("yours", RecordJson.value(conflict.yours()));
+      item.set("theirs", RecordJson.value(conflict.theirs()));
     }
     return array.toString();
   }
