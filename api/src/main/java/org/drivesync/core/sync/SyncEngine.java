@@ -34,7 +34,6 @@ import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.privacy.ContactCrypto;
 import org.drivesync.records.FollowUp;
-import org.drivesync.records.FollowUpParser;
 import org.drivesync.records.Guidance;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordJson;
@@ -204,6 +203,19 @@ public final class SyncEngine {
     return apply(handle, scope(caller), null, List.of(mutation), clock.instant()).results().get(0);
   }
 
+  /** {@link #correct(Handle, Caller, JsonNode)} for a mutation already typed. */
+  JsonNode correct(Handle handle, Caller caller, Mutation mutation) {
+    return applyPrepared(
+            handle, scope(caller), null, List.of(Prepared.of(mutation)), clock.instant())
+        .results()
+        .get(0);
+  }
+
+  /** The record parser, for an organiser's {@link Mutation#correction}. */
+  RecordParser parser() {
+    return parser;
+  }
+
   /** Results and counts of one transaction's mutations. */
   record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
 
@@ -213,9 +225,18 @@ public final class SyncEngine {
    * its payload, which must then already be free of personal data beyond what {@link #redacted}
    * removes.
    */
-  record Prepared(JsonNode mutation, RecordRejection refusal) {
+  record Prepared(JsonNode mutation, RecordRejection refusal, Mutation typed) {
+    Prepared(JsonNode mutation, RecordRejection refusal) {
+      this(mutation, refusal, null);
+    }
+
     static Prepared of(JsonNode mutation) {
-      return new Prepared(mutation, null);
+      return new Prepared(mutation, null, null);
+    }
+
+    /** A mutation made typed (an organiser's correction): its raw JSON is what quarantine keeps. */
+    static Prepared of(Mutation mutation) {
+      return new Prepared(mutation.raw(), null, mutation);
     }
   }
 
@@ -242,7 +263,7 @@ public final class SyncEngine {
       JsonNode node = item.mutation();
       try {
         StorableText.check(node);
-        Mutation input = Mutation.read(node);
+        Mutation input = item.typed() != null ? item.typed() : Mutation.read(node, parser);
         inputs.add(input);
         recordIds.add(input.id());
         mutationIds.add(input.mutationId());
@@ -394,8 +415,8 @@ public final class SyncEngine {
     RecordFields incoming = null;
     FollowUp followUp = null;
     if (input instanceof Mutation.Upsert upsert) {
-      incoming = parser.parse(upsert.record());
-      followUp = FollowUpParser.parse(upsert.record());
+      incoming = upsert.record().fields();
+      followUp = upsert.record().followUp();
     }
     if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
       throw new RecordRejection(
@@ -579,15 +600,9 @@ public final class SyncEngine {
     Set<UUID> ids = new HashSet<>();
     existing.forEach(r -> ids.add(r.driveId()));
     for (Object item : inputs) {
-      if (item instanceof Mutation.Upsert upsert && upsert.record() != null) {
-        JsonNode driveId = upsert.record().get(RecordFields.DRIVE_ID);
-        if (driveId != null && driveId.isTextual()) {
-          try {
-            ids.add(UUID.fromString(driveId.asText()));
-          } catch (IllegalArgumentException e) {
-            // The record parser rejects it with a precise message.
-          }
-        }
+      // A refused record needs no drive: its refusal is its result.
+      if (item instanceof Mutation.Upsert upsert && upsert.record().refusal() == null) {
+        ids.add(upsert.record().fields().driveId());
       }
     }
     Map<UUID, DriveScope> drives = new HashMap<>();
