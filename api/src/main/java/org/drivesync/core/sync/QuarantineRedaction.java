@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.drivesync.records.AgeBand;
+import org.drivesync.records.FollowUp;
+import org.drivesync.records.FollowUpParser;
 import org.drivesync.records.Guidance;
 import org.drivesync.records.Outcome;
 import org.drivesync.records.RecordFields;
@@ -31,7 +33,7 @@ final class QuarantineRedaction {
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Set<String> CHANNELS = Set.of("sms", "email", "phone");
+  private static final Set<String> CHANNELS = Set.copyOf(FollowUp.Channel.WIRE_NAMES);
   private static final Set<String> OUTCOMES = Set.copyOf(Outcome.WIRE_NAMES);
   private static final Set<String> AGE_BANDS = Set.copyOf(AgeBand.WIRE_NAMES);
   private static final Set<String> ENTITIES = Set.of(SyncEngine.ENTITY);
@@ -39,8 +41,7 @@ final class QuarantineRedaction {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
   private static final Pattern INSTANT =
       Pattern.compile("[+-]?[0-9]{4,6}-[0-9]{2}-[0-9]{2}T[0-9:.]{5,18}(Z|[+-][0-9]{2}:?[0-9]{2})?");
-  private static final Set<String> FOLLOW_UP_KEYS =
-      Set.of("consent", "channel", "noticeVersion", "name", "contact");
+  private static final Set<String> FOLLOW_UP_KEYS = FollowUpParser.KEYS;
 
   /** Every code any bundled ruleset knows, loaded once, on first use. */
   private static final class RulesetCodes {
