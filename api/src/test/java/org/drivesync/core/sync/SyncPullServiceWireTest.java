@@ -20,7 +20,7 @@ import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.json.JsonMappers;
-import org.drivesync.records.RecordFields;
+import org.drivesync.records.Outcome;
 import org.drivesync.sync.PullCursor;
 import org.drivesync.testing.PostgresDatabaseExtension;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -123,7 +123,7 @@ class SyncPullServiceWireTest {
           insert.setObject(4, i % 5 == 0 ? null : DEVICE);
           insert.setInt(5, 1 + i % 4);
           insert.setString(6, INSTANTS.get(i % INSTANTS.size()));
-          insert.setString(7, RecordFields.OUTCOMES.get(i % RecordFields.OUTCOMES.size()));
+          insert.setString(7, Outcome.values()[i % Outcome.values().length].wireName());
           insert.setString(8, i % 13 == 12 ? null : GUIDANCE.get(i % GUIDANCE.size()));
           insert.setString(9, i % 7 == 0 ? null : i % 2 == 0 ? "65+" : "18-24");
           insert.setObject(10, i % 3 == 0 ? null : i % 3 == 1);
