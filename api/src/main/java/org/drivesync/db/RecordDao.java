@@ -26,7 +26,7 @@ public interface RecordDao {
   /** A stored version's fields. */
   record VersionRow(UUID recordId, int version, String fields, boolean deleted) {}
 
-  /** A ledger entry: what a mutation id was first answered. */
+  /** A ledger entry: what a mutation id was first answered, as JSON text. */
   record LedgerRow(UUID mutationId, String fingerprint, String result) {}
 
   /**
@@ -136,9 +136,10 @@ public interface RecordDao {
   @RegisterConstructorMapper(Provenance.class)
   List<Provenance> findProvenance(@Bind("ids") UUID[] ids);
 
+  // Rows written before the answer column kept their result as jsonb.
   @SqlQuery(
-      "SELECT mutation_id, fingerprint, result::text AS result FROM sync_mutations"
-          + " WHERE mutation_id = ANY(:ids)")
+      "SELECT mutation_id, fingerprint, coalesce(answer, result::text) AS result"
+          + " FROM sync_mutations WHERE mutation_id = ANY(:ids)")
   @RegisterConstructorMapper(LedgerRow.class)
   List<LedgerRow> findLedger(@Bind("ids") UUID[] ids);
 
@@ -334,12 +335,14 @@ public interface RecordDao {
     }
   }
 
+  // The answer is stored as the text the device was sent: PostgreSQL neither parses it nor
+  // rebuilds it, and a replay answers the same bytes.
   @SqlUpdate(
       """
-      INSERT INTO sync_mutations (mutation_id, device_id, device_seq, record_id, fingerprint, result)
-      SELECT m.mutation_id, m.device_id, m.device_seq, m.record_id, m.fingerprint, m.result::jsonb
+      INSERT INTO sync_mutations (mutation_id, device_id, device_seq, record_id, fingerprint, answer)
+      SELECT m.mutation_id, m.device_id, m.device_seq, m.record_id, m.fingerprint, m.answer
       FROM unnest(:mutationIds, :deviceIds, :deviceSeqs, :recordIds, :fingerprints, :results)
-        AS m(mutation_id, device_id, device_seq, record_id, fingerprint, result)
+        AS m(mutation_id, device_id, device_seq, record_id, fingerprint, answer)
       """)
   void insertLedger(@BindMethods LedgerColumns entries);
 

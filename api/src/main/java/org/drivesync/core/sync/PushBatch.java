@@ -13,7 +13,6 @@ import org.drivesync.records.Instants;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.RecordState;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The working set of one push: records as they stand after each mutation so far, and every row to
@@ -103,8 +102,7 @@ final class PushBatch {
     return changes;
   }
 
-  void flush(Handle handle) {
-    RecordDao dao = handle.attach(RecordDao.class);
+  void flush(RecordDao dao) {
     if (!upserts.isEmpty()) {
       dao.upsert(RecordDao.RecordColumns.of(new ArrayList<>(upserts.values())));
       dao.insertVersions(RecordDao.VersionColumns.of(newVersions));
