@@ -218,10 +218,16 @@ public interface RecordDao {
       }
       return c;
     }
+
+    /** The guidance column as bound (see {@link JsonTexts}). */
+    public String guidanceTexts() {
+      return JsonTexts.join(guidance);
+    }
   }
 
   // recorded_at travels as ISO-8601 text with its offset and flags as array literals of fixed
-  // codes: both cast exactly. Ids are unique within a push (one row per record).
+  // codes: both cast exactly; guidance as JSON texts joined (JsonTexts). Ids are unique within a
+  // push (one row per record).
   @SqlUpdate(
       """
       INSERT INTO drive_records (id, drive_id, region_code, local_authority_code, recorded_by,
@@ -232,8 +238,8 @@ public interface RecordDao {
              r.first_time_registrant, r.language, r.deleted, r.flags::text[],
              CASE WHEN r.deleted THEN now() END
       FROM unnest(:ids, :driveIds, :regionCodes, :localAuthorityCodes, :recordedBy, :deviceIds,
-                  :versions, :recordedAt, :outcomes, :guidance, :ageBands, :firstTimeRegistrants,
-                  :languages, :deleted, :flags)
+                  :versions, :recordedAt, :outcomes, string_to_array(:guidanceTexts, E'\\x1e', E'\\x1f'),
+                  :ageBands, :firstTimeRegistrants, :languages, :deleted, :flags)
         AS r(id, drive_id, region_code, local_authority_code, recorded_by, device_id, version,
              recorded_at, outcome, guidance, age_band, first_time_registrant, language, deleted,
              flags)
@@ -294,6 +300,11 @@ public interface RecordDao {
       }
       return c;
     }
+
+    /** The fields column as bound (see {@link JsonTexts}). */
+    public String fieldsTexts() {
+      return JsonTexts.join(fields);
+    }
   }
 
   @SqlUpdate(
@@ -302,8 +313,8 @@ public interface RecordDao {
                                          mutation_id, base_version, merge_status)
       SELECT v.record_id, v.version, v.fields::jsonb, v.deleted, v.author_id, v.device_id,
              v.mutation_id, v.base_version, v.merge_status
-      FROM unnest(:recordIds, :versions, :fields, :deleted, :authorIds, :deviceIds, :mutationIds,
-                  :baseVersions, :mergeStatuses)
+      FROM unnest(:recordIds, :versions, string_to_array(:fieldsTexts, E'\\x1e', E'\\x1f'),
+                  :deleted, :authorIds, :deviceIds, :mutationIds, :baseVersions, :mergeStatuses)
         AS v(record_id, version, fields, deleted, author_id, device_id, mutation_id, base_version,
              merge_status)
       """)
@@ -333,6 +344,11 @@ public interface RecordDao {
       }
       return c;
     }
+
+    /** The answers as bound (see {@link JsonTexts}). */
+    public String resultsTexts() {
+      return JsonTexts.join(results);
+    }
   }
 
   // The answer is stored as the text the device was sent: PostgreSQL neither parses it nor
@@ -341,7 +357,8 @@ public interface RecordDao {
       """
       INSERT INTO sync_mutations (mutation_id, device_id, device_seq, record_id, fingerprint, answer)
       SELECT m.mutation_id, m.device_id, m.device_seq, m.record_id, m.fingerprint, m.answer
-      FROM unnest(:mutationIds, :deviceIds, :deviceSeqs, :recordIds, :fingerprints, :results)
+      FROM unnest(:mutationIds, :deviceIds, :deviceSeqs, :recordIds, :fingerprints,
+                  string_to_array(:resultsTexts, E'\\x1e', E'\\x1f'))
         AS m(mutation_id, device_id, device_seq, record_id, fingerprint, answer)
       """)
   void insertLedger(@BindMethods LedgerColumns entries);
