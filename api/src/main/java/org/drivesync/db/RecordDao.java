@@ -352,7 +352,8 @@ public interface RecordDao {
   }
 
   // The answer is stored as the text the device was sent: PostgreSQL neither parses it nor
-  // rebuilds it, and a replay answers the same bytes.
+  // rebuilds it, and a replay answers the same bytes. A mutation id another push recorded
+  // meanwhile is not inserted (it waits for that push's commit): the count tells the caller.
   @SqlUpdate(
       """
       INSERT INTO sync_mutations (mutation_id, device_id, device_seq, record_id, fingerprint, answer)
@@ -360,8 +361,9 @@ public interface RecordDao {
       FROM unnest(:mutationIds, :deviceIds, :deviceSeqs, :recordIds, :fingerprints,
                   string_to_array(:resultsTexts, E'\\x1e', E'\\x1f'))
         AS m(mutation_id, device_id, device_seq, record_id, fingerprint, answer)
+      ON CONFLICT (mutation_id) DO NOTHING
       """)
-  void insertLedger(@BindMethods LedgerColumns entries);
+  int insertLedger(@BindMethods LedgerColumns entries);
 
   @SqlBatch(
       """

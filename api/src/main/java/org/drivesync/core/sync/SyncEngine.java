@@ -34,6 +34,7 @@ import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
+import org.drivesync.errors.ErrorCode;
 import org.drivesync.json.JsonMappers;
 import org.drivesync.privacy.ContactCrypto;
 import org.drivesync.records.FieldCodec;
@@ -83,6 +84,9 @@ public final class SyncEngine {
   private static final ObjectMapper CANONICAL =
       JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   static final String ENTITY = "drive_record";
+
+  /** Runs of a push that may meet a concurrent push of one of its mutation ids (then 503). */
+  private static final int MAX_LEDGER_RACES = 3;
 
   private final ScopedJdbi jdbi;
   private final AuditLog auditLog;
@@ -157,7 +161,8 @@ public final class SyncEngine {
     /**
      * The mutations to apply, in order. Runs with the push's turn and transaction, before anything
      * is applied: a profile's precondition (WatermelonDB's "changed since your last pull") throws
-     * an {@link ApiException} here and nothing is applied.
+     * an {@link ApiException} here and nothing is applied. Runs again, in a new transaction, if the
+     * engine retries the push ({@link PushBatch.LedgerRace}).
      */
     Batch prepare(Handle handle, WriteScope scope);
   }
@@ -182,25 +187,34 @@ public final class SyncEngine {
       Instant now,
       ResultRecords form,
       Edge edge) {
-    Outcome outcome;
+    Outcome outcome = null;
     try (PushGate.Turn turn = gate.enter()) {
-      outcome =
-          jdbi.inTransaction(
-              RowScope.system(),
-              handle -> {
-                WriteScope scope = scope(caller);
-                Batch batch = edge.prepare(handle, scope);
-                RecordDao dao = handle.attach(RecordDao.class);
-                Outcome applied =
-                    applyPrepared(
-                        handle, dao, scope, caller.deviceId(), batch.mutations(), now, form);
-                dao.recordPush(caller.deviceId(), clockOffsetMs, applied.firstError());
-                Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
-                counts.putAll(batch.auditCounts());
-                auditLog.append(
-                    handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
-                return applied;
-              });
+      for (int attempt = 1; outcome == null; attempt++) {
+        try {
+          outcome =
+              jdbi.inTransaction(
+                  RowScope.system(),
+                  handle -> {
+                    WriteScope scope = scope(caller);
+                    Batch batch = edge.prepare(handle, scope);
+                    RecordDao dao = handle.attach(RecordDao.class);
+                    Outcome applied =
+                        applyPrepared(
+                            handle, dao, scope, caller.deviceId(), batch.mutations(), now, form);
+                    dao.recordPush(caller.deviceId(), clockOffsetMs, applied.firstError());
+                    Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
+                    counts.putAll(batch.auditCounts());
+                    auditLog.append(
+                        handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
+                    return applied;
+                  });
+        } catch (PushBatch.LedgerRace race) {
+          if (attempt == MAX_LEDGER_RACES) {
+            throw new ApiException(
+                ErrorCode.SERVER_BUSY, "the push met concurrent pushes of its mutation ids");
+          }
+        }
+      }
     }
     metrics.mutations(outcome.results());
     return outcome.results();
@@ -269,7 +283,10 @@ public final class SyncEngine {
         inputs.add(rejection);
       }
     }
-    dao.lockInOrder(LockOrder.keys(recordIds, mutationIds));
+    // Records only: a mutation id names one record, so the record's lock already serialises two
+    // pushes of the same mutation, and the ledger is read under it. An id reused for another
+    // record at the same moment is caught when the ledger is written (PushBatch.LedgerRace).
+    dao.lockInOrder(LockOrder.keys(recordIds, List.of()));
 
     Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
     for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {

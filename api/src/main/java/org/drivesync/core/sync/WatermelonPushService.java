@@ -94,6 +94,7 @@ public final class WatermelonPushService {
       long since,
       WatermelonPushBody changes,
       List<String> preparedIds) {
+    preparedIds.clear(); // a push the engine runs again prepares again
     RecordDao dao = handle.attach(RecordDao.class);
     Set<UUID> ids = ids(changes);
     // The same keys the engine locks (it takes them again, re-entrantly): nobody can change
