@@ -16,6 +16,7 @@ import org.drivesync.api.ResolveConflictRequest;
 import org.drivesync.audit.Actor;
 import org.drivesync.audit.AuditLog;
 import org.drivesync.auth.Caller;
+import org.drivesync.core.sync.Mutation;
 import org.drivesync.core.sync.SyncPushService;
 import org.drivesync.db.ConflictDao;
 import org.drivesync.db.RecordDao;
@@ -23,7 +24,6 @@ import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
-import org.drivesync.records.RecordView;
 import org.drivesync.records.StoredRecord;
 import org.jdbi.v3.core.Jdbi;
 
@@ -119,8 +119,8 @@ public final class ConflictService {
     return values;
   }
 
-  /** A mutation setting {@code values} on the current record, based on its current version. */
-  private static JsonNode correction(
+  /** A typed mutation setting {@code values} on the current record, based on its version. */
+  private Mutation correction(
       org.jdbi.v3.core.Handle handle, ConflictDao.ConflictRow row, JsonNode values) {
     if (values == null || !values.isObject() || values.isEmpty()) {
       throw ApiException.invalid("values", "an object of field values is required");
@@ -141,28 +141,7 @@ public final class ConflictService {
             .attach(RecordDao.class)
             .find(row.recordId())
             .orElseThrow(() -> ApiException.notFound("record"));
-    ObjectNode record = JSON.valueToTree(RecordView.of(current));
-    for (String serverOwned :
-        List.of(
-            "id",
-            "version",
-            "recordedBy",
-            "deviceId",
-            "receivedAt",
-            "updatedAt",
-            "deleted",
-            "flags")) {
-      record.remove(serverOwned);
-    }
-    values.properties().forEach(e -> record.set(e.getKey(), e.getValue()));
-    ObjectNode mutation = JsonNodeFactory.instance.objectNode();
-    mutation.put("mutationId", UUID.randomUUID().toString());
-    mutation.put("entity", "drive_record");
-    mutation.put("op", "upsert");
-    mutation.put("id", row.recordId().toString());
-    mutation.put("baseVersion", current.version());
-    mutation.set("record", record);
-    return mutation;
+    return push.correction(row.recordId(), current.version(), current.fields(), values);
   }
 
   private static Conflict toConflict(ConflictDao.ConflictRow row) {

@@ -1,5 +1,6 @@
 package org.drivesync.db;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -19,6 +20,7 @@ public final class Jdbis {
   public static Jdbi configure(Jdbi jdbi) {
     jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.installPlugin(new PostgresPlugin());
+    jdbi.registerColumnMapper(JsonNode.class, new JsonbColumnMapper());
     // Scope parameters are bound whether or not a role's branch of a query uses them.
     jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
     // JDBI's default message lists every bound argument — phone numbers, emails, names — and an

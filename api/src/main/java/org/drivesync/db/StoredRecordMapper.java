@@ -1,41 +1,34 @@
 package org.drivesync.db;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.drivesync.records.AgeBand;
+import org.drivesync.records.Outcome;
 import org.drivesync.records.RecordFields;
+import org.drivesync.records.RecordJson;
 import org.drivesync.records.StoredRecord;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Maps a {@code drive_records} row to the normalised field map the merge compares. */
+/** A {@code drive_records} row as a typed {@link StoredRecord}, and back ({@link #row}). */
 public final class StoredRecordMapper implements RowMapper<StoredRecord> {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public StoredRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
-    Map<String, Object> fields = new HashMap<>();
-    fields.put(RecordFields.DRIVE_ID, rs.getString("drive_id"));
-    fields.put(
-        RecordFields.RECORDED_AT,
-        rs.getObject("recorded_at", OffsetDateTime.class).toInstant().toString());
-    fields.put(RecordFields.OUTCOME, rs.getString("outcome"));
-    String guidance = rs.getString("guidance");
-    try {
-      fields.put(RecordFields.GUIDANCE, guidance == null ? null : JSON.readTree(guidance));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    fields.put(RecordFields.AGE_BAND, rs.getString("age_band"));
-    fields.put(RecordFields.FIRST_TIME_REGISTRANT, (Boolean) rs.getObject("first_time_registrant"));
-    fields.put(RecordFields.LANGUAGE, rs.getString("language"));
+    String ageBand = rs.getString("age_band");
+    RecordFields fields =
+        new RecordFields(
+            rs.getObject("drive_id", UUID.class),
+            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+            stored(Outcome.fromWire(rs.getString("outcome")), "outcome"),
+            RecordJson.guidance(JsonbColumnMapper.map(rs, "guidance")),
+            ageBand == null ? null : stored(AgeBand.fromWire(ageBand), "age_band"),
+            (Boolean) rs.getObject("first_time_registrant"),
+            rs.getString("language"));
     return new StoredRecord(
         rs.getObject("id", UUID.class),
         rs.getObject("drive_id", UUID.class),
@@ -49,5 +42,31 @@ public final class StoredRecordMapper implements RowMapper<StoredRecord> {
         Set.of((String[]) rs.getArray("flags").getArray()),
         rs.getObject("received_at", OffsetDateTime.class).toInstant(),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+
+  /** The row that stores {@code record}, for {@link RecordDao#upsert}. */
+  public static RecordDao.RecordWrite row(StoredRecord record) {
+    RecordFields f = record.fields();
+    return new RecordDao.RecordWrite(
+        record.id(),
+        record.driveId(),
+        record.regionCode(),
+        record.localAuthorityCode(),
+        record.recordedBy(),
+        record.deviceId(),
+        record.version(),
+        f.recordedAt(),
+        f.outcome().wireName(),
+        f.guidance() == null ? null : RecordJson.guidance(f.guidance()).toString(),
+        f.ageBand() == null ? null : f.ageBand().wireName(),
+        f.firstTimeRegistrant(),
+        f.language(),
+        record.deleted(),
+        record.flags().stream().sorted().toArray(String[]::new));
+  }
+
+  /** A column's code; the table's check constraints hold every stored one to the vocabulary. */
+  private static <T> T stored(Optional<T> code, String column) {
+    return code.orElseThrow(() -> new IllegalStateException("unknown " + column + " stored"));
   }
 }

@@ -1,5 +1,6 @@
 package org.drivesync.records;
 
+import java.util.List;
 import java.util.Locale;
 import org.drivesync.privacy.ContactKind;
 
@@ -14,17 +15,22 @@ import org.drivesync.privacy.ContactKind;
  */
 public record FollowUp(String noticeVersion, Channel channel, String name, String contact) {
   /** How the person asked to be contacted. */
-  public enum Channel {
+  public enum Channel implements WireCode {
     SMS,
     EMAIL,
     PHONE;
 
+    public static final List<String> WIRE_NAMES = WireCode.wireNames(Channel.class);
+
+    @Override
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The channel named {@code value} exactly; throws IllegalArgumentException if none is. */
     public static Channel fromWire(String value) {
-      return valueOf(value.toUpperCase(Locale.ROOT));
+      return WireCode.lookup(Channel.class, value)
+          .orElseThrow(() -> new IllegalArgumentException("unknown channel"));
     }
 
     public ContactKind contactKind() {

@@ -13,8 +13,10 @@ import org.drivesync.sync.RejectionCode;
  */
 public final class FollowUpParser {
 
-  private static final Set<String> KEYS =
+  /** The keys of a {@code followUp} object. */
+  public static final Set<String> KEYS =
       Set.of("consent", "noticeVersion", "channel", "name", "contact");
+
   private static final Pattern NOTICE_VERSION = Pattern.compile("[A-Za-z0-9._-]{1,50}");
   private static final int MAX_NAME = 100;
 
@@ -48,12 +50,11 @@ public final class FollowUpParser {
       throw invalid("followUp.noticeVersion", "the privacy notice version shown, e.g. '2026-03'");
     }
     JsonNode channelNode = node.get("channel");
-    if (channelNode == null
-        || !channelNode.isTextual()
-        || !Set.of("sms", "email", "phone").contains(channelNode.asText())) {
-      throw invalid("followUp.channel", "must be one of [sms, email, phone]");
-    }
-    FollowUp.Channel channel = FollowUp.Channel.fromWire(channelNode.asText());
+    FollowUp.Channel channel =
+        WireCode.lookup(
+                FollowUp.Channel.class, channelNode == null ? null : channelNode.textValue())
+            .orElseThrow(
+                () -> invalid("followUp.channel", "must be one of " + FollowUp.Channel.WIRE_NAMES));
     JsonNode contactNode = node.get("contact");
     if (contactNode == null || !contactNode.isTextual()) {
       throw invalid("followUp.contact", "is required");

@@ -1,16 +1,11 @@
 package org.drivesync.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -20,12 +15,13 @@ import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.sync.RejectionCode;
 
 /**
- * Turns a device's JSON record into the normalised field map the merge compares: strings for ids,
- * codes and instants (ISO-8601 UTC), Booleans, and the guidance as a canonical JSON object with
- * sorted code lists — so that re-sending the same facts in another order is not a change.
+ * Turns a device's JSON record into its typed {@link RecordFields}, validating every value: ids,
+ * instants (to the microsecond), codes of the record's vocabularies, and the guidance with sorted
+ * code lists — so that re-sending the same facts in another order is not a change.
  */
 public final class RecordParser {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+  private static final Set<String> REGISTRATIONS = Set.copyOf(Registration.WIRE_NAMES);
 
   private final RulesetCatalog rulesets;
 
@@ -37,7 +33,7 @@ public final class RecordParser {
    * Every field of {@link RecordFields#ALL}, null where absent; throws {@link RecordRejection}. A
    * {@code followUp} is allowed here but read separately, by {@link FollowUpParser}.
    */
-  public Map<String, Object> parse(JsonNode record) {
+  public RecordFields parse(JsonNode record) {
     if (record == null || !record.isObject()) {
       throw new RecordRejection(RejectionCode.INVALID_RECORD, "record must be a JSON object");
     }
@@ -59,38 +55,36 @@ public final class RecordParser {
           "drive records never hold personal data; refused field(s): "
               + String.join(", ", forbidden));
     }
-    Map<String, Object> fields = new HashMap<>();
-    fields.put(RecordFields.DRIVE_ID, uuid(record.get(RecordFields.DRIVE_ID)));
-    fields.put(RecordFields.RECORDED_AT, instant(record.get(RecordFields.RECORDED_AT)));
-    fields.put(
-        RecordFields.OUTCOME,
-        code(record.get(RecordFields.OUTCOME), RecordFields.OUTCOMES, RecordFields.OUTCOME, true));
-    fields.put(RecordFields.GUIDANCE, guidance(record.get(RecordFields.GUIDANCE)));
-    fields.put(
-        RecordFields.AGE_BAND,
-        code(
-            record.get(RecordFields.AGE_BAND),
-            RecordFields.AGE_BANDS,
-            RecordFields.AGE_BAND,
-            false));
-    fields.put(
-        RecordFields.FIRST_TIME_REGISTRANT, bool(record.get(RecordFields.FIRST_TIME_REGISTRANT)));
-    fields.put(RecordFields.LANGUAGE, language(record.get(RecordFields.LANGUAGE)));
-    return fields;
+    UUID driveId = uuid(record.get(RecordFields.DRIVE_ID));
+    Instant recordedAt = instant(record.get(RecordFields.RECORDED_AT));
+    Outcome outcome = code(record, RecordFields.OUTCOME, Outcome.class);
+    if (outcome == null) {
+      throw invalid(RecordFields.OUTCOME, "is required");
+    }
+    Guidance guidance = guidance(record.get(RecordFields.GUIDANCE));
+    AgeBand ageBand = code(record, RecordFields.AGE_BAND, AgeBand.class);
+    return new RecordFields(
+        driveId,
+        recordedAt,
+        outcome,
+        guidance,
+        ageBand,
+        bool(record.get(RecordFields.FIRST_TIME_REGISTRANT)),
+        language(record.get(RecordFields.LANGUAGE)));
   }
 
-  private static String uuid(JsonNode node) {
+  private static UUID uuid(JsonNode node) {
     if (node == null || !node.isTextual()) {
       throw invalid(RecordFields.DRIVE_ID, "a UUID is required");
     }
     try {
-      return UUID.fromString(node.asText()).toString();
+      return UUID.fromString(node.asText());
     } catch (IllegalArgumentException e) {
       throw invalid(RecordFields.DRIVE_ID, "not a UUID");
     }
   }
 
-  private static String instant(JsonNode node) {
+  private static Instant instant(JsonNode node) {
     if (node == null || !node.isTextual()) {
       throw invalid(RecordFields.RECORDED_AT, "an ISO-8601 instant is required");
     }
@@ -104,7 +98,7 @@ public final class RecordParser {
     if (!isFourDigitYear(instant)) {
       throw invalid(RecordFields.RECORDED_AT, "the year must be between 0001 and 9999");
     }
-    return instant.toString();
+    return instant;
   }
 
   /**
@@ -119,17 +113,15 @@ public final class RecordParser {
   private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
-  private static String code(JsonNode node, List<String> allowed, String field, boolean required) {
+  /** The code {@code record} has for {@code field}; null when it is null or absent. */
+  private static <E extends Enum<E> & WireCode> E code(
+      JsonNode record, String field, Class<E> vocabulary) {
+    JsonNode node = record.get(field);
     if (node == null || node.isNull()) {
-      if (required) {
-        throw invalid(field, "is required");
-      }
       return null;
     }
-    if (!node.isTextual() || !allowed.contains(node.asText())) {
-      throw invalid(field, "must be one of " + allowed);
-    }
-    return node.asText();
+    return WireCode.lookup(vocabulary, node.isTextual() ? node.asText() : null)
+        .orElseThrow(() -> invalid(field, "must be one of " + WireCode.wireNames(vocabulary)));
   }
 
   private static Boolean bool(JsonNode node) {
@@ -152,7 +144,7 @@ public final class RecordParser {
     return node.asText();
   }
 
-  private JsonNode guidance(JsonNode node) {
+  private Guidance guidance(JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
@@ -161,7 +153,7 @@ public final class RecordParser {
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!RecordFields.GUIDANCE_KEYS.contains(name)) {
+      if (!Guidance.KEYS.contains(name)) {
         throw invalid(RecordFields.GUIDANCE, "unknown field '" + name + "'");
       }
     }
@@ -179,20 +171,14 @@ public final class RecordParser {
                         "no ruleset '"
                             + version.asText()
                             + "'; fetch /api/v1/eligibility/rulesets/current"));
-    ObjectNode canonical = JsonNodeFactory.instance.objectNode();
-    canonical.put("rulesetVersion", ruleset.version());
-    canonical.put("basis", member(node.get("basis"), ruleset.basisCodes(), "guidance.basis"));
-    canonical.put(
-        "registration",
-        member(
-            node.get("registration"),
-            Set.copyOf(RecordFields.REGISTRATIONS),
-            "guidance.registration"));
-    canonical.set(
-        "elections", codes(node.get("elections"), ruleset.electionCodes(), "guidance.elections"));
-    canonical.set(
-        "signposts", codes(node.get("signposts"), ruleset.signpostCodes(), "guidance.signposts"));
-    return canonical;
+    return new Guidance(
+        ruleset.version(),
+        member(node.get("basis"), ruleset.basisCodes(), "guidance.basis"),
+        Registration.fromWire(
+                member(node.get("registration"), REGISTRATIONS, "guidance.registration"))
+            .orElseThrow(),
+        codes(node.get("elections"), ruleset.electionCodes(), "guidance.elections"),
+        codes(node.get("signposts"), ruleset.signpostCodes(), "guidance.signposts"));
   }
 
   private static String member(JsonNode node, Set<String> allowed, String field) {
@@ -202,10 +188,9 @@ public final class RecordParser {
     return node.asText();
   }
 
-  private static ArrayNode codes(JsonNode node, Set<String> allowed, String field) {
-    ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
+  private static List<String> codes(JsonNode node, Set<String> allowed, String field) {
     if (node == null || node.isNull()) {
-      return sorted;
+      return List.of();
     }
     if (!node.isArray() || node.size() > 20) {
       throw invalid(field, "must be a list of codes");
@@ -214,8 +199,7 @@ public final class RecordParser {
     for (JsonNode item : node) {
       values.add(member(item, allowed, field));
     }
-    values.forEach(sorted::add);
-    return sorted;
+    return List.copyOf(values);
   }
 
   private static RecordRejection invalid(String field, String problem) {

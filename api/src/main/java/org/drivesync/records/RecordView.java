@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** A drive record on the wire: the device's fields and the server-owned ones. */
@@ -27,16 +26,16 @@ public record RecordView(
     List<String> flags) {
 
   public static RecordView of(StoredRecord record) {
-    Map<String, Object> f = record.fields();
+    RecordFields f = record.fields();
     return new RecordView(
         record.id(),
-        (String) f.get(RecordFields.DRIVE_ID),
-        (String) f.get(RecordFields.RECORDED_AT),
-        (String) f.get(RecordFields.OUTCOME),
-        (JsonNode) f.get(RecordFields.GUIDANCE),
-        (String) f.get(RecordFields.AGE_BAND),
-        (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
-        (String) f.get(RecordFields.LANGUAGE),
+        f.driveId().toString(),
+        f.recordedAt().toString(),
+        f.outcome().wireName(),
+        RecordJson.guidance(f.guidance()),
+        f.ageBand() == null ? null : f.ageBand().wireName(),
+        f.firstTimeRegistrant(),
+        f.language(),
         record.version(),
         record.recordedBy(),
         record.deviceId(),

@@ -24,7 +24,7 @@ public final class StorableText {
 
   private static java.util.Set<String> known() {
     java.util.Set<String> names = new java.util.HashSet<>(RecordFields.ALL);
-    names.addAll(RecordFields.GUIDANCE_KEYS);
+    names.addAll(Guidance.KEYS);
     names.addAll(
         java.util.List.of(
             "mutationId",

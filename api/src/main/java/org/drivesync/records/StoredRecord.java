@@ -1,7 +1,6 @@
 package org.drivesync.records;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.drivesync.sync.RecordState;
@@ -15,13 +14,15 @@ public record StoredRecord(
     UUID recordedBy,
     UUID deviceId,
     int version,
-    Map<String, Object> fields,
+    RecordFields fields,
     boolean deleted,
     Set<String> flags,
     Instant receivedAt,
     Instant updatedAt) {
 
   public RecordState state() {
-    return deleted ? RecordState.tombstone(version, fields) : RecordState.live(version, fields);
+    return deleted
+        ? RecordState.tombstone(version, fields.byName())
+        : RecordState.live(version, fields.byName());
   }
 }

@@ -17,6 +17,8 @@ import org.drivesync.core.metrics.MetricsService;
 import org.drivesync.core.metrics.SummaryRequest;
 import org.drivesync.db.Jdbis;
 import org.drivesync.db.SummaryQuery;
+import org.drivesync.records.AgeBand;
+import org.drivesync.records.Outcome;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.testing.TestDatabase;
@@ -184,15 +186,15 @@ class MetricsBenchmark {
       UUID person = people.get(random.nextInt(people.size()));
       for (int i = 0; i < 500; i++) {
         Map<String, Object> drive = drives.get(random.nextInt(drives.size()));
-        Map<String, Object> fields = new HashMap<>();
-        fields.put(RecordFields.DRIVE_ID, drive.get("id").toString());
-        fields.put(
-            RecordFields.RECORDED_AT,
-            Instant.parse("2026-06-01T10:00:00Z")
-                .plusSeconds(random.nextInt(86_400 * 30))
-                .toString());
-        fields.put(RecordFields.OUTCOME, RecordFields.OUTCOMES.get(random.nextInt(6)));
-        fields.put(RecordFields.AGE_BAND, RecordFields.AGE_BANDS.get(random.nextInt(6)));
+        RecordFields fields =
+            new RecordFields(
+                (UUID) drive.get("id"),
+                Instant.parse("2026-06-01T10:00:00Z").plusSeconds(random.nextInt(86_400 * 30)),
+                Outcome.values()[random.nextInt(6)],
+                null,
+                AgeBand.values()[random.nextInt(6)],
+                null,
+                null);
         batch.add(
             new StoredRecord(
                 UUID.randomUUID(),

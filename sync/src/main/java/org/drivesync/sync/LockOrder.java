@@ -2,8 +2,6 @@ package org.drivesync.sync;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -16,7 +14,7 @@ import java.util.UUID;
  * one by one in this order or with {@code ORDER BY id FOR UPDATE}.
  */
 public final class LockOrder {
-  /** Unsigned, most significant bits first: PostgreSQL's {@code uuid} ordering. */
+  /** Unsigned, most significant bits first: PostgreSQL's {@code uuid} ordering (pull cursors). */
   public static final Comparator<UUID> UUID_ORDER =
       Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
           .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
@@ -38,15 +36,5 @@ public final class LockOrder {
 
   private static long fold(UUID id) {
     return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
-  }
-
-  /** The distinct ids in lock order. */
-  public static List<UUID> sorted(Collection<UUID> ids) {
-    Objects.requireNonNull(ids, "ids");
-    return ids.stream()
-        .map(id -> Objects.requireNonNull(id, "ids must not contain null"))
-        .distinct()
-        .sorted(UUID_ORDER)
-        .toList();
   }
 }

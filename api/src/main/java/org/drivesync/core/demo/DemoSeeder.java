@@ -1,8 +1,5 @@
 package org.drivesync.core.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -26,8 +23,13 @@ import org.drivesync.db.DemoDao;
 import org.drivesync.db.RecordDao;
 import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
-import org.drivesync.records.FieldCodec;
+import org.drivesync.db.StoredRecordMapper;
+import org.drivesync.records.AgeBand;
+import org.drivesync.records.Guidance;
+import org.drivesync.records.Outcome;
 import org.drivesync.records.RecordFields;
+import org.drivesync.records.RecordJson;
+import org.drivesync.records.Registration;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.ClockCheck;
 import org.jdbi.v3.core.Handle;
@@ -331,7 +333,7 @@ public final class DemoSeeder {
           driveStarts.minusDays(1).atTime(LocalTime.NOON).atZone(ClockCheck.DRIVE_ZONE).toInstant();
       flags.add("clock_skew");
     }
-    String outcome = outcome(random, regionIndex);
+    Outcome outcome = outcome(random, regionIndex);
     String ruleset = roll >= 0.01 && roll < 0.03 ? "PRE-EA22-2021-04-05" : "EA22-2024-05-07";
     if (ruleset.startsWith("PRE")) {
       flags.add("outdated_ruleset");
@@ -344,52 +346,50 @@ public final class DemoSeeder {
               region,
               1,
               "fields",
-              "[{\"field\":\"outcome\",\"yours\":\"pledged\",\"theirs\":\"" + outcome + "\"}]",
+              "[{\"field\":\"outcome\",\"yours\":\"pledged\",\"theirs\":\""
+                  + outcome.wireName()
+                  + "\"}]",
               null,
               phone,
               volunteer));
     }
-    Map<String, Object> fields = new HashMap<>();
-    fields.put(RecordFields.DRIVE_ID, drive.toString());
-    fields.put(RecordFields.RECORDED_AT, recordedAt.toString());
-    fields.put(RecordFields.OUTCOME, outcome);
-    fields.put(
-        RecordFields.GUIDANCE,
-        random.nextDouble() < 0.1 ? null : guidance(random, ruleset, outcome));
-    fields.put(
-        RecordFields.AGE_BAND,
-        random.nextDouble() < 0.03 ? "16-17" : RecordFields.AGE_BANDS.get(1 + random.nextInt(5)));
-    boolean registering = outcome.equals("registered_on_site") || outcome.equals("pledged");
-    fields.put(
-        RecordFields.FIRST_TIME_REGISTRANT,
-        registering ? (Boolean) (random.nextDouble() < 0.6) : null);
-    fields.put(
-        RecordFields.LANGUAGE, LANGUAGES[(regionIndex * 2 + random.nextInt(6)) % LANGUAGES.length]);
+    Guidance guidance = random.nextDouble() < 0.1 ? null : guidance(random, ruleset, outcome);
+    AgeBand[] bands = AgeBand.values();
+    AgeBand ageBand =
+        random.nextDouble() < 0.03
+            ? AgeBand.AGED_16_17
+            : bands[1 + random.nextInt(bands.length - 1)];
+    boolean registering = outcome == Outcome.REGISTERED_ON_SITE || outcome == Outcome.PLEDGED;
+    RecordFields fields =
+        new RecordFields(
+            drive,
+            recordedAt,
+            outcome,
+            guidance,
+            ageBand,
+            registering ? (Boolean) (random.nextDouble() < 0.6) : null,
+            LANGUAGES[(regionIndex * 2 + random.nextInt(6)) % LANGUAGES.length]);
     return new StoredRecord(
         id, drive, region, council, volunteer, phone, 1, fields, false, flags, now, now);
   }
 
-  private static String outcome(Random random, int regionIndex) {
+  private static Outcome outcome(Random random, int regionIndex) {
     // Each region's mix leans a little differently, as real ones do; one weight per outcome, in
-    // RecordFields.OUTCOMES order.
+    // Outcome's order.
     double[] weights = {0.28 + 0.03 * regionIndex, 0.2, 0.18, 0.1, 0.16 - 0.02 * regionIndex, 0.08};
     double roll = random.nextDouble() * java.util.Arrays.stream(weights).sum();
     for (int i = 0; i < weights.length; i++) {
       roll -= weights[i];
       if (roll < 0) {
-        return RecordFields.OUTCOMES.get(i);
+        return Outcome.values()[i];
       }
     }
-    return RecordFields.OUTCOMES.get(RecordFields.OUTCOMES.size() - 1);
+    return Outcome.FOLLOW_UP;
   }
 
-  private static JsonNode guidance(Random random, String ruleset, String outcome) {
-    ObjectNode guidance = JsonNodeFactory.instance.objectNode();
-    guidance.put("rulesetVersion", ruleset);
-    var elections = guidance.putArray("elections");
-    if (outcome.equals("not_eligible")) {
-      guidance.put("basis", "none");
-      guidance.put("registration", "no");
+  private static Guidance guidance(Random random, String ruleset, Outcome outcome) {
+    if (outcome == Outcome.NOT_ELIGIBLE) {
+      return new Guidance(ruleset, "none", Registration.NO, List.of(), SIGNPOSTS);
     } else {
       double roll = random.nextDouble();
       String basis =
@@ -400,17 +400,19 @@ public final class DemoSeeder {
                   : roll < 0.85
                       ? "eu_retained_rights"
                       : roll < 0.9 ? "irish" : "relevant_eu_citizen";
-      guidance.put("basis", basis);
-      guidance.put("registration", outcome.equals("already_registered") ? "yes" : "no");
+      List<String> elections = new ArrayList<>();
       if (!basis.startsWith("eu") && !basis.startsWith("relevant")) {
         elections.add("uk_parliament");
       }
       elections.add("local_england");
       elections.add("pcc");
+      Registration registration =
+          outcome == Outcome.ALREADY_REGISTERED ? Registration.YES : Registration.NO;
+      return new Guidance(ruleset, basis, registration, elections, SIGNPOSTS);
     }
-    guidance.putArray("signposts").add("gov_uk_register");
-    return guidance;
   }
+
+  private static final List<String> SIGNPOSTS = List.of("gov_uk_register");
 
   private void write(
       Handle handle, List<StoredRecord> records, List<RecordDao.NewConflict> conflicts) {
@@ -418,30 +420,12 @@ public final class DemoSeeder {
     List<RecordDao.RecordWrite> rows = new ArrayList<>();
     List<RecordDao.NewVersion> versions = new ArrayList<>();
     for (StoredRecord r : records) {
-      Map<String, Object> f = r.fields();
-      Object guidance = f.get(RecordFields.GUIDANCE);
-      rows.add(
-          new RecordDao.RecordWrite(
-              r.id(),
-              r.driveId(),
-              r.regionCode(),
-              r.localAuthorityCode(),
-              r.recordedBy(),
-              r.deviceId(),
-              1,
-              Instant.parse((String) f.get(RecordFields.RECORDED_AT)),
-              (String) f.get(RecordFields.OUTCOME),
-              guidance == null ? null : guidance.toString(),
-              (String) f.get(RecordFields.AGE_BAND),
-              (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
-              (String) f.get(RecordFields.LANGUAGE),
-              false,
-              r.flags().toArray(String[]::new)));
+      rows.add(StoredRecordMapper.row(r));
       versions.add(
           new RecordDao.NewVersion(
               r.id(),
               1,
-              FieldCodec.toJson(f),
+              RecordJson.toJson(r.fields()),
               false,
               r.recordedBy(),
               r.deviceId(),

@@ -1,10 +1,8 @@
 package org.drivesync.core.metrics;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.drivesync.records.Guidance;
 import org.drivesync.records.RecordFields;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.ClockCheck;
@@ -23,33 +21,26 @@ record FactKey(
     String firstTime) {
 
   static FactKey of(StoredRecord record) {
-    Instant recordedAt = Instant.parse((String) record.fields().get(RecordFields.RECORDED_AT));
-    Boolean firstTime = (Boolean) record.fields().get(RecordFields.FIRST_TIME_REGISTRANT);
+    RecordFields fields = record.fields();
+    Boolean firstTime = fields.firstTimeRegistrant();
     return new FactKey(
-        recordedAt.atZone(ClockCheck.DRIVE_ZONE).toLocalDate(),
+        fields.recordedAt().atZone(ClockCheck.DRIVE_ZONE).toLocalDate(),
         record.regionCode(),
         record.localAuthorityCode(),
         record.driveId(),
         record.recordedBy(),
-        (String) record.fields().get(RecordFields.OUTCOME),
-        guidance(record).path("basis").asText(""),
-        orEmpty(record.fields().get(RecordFields.AGE_BAND)),
-        orEmpty(record.fields().get(RecordFields.LANGUAGE)),
+        fields.outcome().wireName(),
+        fields.guidance() == null || fields.guidance().basis() == null
+            ? ""
+            : fields.guidance().basis(),
+        fields.ageBand() == null ? "" : fields.ageBand().wireName(),
+        fields.language() == null ? "" : fields.language(),
         firstTime == null ? "" : firstTime ? "yes" : "no");
   }
 
   /** Whether the record's guidance says the person can vote in at least one election. */
   static boolean eligible(StoredRecord record) {
-    JsonNode elections = guidance(record).path("elections");
-    return elections.isArray() && !elections.isEmpty();
-  }
-
-  private static JsonNode guidance(StoredRecord record) {
-    Object guidance = record.fields().get(RecordFields.GUIDANCE);
-    return guidance instanceof JsonNode node ? node : MissingNode.getInstance();
-  }
-
-  private static String orEmpty(Object value) {
-    return value == null ? "" : value.toString();
+    Guidance guidance = record.fields().guidance();
+    return guidance != null && !guidance.elections().isEmpty();
   }
 }

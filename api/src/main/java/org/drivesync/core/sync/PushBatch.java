@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.drivesync.db.RecordDao;
-import org.drivesync.records.FieldCodec;
+import org.drivesync.db.StoredRecordMapper;
 import org.drivesync.records.FollowUp;
-import org.drivesync.records.Instants;
-import org.drivesync.records.RecordFields;
+import org.drivesync.records.RecordJson;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.RecordState;
 
@@ -35,7 +34,7 @@ final class PushBatch {
       versions.put(key(record.id(), record.version()), record.state());
     }
     for (RecordDao.VersionRow row : versionRows) {
-      Map<String, Object> fields = FieldCodec.fromJson(row.fields());
+      Map<String, Object> fields = RecordJson.fromJson(row.fields()).byName();
       versions.put(
           key(row.recordId(), row.version()),
           row.deleted()
@@ -59,7 +58,7 @@ final class PushBatch {
     }
     current.put(record.id(), record);
     versions.put(key(record.id(), record.version()), record.state());
-    upserts.put(record.id(), toWrite(record));
+    upserts.put(record.id(), StoredRecordMapper.row(record));
     newVersions.add(version);
   }
 
@@ -127,27 +126,6 @@ final class PushBatch {
     LedgerRace() {
       super("a mutation id was recorded by a concurrent push", null, false, false);
     }
-  }
-
-  private static RecordDao.RecordWrite toWrite(StoredRecord record) {
-    Map<String, Object> f = record.fields();
-    Object guidance = f.get(RecordFields.GUIDANCE);
-    return new RecordDao.RecordWrite(
-        record.id(),
-        record.driveId(),
-        record.regionCode(),
-        record.localAuthorityCode(),
-        record.recordedBy(),
-        record.deviceId(),
-        record.version(),
-        Instants.parse((String) f.get(RecordFields.RECORDED_AT)),
-        (String) f.get(RecordFields.OUTCOME),
-        guidance == null ? null : guidance.toString(),
-        (String) f.get(RecordFields.AGE_BAND),
-        (Boolean) f.get(RecordFields.FIRST_TIME_REGISTRANT),
-        (String) f.get(RecordFields.LANGUAGE),
-        record.deleted(),
-        record.flags().stream().sorted().toArray(String[]::new));
   }
 
   private static String key(UUID id, long version) {

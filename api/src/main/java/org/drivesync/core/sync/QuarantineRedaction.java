@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.drivesync.records.AgeBand;
+import org.drivesync.records.FollowUp;
+import org.drivesync.records.FollowUpParser;
+import org.drivesync.records.Guidance;
+import org.drivesync.records.Outcome;
 import org.drivesync.records.RecordFields;
+import org.drivesync.records.Registration;
 
 /**
  * What of a refused mutation is kept in quarantine: its shape, and only the values that cannot be
@@ -27,14 +33,15 @@ final class QuarantineRedaction {
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Set<String> CHANNELS = Set.of("sms", "email", "phone");
+  private static final Set<String> CHANNELS = Set.copyOf(FollowUp.Channel.WIRE_NAMES);
+  private static final Set<String> OUTCOMES = Set.copyOf(Outcome.WIRE_NAMES);
+  private static final Set<String> AGE_BANDS = Set.copyOf(AgeBand.WIRE_NAMES);
   private static final Set<String> ENTITIES = Set.of(SyncEngine.ENTITY);
   private static final Set<String> OPS = Set.of("upsert", "delete");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
   private static final Pattern INSTANT =
       Pattern.compile("[+-]?[0-9]{4,6}-[0-9]{2}-[0-9]{2}T[0-9:.]{5,18}(Z|[+-][0-9]{2}:?[0-9]{2})?");
-  private static final Set<String> FOLLOW_UP_KEYS =
-      Set.of("consent", "channel", "noticeVersion", "name", "contact");
+  private static final Set<String> FOLLOW_UP_KEYS = FollowUpParser.KEYS;
 
   /** Every code any bundled ruleset knows, loaded once, on first use. */
   private static final class RulesetCodes {
@@ -43,7 +50,7 @@ final class QuarantineRedaction {
 
     static {
       Set<String> versions = new java.util.HashSet<>();
-      Set<String> codes = new java.util.HashSet<>(RecordFields.REGISTRATIONS);
+      Set<String> codes = new java.util.HashSet<>(Registration.WIRE_NAMES);
       for (var ruleset : org.drivesync.eligibility.RulesetCatalog.loadBundled().all()) {
         versions.add(ruleset.version());
         codes.addAll(ruleset.basisCodes());
@@ -104,8 +111,8 @@ final class QuarantineRedaction {
             case RecordFields.GUIDANCE -> value.isObject() ? guidance(value) : nullOr(value);
             case "id", RecordFields.DRIVE_ID -> uuid(value);
             case RecordFields.RECORDED_AT -> matching(value, INSTANT);
-            case RecordFields.OUTCOME -> member(value, Set.copyOf(RecordFields.OUTCOMES));
-            case RecordFields.AGE_BAND -> member(value, Set.copyOf(RecordFields.AGE_BANDS));
+            case RecordFields.OUTCOME -> member(value, OUTCOMES);
+            case RecordFields.AGE_BAND -> member(value, AGE_BANDS);
             case RecordFields.LANGUAGE -> matching(value, LANGUAGE);
             case RecordFields.FIRST_TIME_REGISTRANT -> value.isBoolean() ? value : nullOr(value);
             default -> text(REDACTED);
@@ -149,7 +156,7 @@ final class QuarantineRedaction {
         .forEachRemaining(
             name -> {
               JsonNode value = guidance.get(name);
-              if (!RecordFields.GUIDANCE_KEYS.contains(name)) {
+              if (!Guidance.KEYS.contains(name)) {
                 kept.set(names.of(name, false), text(REDACTED));
               } else if (name.equals("rulesetVersion")) {
                 kept.set(name, member(value, RulesetCodes.VERSIONS));
@@ -173,7 +180,7 @@ final class QuarantineRedaction {
     String of(String name, boolean known) {
       if (known
           || RecordFields.ALL.contains(name)
-          || RecordFields.GUIDANCE_KEYS.contains(name)
+          || Guidance.KEYS.contains(name)
           || name.equals("id")
           || name.equals("record")
           || name.equals(RecordFields.FOLLOW_UP)

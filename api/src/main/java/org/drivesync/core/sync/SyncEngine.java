@@ -2,7 +2,6 @@ package org.drivesync.core.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +33,11 @@ import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
-import org.drivesync.json.JsonMappers;
 import org.drivesync.privacy.ContactCrypto;
-import org.drivesync.records.FieldCodec;
 import org.drivesync.records.FollowUp;
-import org.drivesync.records.FollowUpParser;
-import org.drivesync.records.Instants;
+import org.drivesync.records.Guidance;
 import org.drivesync.records.RecordFields;
+import org.drivesync.records.RecordJson;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.RecordView;
@@ -52,6 +48,7 @@ import org.drivesync.sync.ClockCheck;
 import org.drivesync.sync.FieldConflict;
 import org.drivesync.sync.LockOrder;
 import org.drivesync.sync.MergeOutcome;
+import org.drivesync.sync.MutationFingerprint;
 import org.drivesync.sync.MutationOp;
 import org.drivesync.sync.RecordFlag;
 import org.drivesync.sync.RecordState;
@@ -81,8 +78,6 @@ import org.jdbi.v3.core.Jdbi;
  * caller's own scope, so PostgreSQL also holds an organiser to their regions.
  */
 public final class SyncEngine {
-  private static final ObjectMapper CANONICAL =
-      JsonMappers.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   static final String ENTITY = "drive_record";
 
   /** Runs of a push that may meet a concurrent push of one of its mutation ids (then 503). */
@@ -225,16 +220,30 @@ public final class SyncEngine {
    * RowScope}: the same rules as a device's, no ledger; audit is the caller's.
    */
   JsonNode correct(Handle handle, Caller caller, JsonNode mutation) {
+    return correct(handle, caller, Prepared.of(mutation));
+  }
+
+  /** {@link #correct(Handle, Caller, JsonNode)} for a mutation already typed. */
+  JsonNode correct(Handle handle, Caller caller, Mutation mutation) {
+    return correct(handle, caller, Prepared.of(mutation));
+  }
+
+  private JsonNode correct(Handle handle, Caller caller, Prepared mutation) {
     Outcome outcome =
         applyPrepared(
             handle,
             handle.attach(RecordDao.class),
             scope(caller),
             null,
-            List.of(Prepared.of(mutation)),
+            List.of(mutation),
             clock.instant(),
             ResultRecords.ALL);
     return NativeResult.toJson(outcome.results().get(0).result());
+  }
+
+  /** The record parser, for an organiser's {@link Mutation#correction}. */
+  RecordParser parser() {
+    return parser;
   }
 
   /** Results and counts of one transaction's mutations. */
@@ -246,9 +255,18 @@ public final class SyncEngine {
    * its payload, which must then already be free of personal data beyond what {@link #redacted}
    * removes.
    */
-  record Prepared(JsonNode mutation, RecordRejection refusal) {
+  record Prepared(JsonNode mutation, RecordRejection refusal, Mutation typed) {
+    Prepared(JsonNode mutation, RecordRejection refusal) {
+      this(mutation, refusal, null);
+    }
+
     static Prepared of(JsonNode mutation) {
-      return new Prepared(mutation, null);
+      return new Prepared(mutation, null, null);
+    }
+
+    /** A mutation made typed (an organiser's correction): its raw JSON is what quarantine keeps. */
+    static Prepared of(Mutation mutation) {
+      return new Prepared(mutation.raw(), null, mutation);
     }
   }
 
@@ -275,7 +293,7 @@ public final class SyncEngine {
       JsonNode node = item.mutation();
       try {
         StorableText.check(node);
-        Mutation input = Mutation.read(node);
+        Mutation input = item.typed() != null ? item.typed() : Mutation.read(node, parser);
         inputs.add(input);
         recordIds.add(input.id());
         mutationIds.add(input.mutationId());
@@ -478,39 +496,39 @@ public final class SyncEngine {
               + input.baseVersion()
               + " is not a version the server has for this record");
     }
-    Map<String, Object> incoming = null;
+    RecordFields incoming = null;
     FollowUp followUp = null;
     if (input instanceof Mutation.Upsert upsert) {
-      incoming = parser.parse(upsert.record());
-      followUp = FollowUpParser.parse(upsert.record());
+      incoming = upsert.record().fields();
+      followUp = upsert.record().followUp();
     }
     if (followUp != null && !scope.caller().is(Role.PARTICIPANT)) {
       throw new RecordRejection(
           RejectionCode.INVALID_FIELD,
           "followUp: captured only on a participant's device, with the person present");
     }
-    String driveId =
-        incoming != null
-            ? (String) incoming.get(RecordFields.DRIVE_ID)
-            : current == null ? null : current.driveId().toString();
-    DriveScope drive = driveId == null ? null : drives.get(UUID.fromString(driveId));
+    UUID driveId =
+        incoming != null ? incoming.driveId() : current == null ? null : current.driveId();
+    DriveScope drive = driveId == null ? null : drives.get(driveId);
     if (input.op() == MutationOp.UPSERT && drive == null) {
       throw new RecordRejection(RejectionCode.UNKNOWN_DRIVE, "no drive " + driveId);
     }
     boolean late = false;
     if (current != null || input.op() == MutationOp.UPSERT) {
-      String recordedAt =
-          (String) (incoming != null ? incoming : current.fields()).get(RecordFields.RECORDED_AT);
-      late = scope.check(current, drive, Instants.parse(recordedAt), now);
+      Instant recordedAt = (incoming != null ? incoming : current.fields()).recordedAt();
+      late = scope.check(current, drive, recordedAt, now);
     }
     RecordState base =
         input.baseVersion() == null ? null : batch.version(input.id(), input.baseVersion());
-    MergeOutcome merge = ThreeWayMerge.apply(base, currentState, input.op(), incoming);
+    MergeOutcome merge =
+        ThreeWayMerge.apply(
+            base, currentState, input.op(), incoming == null ? null : incoming.byName());
+    RecordFields merged = RecordFields.fromNames(merge.fields());
 
     StoredRecord result = current;
     if (merge.changed()) {
       int version = current == null ? 1 : current.version() + 1;
-      Set<String> flags = flags(merge, current, drive, late, now);
+      Set<String> flags = flags(merge, merged, current, drive, late, now);
       result =
           new StoredRecord(
               input.id(),
@@ -520,7 +538,7 @@ public final class SyncEngine {
               scope.recordedBy(current),
               current == null ? deviceId : current.deviceId(),
               version,
-              merge.fields(),
+              merged,
               merge.deleted(),
               flags,
               current == null ? now : current.receivedAt(),
@@ -530,7 +548,7 @@ public final class SyncEngine {
           new RecordDao.NewVersion(
               result.id(),
               version,
-              FieldCodec.toJson(merge.fields()),
+              RecordJson.toJson(merged),
               merge.deleted(),
               scope.caller().userId(),
               deviceId,
@@ -566,7 +584,12 @@ public final class SyncEngine {
   }
 
   private Set<String> flags(
-      MergeOutcome merge, StoredRecord current, DriveScope drive, boolean late, Instant now) {
+      MergeOutcome merge,
+      RecordFields merged,
+      StoredRecord current,
+      DriveScope drive,
+      boolean late,
+      Instant now) {
     Set<String> flags = new TreeSet<>();
     // Conflict and late stay for staff to see on every later version.
     for (RecordFlag sticky : List.of(RecordFlag.CONFLICT, RecordFlag.LATE)) {
@@ -580,12 +603,12 @@ public final class SyncEngine {
     if (merge.isConflict()) {
       flags.add(RecordFlag.CONFLICT.wireName());
     }
-    Instant recordedAt = Instants.parse((String) merge.fields().get(RecordFields.RECORDED_AT));
+    Instant recordedAt = merged.recordedAt();
     ClockCheck.flagsFor(recordedAt, now, drive.startsOn()).forEach(f -> flags.add(f.wireName()));
-    JsonNode guidance = (JsonNode) merge.fields().get(RecordFields.GUIDANCE);
+    Guidance guidance = merged.guidance();
     if (guidance != null) {
       LocalDate recordedOn = recordedAt.atZone(ClockCheck.DRIVE_ZONE).toLocalDate();
-      if (rulesets.isOutdated(guidance.path("rulesetVersion").asText(), recordedOn)) {
+      if (rulesets.isOutdated(guidance.rulesetVersion(), recordedOn)) {
         flags.add(RecordFlag.OUTDATED_RULESET.wireName());
       }
     }
@@ -637,8 +660,8 @@ public final class SyncEngine {
     List<String> fields = new ArrayList<>();
     for (FieldConflict conflict : merge.conflicts()) {
       fields.add(conflict.field());
-      yours.set(conflict.field(), FieldCodec.toNode(conflict.yours()));
-      theirs.set(conflict.field(), FieldCodec.toNode(conflict.theirs()));
+      yours.set(conflict.field(), RecordJson.value(conflict.yours()));
+      theirs.set(conflict.field(), RecordJson.value(conflict.theirs()));
     }
     return new MutationResult.ConflictReport(merge.reason().wireName(), fields, yours, theirs);
   }
@@ -648,8 +671,8 @@ public final class SyncEngine {
     for (FieldConflict conflict : conflicts) {
       ObjectNode item = array.addObject();
       item.put("field", conflict.field());
-      item.set("yours", FieldCodec.toNode(conflict.yours()));
-      item.set("theirs", FieldCodec.toNode(conflict.theirs()));
+      item.set("yours", RecordJson.value(conflict.yours()));
+      item.set("theirs", RecordJson.value(conflict.theirs()));
     }
     return array.toString();
   }
@@ -659,15 +682,9 @@ public final class SyncEngine {
     Set<UUID> ids = new HashSet<>();
     existing.forEach(r -> ids.add(r.driveId()));
     for (Object item : inputs) {
-      if (item instanceof Mutation.Upsert upsert && upsert.record() != null) {
-        JsonNode driveId = upsert.record().get(RecordFields.DRIVE_ID);
-        if (driveId != null && driveId.isTextual()) {
-          try {
-            ids.add(UUID.fromString(driveId.asText()));
-          } catch (IllegalArgumentException e) {
-            // The record parser rejects it with a precise message.
-          }
-        }
+      // A refused record needs no drive: its refusal is its result.
+      if (item instanceof Mutation.Upsert upsert && upsert.record().refusal() == null) {
+        ids.add(upsert.record().fields().driveId());
       }
     }
     Map<UUID, DriveScope> drives = new HashMap<>();
@@ -691,21 +708,9 @@ public final class SyncEngine {
         .toArray();
   }
 
-  /**
-   * The mutation's fingerprints for the idempotency ledger: a keyed hash of its canonical JSON,
-   * under the primary lookup key first and then any older ones. Keyed, because a plain hash of a
-   * mutation carrying a phone number or a refused nationality could be brute-forced back to it from
-   * the other values the database holds.
-   */
+  /** The mutation's fingerprints for the idempotency ledger, primary lookup key's first. */
   List<String> fingerprints(JsonNode mutation) {
-    try {
-      Object plain = CANONICAL.treeToValue(mutation, Object.class);
-      return crypto.fingerprintDigests(CANONICAL.writeValueAsBytes(plain)).stream()
-          .map(HexFormat.of()::formatHex)
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return MutationFingerprint.of(mutation, crypto::fingerprintDigests);
   }
 
   /** The fingerprint under the primary key, e.g. to derive a stable mutation id from content. */

@@ -17,6 +17,7 @@ import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
+import org.drivesync.records.RecordFields;
 import org.drivesync.sync.ClockCheck;
 import org.drivesync.sync.PushLimits;
 import org.jdbi.v3.core.Handle;
@@ -103,7 +104,26 @@ public final class SyncPushService {
    * caller's {@link RowScope}; audit is the caller's.
    */
   public JsonNode correctIn(Handle handle, Caller caller, JsonNode mutation) {
-    JsonNode result = engine.correct(handle, caller, mutation);
+    return accepted(engine.correct(handle, caller, mutation));
+  }
+
+  /**
+   * {@link #correctIn(Handle, Caller, JsonNode)} for a typed mutation, e.g. {@link #correction}.
+   */
+  public JsonNode correctIn(Handle handle, Caller caller, Mutation mutation) {
+    return accepted(engine.correct(handle, caller, mutation));
+  }
+
+  /**
+   * An organiser's correction setting {@code values} (wire field names and values) on a record's
+   * {@code current} fields, based on its current version.
+   */
+  public Mutation correction(
+      UUID recordId, long baseVersion, RecordFields current, JsonNode values) {
+    return Mutation.correction(engine.parser(), recordId, baseVersion, current, values);
+  }
+
+  private static JsonNode accepted(JsonNode result) {
     if ("rejected".equals(result.path("status").asText())) {
       JsonNode error = result.path("error");
       throw new ApiException(

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.drivesync.auth.Caller;
@@ -22,7 +21,6 @@ import org.drivesync.db.RecordDao;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
 import org.drivesync.errors.ErrorCode;
-import org.drivesync.records.RecordFields;
 import org.drivesync.records.RecordParser;
 import org.drivesync.records.RecordRejection;
 import org.drivesync.records.StoredRecord;
@@ -224,20 +222,12 @@ public final class WatermelonPushService {
     if (current.deleted()) {
       return true;
     }
-    Map<String, Object> fields;
     try {
-      fields = parser.parse(withoutFollowUp(item.record()));
+      // Write-only follow-up details are never pulled, so a phone cannot have merged them.
+      return !parser.parse(withoutFollowUp(item.record())).equals(current.fields());
     } catch (RecordRejection refusal) {
       return false;
     }
-    for (String field : RecordFields.ALL) {
-      // Write-only follow-up details are never pulled, so a phone cannot have merged them.
-      if (!field.equals(WatermelonToNative.FOLLOW_UP)
-          && !Objects.equals(fields.get(field), current.fields().get(field))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ObjectNode withoutFollowUp(ObjectNode record) {

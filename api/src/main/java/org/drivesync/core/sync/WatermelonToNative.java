@@ -134,9 +134,9 @@ final class WatermelonToNative {
       throw invalid("recorded_at", "milliseconds since the epoch, a number");
     }
     if (current != null) {
-      String stored = (String) current.fields().get(RecordFields.RECORDED_AT);
-      if (stored != null && Instant.parse(stored).toEpochMilli() == instant.toEpochMilli()) {
-        return stored;
+      Instant stored = current.fields().recordedAt();
+      if (stored.toEpochMilli() == instant.toEpochMilli()) {
+        return stored.toString();
       }
     }
     return instant.toString();
