@@ -1,10 +1,13 @@
 package org.drivesync.sync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +25,7 @@ import java.util.Objects;
  * pins them.
  */
 public final class MutationFingerprint {
-  private static final ObjectMapper CANONICAL =
-      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+  private static final JsonFactory JSON = new JsonFactory();
 
   /**
    * A keyed pseudo-random function under every key in use, the primary key's digest first (the
@@ -39,11 +41,56 @@ public final class MutationFingerprint {
   /** The mutation's JSON with sorted keys and no whitespace, as UTF-8. */
   public static byte[] canonical(JsonNode mutation) {
     Objects.requireNonNull(mutation, "mutation");
-    try {
-      // Through plain maps and lists, which ORDER_MAP_ENTRIES_BY_KEYS sorts (trees it does not).
-      return CANONICAL.writeValueAsBytes(CANONICAL.treeToValue(mutation, Object.class));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serialises", e);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      write(json, mutation);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Written straight from the tree. The bytes are those the ledger has always held — the tree
+   * converted to maps and written with {@code ORDER_MAP_ENTRIES_BY_KEYS} — without building the
+   * maps: keys in {@link String#compareTo} order, each number in its own type.
+   */
+  private static void write(JsonGenerator json, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        List<String> names = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
+        json.writeStartObject();
+        for (String name : names) {
+          json.writeFieldName(name);
+          write(json, node.get(name));
+        }
+        json.writeEndObject();
+      }
+      case ARRAY -> {
+        json.writeStartArray();
+        for (JsonNode item : node) {
+          write(json, item);
+        }
+        json.writeEndArray();
+      }
+      case STRING -> json.writeString(node.textValue());
+      case BOOLEAN -> json.writeBoolean(node.booleanValue());
+      case NUMBER -> number(json, node);
+      case NULL -> json.writeNull();
+      default -> throw new IllegalArgumentException("not plain JSON: " + node.getNodeType());
+    }
+  }
+
+  private static void number(JsonGenerator json, JsonNode node) throws IOException {
+    switch (node.numberType()) {
+      case INT -> json.writeNumber(node.intValue());
+      case LONG -> json.writeNumber(node.longValue());
+      case BIG_INTEGER -> json.writeNumber(node.bigIntegerValue());
+      case FLOAT -> json.writeNumber(node.floatValue());
+      case DOUBLE -> json.writeNumber(node.doubleValue());
+      case BIG_DECIMAL -> json.writeNumber(node.decimalValue());
     }
   }
 
