@@ -26,7 +26,7 @@ public interface RecordDao {
   /** A stored version's fields. */
   record VersionRow(UUID recordId, int version, String fields, boolean deleted) {}
 
-  /** A ledger entry: what a mutation id was first answered. */
+  /** A ledger entry: what a mutation id was first answered, as JSON text. */
   record LedgerRow(UUID mutationId, String fingerprint, String result) {}
 
   /**
@@ -136,9 +136,10 @@ public interface RecordDao {
   @RegisterConstructorMapper(Provenance.class)
   List<Provenance> findProvenance(@Bind("ids") UUID[] ids);
 
+  // Rows written before the answer column kept their result as jsonb.
   @SqlQuery(
-      "SELECT mutation_id, fingerprint, result::text AS result FROM sync_mutations"
-          + " WHERE mutation_id = ANY(:ids)")
+      "SELECT mutation_id, fingerprint, coalesce(answer, result::text) AS result"
+          + " FROM sync_mutations WHERE mutation_id = ANY(:ids)")
   @RegisterConstructorMapper(LedgerRow.class)
   List<LedgerRow> findLedger(@Bind("ids") UUID[] ids);
 
@@ -217,10 +218,16 @@ public interface RecordDao {
       }
       return c;
     }
+
+    /** The guidance column as bound (see {@link JsonTexts}). */
+    public String guidanceTexts() {
+      return JsonTexts.join(guidance);
+    }
   }
 
   // recorded_at travels as ISO-8601 text with its offset and flags as array literals of fixed
-  // codes: both cast exactly. Ids are unique within a push (one row per record).
+  // codes: both cast exactly; guidance as JSON texts joined (JsonTexts). Ids are unique within a
+  // push (one row per record).
   @SqlUpdate(
       """
       INSERT INTO drive_records (id, drive_id, region_code, local_authority_code, recorded_by,
@@ -231,8 +238,8 @@ public interface RecordDao {
              r.first_time_registrant, r.language, r.deleted, r.flags::text[],
              CASE WHEN r.deleted THEN now() END
       FROM unnest(:ids, :driveIds, :regionCodes, :localAuthorityCodes, :recordedBy, :deviceIds,
-                  :versions, :recordedAt, :outcomes, :guidance, :ageBands, :firstTimeRegistrants,
-                  :languages, :deleted, :flags)
+                  :versions, :recordedAt, :outcomes, string_to_array(:guidanceTexts, E'\\x1e', E'\\x1f'),
+                  :ageBands, :firstTimeRegistrants, :languages, :deleted, :flags)
         AS r(id, drive_id, region_code, local_authority_code, recorded_by, device_id, version,
              recorded_at, outcome, guidance, age_band, first_time_registrant, language, deleted,
              flags)
@@ -293,6 +300,11 @@ public interface RecordDao {
       }
       return c;
     }
+
+    /** The fields column as bound (see {@link JsonTexts}). */
+    public String fieldsTexts() {
+      return JsonTexts.join(fields);
+    }
   }
 
   @SqlUpdate(
@@ -301,8 +313,8 @@ public interface RecordDao {
                                          mutation_id, base_version, merge_status)
       SELECT v.record_id, v.version, v.fields::jsonb, v.deleted, v.author_id, v.device_id,
              v.mutation_id, v.base_version, v.merge_status
-      FROM unnest(:recordIds, :versions, :fields, :deleted, :authorIds, :deviceIds, :mutationIds,
-                  :baseVersions, :mergeStatuses)
+      FROM unnest(:recordIds, :versions, string_to_array(:fieldsTexts, E'\\x1e', E'\\x1f'),
+                  :deleted, :authorIds, :deviceIds, :mutationIds, :baseVersions, :mergeStatuses)
         AS v(record_id, version, fields, deleted, author_id, device_id, mutation_id, base_version,
              merge_status)
       """)
@@ -332,16 +344,26 @@ public interface RecordDao {
       }
       return c;
     }
+
+    /** The answers as bound (see {@link JsonTexts}). */
+    public String resultsTexts() {
+      return JsonTexts.join(results);
+    }
   }
 
+  // The answer is stored as the text the device was sent: PostgreSQL neither parses it nor
+  // rebuilds it, and a replay answers the same bytes. A mutation id another push recorded
+  // meanwhile is not inserted (it waits for that push's commit): the count tells the caller.
   @SqlUpdate(
       """
-      INSERT INTO sync_mutations (mutation_id, device_id, device_seq, record_id, fingerprint, result)
-      SELECT m.mutation_id, m.device_id, m.device_seq, m.record_id, m.fingerprint, m.result::jsonb
-      FROM unnest(:mutationIds, :deviceIds, :deviceSeqs, :recordIds, :fingerprints, :results)
-        AS m(mutation_id, device_id, device_seq, record_id, fingerprint, result)
+      INSERT INTO sync_mutations (mutation_id, device_id, device_seq, record_id, fingerprint, answer)
+      SELECT m.mutation_id, m.device_id, m.device_seq, m.record_id, m.fingerprint, m.answer
+      FROM unnest(:mutationIds, :deviceIds, :deviceSeqs, :recordIds, :fingerprints,
+                  string_to_array(:resultsTexts, E'\\x1e', E'\\x1f'))
+        AS m(mutation_id, device_id, device_seq, record_id, fingerprint, answer)
+      ON CONFLICT (mutation_id) DO NOTHING
       """)
-  void insertLedger(@BindMethods LedgerColumns entries);
+  int insertLedger(@BindMethods LedgerColumns entries);
 
   @SqlBatch(
       """

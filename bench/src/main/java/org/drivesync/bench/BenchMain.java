@@ -341,7 +341,10 @@ public final class BenchMain {
   private List<SimulatedDevice> devices(List<Provisioning.Device> phones, long seedBase) {
     List<SimulatedDevice> devices = new ArrayList<>();
     for (int i = 0; i < phones.size(); i++) {
-      devices.add(new SimulatedDevice(api, phones.get(i), options.seed * 100_000 + seedBase + i));
+      SimulatedDevice device =
+          new SimulatedDevice(api, phones.get(i), options.seed * 100_000 + seedBase + i);
+      device.resultRecords(options.resultRecords);
+      devices.add(device);
     }
     return devices;
   }

@@ -28,6 +28,8 @@ public final class BenchOptions {
         --d-period-ms N      (d) pause between metrics queries (default 100)
         --copy-repeats N     COPY baseline repeats, the median is reported (default 3)
         --seed N             random seed of the record generator (default 1)
+        --result-records F   devices push with "resultRecords": F ("all" or "changed"); default:
+                             not sent, so every result carries its record (docs/sync-protocol.md)
         --server-pid N --postgres-pid N   on the same Linux machine: report the CPU time the
                              service's JVM and its PostgreSQL spend per 1,000 records (from /proc)
         --quick              small counts, to check the harness end to end in a minute
@@ -53,6 +55,7 @@ public final class BenchOptions {
           "d-period-ms",
           "copy-repeats",
           "seed",
+          "result-records",
           "quick",
           "help",
           "server-pid",
@@ -76,6 +79,7 @@ public final class BenchOptions {
   public final int dPeriodMs;
   public final int copyRepeats;
   public final long seed;
+  public final String resultRecords;
   public final long serverPid;
   public final long postgresPid;
 
@@ -100,6 +104,7 @@ public final class BenchOptions {
     dPeriodMs = number(o, "d-period-ms", 100);
     copyRepeats = number(o, "copy-repeats", 3);
     seed = number(o, "seed", 1);
+    resultRecords = o.get("result-records");
     serverPid = number(o, "server-pid", 0);
     postgresPid = number(o, "postgres-pid", 0);
     if (adminToken == null || adminToken.isBlank()) {

@@ -38,6 +38,7 @@ public final class SimulatedDevice {
   private final Map<UUID, Acknowledged> acknowledged = new LinkedHashMap<>();
   private long seq;
   private String cursor;
+  private String resultRecords;
 
   public SimulatedDevice(ApiClient api, Provisioning.Device identity, long seed) {
     this.api = api;
@@ -47,6 +48,11 @@ public final class SimulatedDevice {
 
   public Provisioning.Device identity() {
     return identity;
+  }
+
+  /** Asks for push results in this form ("all", "changed"); null sends no preference. */
+  public void resultRecords(String form) {
+    this.resultRecords = form;
   }
 
   /** Sends later requests to another service instance (for scale-out tests). */
@@ -106,6 +112,9 @@ public final class SimulatedDevice {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("deviceId", identity.deviceId().toString());
     body.put("protocolVersion", 1);
+    if (resultRecords != null) {
+      body.put("resultRecords", resultRecords);
+    }
     body.put("mutations", wire);
     try {
       return new Batch(ApiClient.JSON.writeValueAsBytes(body), mutations);

@@ -30,6 +30,9 @@ public final class FollowUpWriter {
    * @return how many follow-ups were stored or replaced
    */
   public int write(Handle handle, Map<UUID, FollowUp> captured, Collection<UUID> deleted) {
+    if (captured.isEmpty() && deleted.isEmpty()) {
+      return 0; // most pushes: not even the DAO (attaching one costs more than it looks)
+    }
     FollowUpDao dao = handle.attach(FollowUpDao.class);
     int written = 0;
     if (!captured.isEmpty()) {

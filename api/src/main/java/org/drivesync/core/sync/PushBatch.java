@@ -12,7 +12,6 @@ import org.drivesync.records.FollowUp;
 import org.drivesync.records.RecordJson;
 import org.drivesync.records.StoredRecord;
 import org.drivesync.sync.RecordState;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The working set of one push: records as they stand after each mutation so far, and every row to
@@ -102,17 +101,30 @@ final class PushBatch {
     return changes;
   }
 
-  void flush(Handle handle) {
-    RecordDao dao = handle.attach(RecordDao.class);
+  void flush(RecordDao dao) {
     if (!upserts.isEmpty()) {
       dao.upsert(RecordDao.RecordColumns.of(new ArrayList<>(upserts.values())));
       dao.insertVersions(RecordDao.VersionColumns.of(newVersions));
     }
-    if (!ledger.isEmpty()) {
-      dao.insertLedger(RecordDao.LedgerColumns.of(ledger));
+    if (!ledger.isEmpty()
+        && dao.insertLedger(RecordDao.LedgerColumns.of(ledger)) != ledger.size()) {
+      throw new LedgerRace();
     }
     if (!conflicts.isEmpty()) {
       dao.insertConflicts(conflicts);
+    }
+  }
+
+  /**
+   * Another push recorded one of this push's mutation ids after this push read the ledger: the same
+   * id sent for a different record at the same moment (ids of one record are serialised by its
+   * lock). The engine rolls the push back and runs it again, and then reads that entry.
+   */
+  static final class LedgerRace extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LedgerRace() {
+      super("a mutation id was recorded by a concurrent push", null, false, false);
     }
   }
 

@@ -21,9 +21,14 @@ import org.drivesync.sync.PushLimits;
  * The outer shape of a push. Problems here fail the whole request (4xx); problems inside one
  * mutation only reject that mutation.
  */
-record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode mutations) {
+record PushEnvelope(
+    UUID deviceId,
+    int protocolVersion,
+    Instant sentAt,
+    JsonNode mutations,
+    ResultRecords resultRecords) {
   private static final Set<String> KEYS =
-      Set.of("deviceId", "protocolVersion", "sentAt", "mutations");
+      Set.of("deviceId", "protocolVersion", "sentAt", "mutations", "resultRecords");
 
   /** Reads the envelope; malformed JSON surfaces as Jackson's exception, mapped to a 400. */
   static PushEnvelope read(byte[] body, ObjectMapper json, PushLimits limits) throws IOException {
@@ -74,7 +79,14 @@ record PushEnvelope(UUID deviceId, int protocolVersion, Instant sentAt, JsonNode
       throw ApiException.invalid("mutations", "an array is required");
     }
     limits.checkMutations(mutations.size()).ifPresent(PushEnvelope::tooLarge);
-    return new PushEnvelope(deviceId, version.asInt(), sentAt, mutations);
+    ResultRecords resultRecords = ResultRecords.ALL;
+    if (root.hasNonNull("resultRecords")) {
+      resultRecords = ResultRecords.named(root.get("resultRecords").textValue());
+      if (resultRecords == null) {
+        throw ApiException.invalid("resultRecords", "\"all\" or \"changed\"");
+      }
+    }
+    return new PushEnvelope(deviceId, version.asInt(), sentAt, mutations, resultRecords);
   }
 
   static void tooLarge(PushLimitViolation violation) {

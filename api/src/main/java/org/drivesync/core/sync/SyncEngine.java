@@ -33,6 +33,7 @@ import org.drivesync.db.RowScope;
 import org.drivesync.db.ScopedJdbi;
 import org.drivesync.eligibility.RulesetCatalog;
 import org.drivesync.errors.ApiException;
+import org.drivesync.errors.ErrorCode;
 import org.drivesync.privacy.ContactCrypto;
 import org.drivesync.records.FollowUp;
 import org.drivesync.records.Guidance;
@@ -79,6 +80,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class SyncEngine {
   static final String ENTITY = "drive_record";
+
+  /** Runs of a push that may meet a concurrent push of one of its mutation ids (then 503). */
+  private static final int MAX_LEDGER_RACES = 3;
 
   private final ScopedJdbi jdbi;
   private final AuditLog auditLog;
@@ -153,7 +157,8 @@ public final class SyncEngine {
     /**
      * The mutations to apply, in order. Runs with the push's turn and transaction, before anything
      * is applied: a profile's precondition (WatermelonDB's "changed since your last pull") throws
-     * an {@link ApiException} here and nothing is applied.
+     * an {@link ApiException} here and nothing is applied. Runs again, in a new transaction, if the
+     * engine retries the push ({@link PushBatch.LedgerRace}).
      */
     Batch prepare(Handle handle, WriteScope scope);
   }
@@ -171,26 +176,43 @@ public final class SyncEngine {
    * Answers one native result per mutation, in order, once committed.
    */
   @SuppressWarnings("try") // the turn is held, not used, for the length of the transaction
-  List<JsonNode> push(Caller caller, String action, Long clockOffsetMs, Instant now, Edge edge) {
-    Outcome outcome;
+  List<Answered> push(
+      Caller caller,
+      String action,
+      Long clockOffsetMs,
+      Instant now,
+      ResultRecords form,
+      Edge edge) {
+    Outcome outcome = null;
     try (PushGate.Turn turn = gate.enter()) {
-      outcome =
-          jdbi.inTransaction(
-              RowScope.system(),
-              handle -> {
-                WriteScope scope = scope(caller);
-                Batch batch = edge.prepare(handle, scope);
-                Outcome applied =
-                    applyPrepared(handle, scope, caller.deviceId(), batch.mutations(), now);
-                handle
-                    .attach(DeviceDao.class)
-                    .recordPush(caller.deviceId(), clockOffsetMs, applied.firstError());
-                Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
-                counts.putAll(batch.auditCounts());
-                auditLog.append(
-                    handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
-                return applied;
-              });
+      for (int attempt = 1; outcome == null; attempt++) {
+        try {
+          outcome =
+              jdbi.inTransaction(
+                  RowScope.system(),
+                  handle -> {
+                    WriteScope scope = scope(caller);
+                    Batch batch = edge.prepare(handle, scope);
+                    RecordDao dao = handle.attach(RecordDao.class);
+                    Outcome applied =
+                        applyPrepared(
+                            handle, dao, scope, caller.deviceId(), batch.mutations(), now, form);
+                    handle
+                        .attach(DeviceDao.class)
+                        .recordPush(caller.deviceId(), clockOffsetMs, applied.firstError());
+                    Map<String, Object> counts = new LinkedHashMap<>(applied.counts());
+                    counts.putAll(batch.auditCounts());
+                    auditLog.append(
+                        handle, Actor.of(caller), action, "device", caller.deviceId(), counts);
+                    return applied;
+                  });
+        } catch (PushBatch.LedgerRace race) {
+          if (attempt == MAX_LEDGER_RACES) {
+            throw new ApiException(
+                ErrorCode.SERVER_BUSY, "the push met concurrent pushes of its mutation ids");
+          }
+        }
+      }
     }
     metrics.mutations(outcome.results());
     return outcome.results();
@@ -201,15 +223,25 @@ public final class SyncEngine {
    * RowScope}: the same rules as a device's, no ledger; audit is the caller's.
    */
   JsonNode correct(Handle handle, Caller caller, JsonNode mutation) {
-    return apply(handle, scope(caller), null, List.of(mutation), clock.instant()).results().get(0);
+    return correct(handle, caller, Prepared.of(mutation));
   }
 
   /** {@link #correct(Handle, Caller, JsonNode)} for a mutation already typed. */
   JsonNode correct(Handle handle, Caller caller, Mutation mutation) {
-    return applyPrepared(
-            handle, scope(caller), null, List.of(Prepared.of(mutation)), clock.instant())
-        .results()
-        .get(0);
+    return correct(handle, caller, Prepared.of(mutation));
+  }
+
+  private JsonNode correct(Handle handle, Caller caller, Prepared mutation) {
+    Outcome outcome =
+        applyPrepared(
+            handle,
+            handle.attach(RecordDao.class),
+            scope(caller),
+            null,
+            List.of(mutation),
+            clock.instant(),
+            ResultRecords.ALL);
+    return NativeResult.toJson(outcome.results().get(0).result());
   }
 
   /** The record parser, for an organiser's {@link Mutation#correction}. */
@@ -218,7 +250,7 @@ public final class SyncEngine {
   }
 
   /** Results and counts of one transaction's mutations. */
-  record Outcome(List<JsonNode> results, Map<String, Object> counts, String firstError) {}
+  record Outcome(List<Answered> results, Map<String, Object> counts, String firstError) {}
 
   /**
    * A mutation for {@link #applyPrepared}: its native JSON, or the refusal a translating profile
@@ -241,18 +273,18 @@ public final class SyncEngine {
     }
   }
 
-  private Outcome apply(
-      Handle handle, WriteScope scope, UUID deviceId, List<JsonNode> raw, Instant now) {
-    return applyPrepared(handle, scope, deviceId, raw.stream().map(Prepared::of).toList(), now);
-  }
-
   /**
    * Applies mutations inside the caller's transaction, exactly as a native push does (locks,
    * ledger, merge, quarantine, versions, listener); the caller records the push and audits it.
    */
   Outcome applyPrepared(
-      Handle handle, WriteScope scope, UUID deviceId, List<Prepared> items, Instant now) {
-    RecordDao dao = handle.attach(RecordDao.class);
+      Handle handle,
+      RecordDao dao,
+      WriteScope scope,
+      UUID deviceId,
+      List<Prepared> items,
+      Instant now,
+      ResultRecords form) {
     List<Object> inputs = new ArrayList<>(); // Mutation or RecordRejection, in order
     Set<UUID> recordIds = new HashSet<>();
     Set<UUID> mutationIds = new HashSet<>();
@@ -272,7 +304,10 @@ public final class SyncEngine {
         inputs.add(rejection);
       }
     }
-    dao.lockInOrder(LockOrder.keys(recordIds, mutationIds));
+    // Records only: a mutation id names one record, so the record's lock already serialises two
+    // pushes of the same mutation, and the ledger is read under it. An id reused for another
+    // record at the same moment is caught when the ledger is written (PushBatch.LedgerRace).
+    dao.lockInOrder(LockOrder.keys(recordIds, List.of()));
 
     Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
     for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {
@@ -283,7 +318,7 @@ public final class SyncEngine {
     batch.load(existing, dao.findVersions(baseIds(inputs), baseVersions(inputs)));
     Map<UUID, DriveScope> drives = loadDrives(dao, inputs, existing, scope);
 
-    List<JsonNode> results = new ArrayList<>();
+    List<Answered> results = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     Set<UUID> seen = new HashSet<>();
     String firstError = null;
@@ -291,13 +326,13 @@ public final class SyncEngine {
       JsonNode node = items.get(i).mutation();
       Answered answered;
       if (inputs.get(i) instanceof RecordRejection rejection) {
-        answered = Answered.of(reject(handle, scope, deviceId, node, null, rejection));
+        answered = Answered.of(reject(dao, scope, deviceId, node, null, rejection), form);
       } else {
         Mutation input = (Mutation) inputs.get(i);
         List<String> fingerprints = fingerprints(node);
         answered =
             handleOne(
-                handle,
+                dao,
                 scope,
                 deviceId,
                 input,
@@ -306,19 +341,17 @@ public final class SyncEngine {
                 seen,
                 batch,
                 drives,
-                now);
+                now,
+                form);
         seen.add(input.mutationId());
       }
-      JsonNode result = answered.json();
-      String status =
-          result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
-      counts.merge(status, 1, Integer::sum);
-      if (firstError == null && result.has("error")) {
-        firstError = result.path("error").path("code").asText();
+      counts.merge(answered.replayed() ? "replayed" : answered.status(), 1, Integer::sum);
+      if (firstError == null && answered.errorCode() != null) {
+        firstError = answered.errorCode();
       }
-      results.add(result);
+      results.add(answered);
     }
-    batch.flush(handle);
+    batch.flush(dao);
     int followUpsWritten = followUps.write(handle, batch.followUps(), batch.deleted());
     listener.onChanges(handle, batch.changes());
     Map<String, Object> auditCounts = new LinkedHashMap<>(counts);
@@ -329,15 +362,66 @@ public final class SyncEngine {
     return new Outcome(results, auditCounts, firstError);
   }
 
-  /** A result and its native JSON, written once. */
-  private record Answered(MutationResult result, JsonNode json) {
-    static Answered of(MutationResult result) {
-      return new Answered(result, NativeResult.toJson(result));
+  /**
+   * One mutation's result and its native JSON text, written once: the response carries the text as
+   * it is and the ledger stores it, so a replay answers the same bytes (with {@code "replayed":
+   * true}).
+   */
+  record Answered(MutationResult result, String json) {
+    static Answered of(MutationResult result, ResultRecords form) {
+      boolean withRecord = result instanceof MutationResult.Written w && form.includes(w.status());
+      return new Answered(result, NativeResult.write(result, withRecord));
+    }
+
+    /** A stored result answered again: as stored, marked replayed. */
+    static Answered replayed(MutationResult.Replayed result, ObjectMapper json) {
+      try {
+        return new Answered(result, json.writeValueAsString(NativeResult.toJson(result)));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    boolean replayed() {
+      return result instanceof MutationResult.Replayed;
+    }
+
+    /** The wire status; a replayed result's is the one first answered. */
+    String status() {
+      if (result instanceof MutationResult.Written w) {
+        return w.status().wireName();
+      }
+      if (result instanceof MutationResult.Replayed r) {
+        return r.stored().path("status").asText();
+      }
+      return result instanceof MutationResult.Rejected ? "rejected" : "duplicate";
+    }
+
+    /** The rejection code, or null. */
+    String errorCode() {
+      if (result instanceof MutationResult.Rejected r) {
+        return r.code().wireName();
+      }
+      return storedText("error", "code");
+    }
+
+    /** The conflict's reason, or null. */
+    String conflictReason() {
+      if (result instanceof MutationResult.Written w) {
+        return w.conflict() == null ? null : w.conflict().reason();
+      }
+      return storedText("conflict", "reason");
+    }
+
+    private String storedText(String object, String field) {
+      return result instanceof MutationResult.Replayed r && r.stored().has(object)
+          ? r.stored().path(object).path(field).asText()
+          : null;
     }
   }
 
   private Answered handleOne(
-      Handle handle,
+      RecordDao dao,
       WriteScope scope,
       UUID deviceId,
       Mutation input,
@@ -346,40 +430,42 @@ public final class SyncEngine {
       Set<UUID> seenInBatch,
       PushBatch batch,
       Map<UUID, DriveScope> drives,
-      Instant now) {
+      Instant now,
+      ResultRecords form) {
     String mutationId = input.mutationId().toString();
     String fingerprint = fingerprints.get(0);
     // A mutation id seen earlier in this push is a duplicate whatever it carries now: the first
     // occurrence decided (docs/sync-protocol.md). Across pushes, other content is a reuse.
     if (seenInBatch.contains(input.mutationId())) {
-      return Answered.of(new MutationResult.Duplicate(mutationId, input.id().toString()));
+      return Answered.of(new MutationResult.Duplicate(mutationId, input.id().toString()), form);
     }
     // A fingerprint stored before a rotation of the lookup key matches under the old key.
     String storedFingerprint = stored == null ? null : stored.fingerprint();
     String comparable = fingerprints.contains(storedFingerprint) ? storedFingerprint : fingerprint;
     ReplayDecision replay = ReplayCheck.classify(storedFingerprint, comparable);
     if (replay == ReplayDecision.REPLAY) {
-      return Answered.of(
-          new MutationResult.Replayed(
-              mutationId, input.id().toString(), readTree(stored.result())));
+      return Answered.replayed(
+          new MutationResult.Replayed(mutationId, input.id().toString(), readTree(stored.result())),
+          json);
     }
     if (replay == ReplayDecision.REUSED) {
       return Answered.of(
           rejectUnrecorded(
-              handle,
+              dao,
               scope,
               deviceId,
               input,
               RejectionCode.MUTATION_ID_REUSED,
-              "this mutationId was already used for different content"));
+              "this mutationId was already used for different content"),
+          form);
     }
     MutationResult result;
     try {
       result = merge(scope, deviceId, input, batch, drives, now);
     } catch (RecordRejection rejection) {
-      result = reject(handle, scope, deviceId, input.raw(), input, rejection);
+      result = reject(dao, scope, deviceId, input.raw(), input, rejection);
     }
-    Answered answered = Answered.of(result);
+    Answered answered = Answered.of(result, form);
     if (deviceId != null) {
       batch.ledger(
           new RecordDao.NewLedgerEntry(
@@ -388,7 +474,7 @@ public final class SyncEngine {
               input.deviceSeq(),
               input.id(),
               fingerprint,
-              answered.json().toString()));
+              answered.json()));
     }
     return answered;
   }
@@ -533,7 +619,7 @@ public final class SyncEngine {
   }
 
   private MutationResult reject(
-      Handle handle,
+      RecordDao dao,
       WriteScope scope,
       UUID deviceId,
       JsonNode node,
@@ -548,29 +634,27 @@ public final class SyncEngine {
         StorableText.isStorable(rejection.getMessage())
             ? rejection.getMessage()
             : "a field name contains the NUL character or an unpaired surrogate, which cannot be stored";
-    handle
-        .attach(RecordDao.class)
-        .quarantine(
-            deviceId,
-            scope.caller().userId(),
-            StorableText.orNull(mutationId),
-            StorableText.orNull(id),
-            rejection.code(),
-            message,
-            StorableText.clean(QuarantineRedaction.redact(node)).toString());
+    dao.quarantine(
+        deviceId,
+        scope.caller().userId(),
+        StorableText.orNull(mutationId),
+        StorableText.orNull(id),
+        rejection.code(),
+        message,
+        StorableText.clean(QuarantineRedaction.redact(node)).toString());
     return new MutationResult.Rejected(
         mutationId, id, rejection.rejectionCode(), message, rejection.forReview());
   }
 
   /** A rejection that must not enter the ledger, because its mutation id belongs to another. */
   private MutationResult rejectUnrecorded(
-      Handle handle,
+      RecordDao dao,
       WriteScope scope,
       UUID deviceId,
       Mutation input,
       RejectionCode code,
       String message) {
-    return reject(handle, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
+    return reject(dao, scope, deviceId, input.raw(), input, new RecordRejection(code, message));
   }
 
   private static MutationResult.ConflictReport report(MergeOutcome merge) {

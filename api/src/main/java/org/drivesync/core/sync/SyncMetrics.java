@@ -3,7 +3,6 @@ package org.drivesync.core.sync;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -47,16 +46,14 @@ public final class SyncMetrics {
   }
 
   /** The results of a committed push, in the native result shape. */
-  public void mutations(List<JsonNode> results) {
-    for (JsonNode result : results) {
-      String status =
-          result.path("replayed").asBoolean() ? "replayed" : result.path("status").asText();
-      registry.counter(name("mutations", status)).inc();
-      if (result.has("error")) {
-        registry.counter(name("rejections", result.path("error").path("code").asText())).inc();
+  void mutations(List<SyncEngine.Answered> results) {
+    for (SyncEngine.Answered result : results) {
+      registry.counter(name("mutations", result.replayed() ? "replayed" : result.status())).inc();
+      if (result.errorCode() != null) {
+        registry.counter(name("rejections", result.errorCode())).inc();
       }
-      if (result.has("conflict") && !result.path("replayed").asBoolean()) {
-        registry.counter(name("conflicts", result.path("conflict").path("reason").asText())).inc();
+      if (result.conflictReason() != null && !result.replayed()) {
+        registry.counter(name("conflicts", result.conflictReason())).inc();
       }
     }
   }

@@ -2,6 +2,7 @@ package org.drivesync.core.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +29,11 @@ import org.jdbi.v3.core.Jdbi;
  * rules too.
  */
 public final class SyncPushService {
-  /** The answer to a push: one result per mutation, in order. */
-  public record PushResponse(List<JsonNode> results, Instant serverTime) {}
+  /**
+   * The answer to a push: one result per mutation, in order, each the JSON text the engine wrote
+   * once (and the ledger keeps), passed through as it is.
+   */
+  public record PushResponse(List<RawValue> results, Instant serverTime) {}
 
   private final SyncEngine engine;
   private final ScopedJdbi jdbi;
@@ -63,14 +67,15 @@ public final class SyncPushService {
               envelope.sentAt() == null
                   ? null
                   : ClockCheck.offset(envelope.sentAt(), now).toMillis();
-          List<JsonNode> results =
+          List<SyncEngine.Answered> results =
               engine.push(
                   caller,
                   "sync.push",
                   offset,
                   now,
+                  envelope.resultRecords(),
                   (handle, scope) -> SyncEngine.Batch.of(mutations));
-          return new PushResponse(results, now);
+          return new PushResponse(results.stream().map(r -> new RawValue(r.json())).toList(), now);
         });
   }
 

@@ -67,12 +67,15 @@ public final class WatermelonPushService {
           long since = LastPulledAt.required(lastPulledAt);
           WatermelonPushBody changes = WatermelonPushBody.read(body, json);
           List<String> preparedIds = new ArrayList<>();
-          List<JsonNode> results =
+          // The library hears only which records were refused: no result needs its record, and
+          // none is serialised or kept in the ledger.
+          List<SyncEngine.Answered> results =
               engine.push(
                   caller,
                   "sync.watermelon_push",
                   null,
                   clock.instant(),
+                  ResultRecords.NONE,
                   (handle, scope) -> prepare(handle, caller, since, changes, preparedIds));
           return response(results, preparedIds);
         });
@@ -89,6 +92,7 @@ public final class WatermelonPushService {
       long since,
       WatermelonPushBody changes,
       List<String> preparedIds) {
+    preparedIds.clear(); // a push the engine runs again prepares again
     RecordDao dao = handle.attach(RecordDao.class);
     Set<UUID> ids = ids(changes);
     // The same keys the engine locks (it takes them again, re-entrantly): nobody can change
@@ -293,14 +297,12 @@ public final class WatermelonPushService {
    * Refused records, and edits of records deleted on the server (which stay deleted), are reported
    * as rejected: the library keeps them unsynced instead of believing they were stored.
    */
-  private static PushResponse response(List<JsonNode> results, List<String> ids) {
+  private static PushResponse response(List<SyncEngine.Answered> results, List<String> ids) {
     List<String> rejected = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
-      JsonNode result = results.get(i);
-      String status = result.path("status").asText();
-      boolean keptDeleted =
-          "conflict".equals(status)
-              && "deleted".equals(result.path("conflict").path("reason").asText());
+      SyncEngine.Answered result = results.get(i);
+      String status = result.status();
+      boolean keptDeleted = "conflict".equals(status) && "deleted".equals(result.conflictReason());
       if ("rejected".equals(status) || keptDeleted) {
         rejected.add(ids.get(i));
       }
