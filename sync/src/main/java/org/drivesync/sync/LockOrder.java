@@ -22,15 +22,16 @@ public final class LockOrder {
   private LockOrder() {}
 
   /**
-   * The advisory-lock keys of a push, sorted: each record id and each mutation id folded to a long
-   * (its two halves XORed), record keys odd and mutation keys even, so the two kinds never share a
-   * key and a push locks its ledger entries as firmly as its records. A push takes them in this
-   * order (PostgreSQL's {@code pg_advisory_xact_lock}), so two pushes never deadlock.
+   * The advisory-lock keys of a push's records, sorted and distinct: each record id folded to a
+   * long (its two halves XORed) and made odd, so a record never shares a key with the service's
+   * fixed locks (the audit chain's and the bootstrap's, which are even). A push takes them in this
+   * order (PostgreSQL's {@code pg_advisory_xact_lock}), so two pushes never deadlock. Mutation ids
+   * are not locked: a mutation id names one record, whose lock already serialises two pushes of it
+   * (docs/decisions/0002-push-locking-and-batching.md).
    */
-  public static long[] keys(Collection<UUID> recordIds, Collection<UUID> mutationIds) {
+  public static long[] keys(Collection<UUID> recordIds) {
     java.util.TreeSet<Long> keys = new java.util.TreeSet<>();
     recordIds.forEach(id -> keys.add(fold(id) | 1L));
-    mutationIds.forEach(id -> keys.add(fold(id) & ~1L));
     return keys.stream().mapToLong(Long::longValue).toArray();
   }
 

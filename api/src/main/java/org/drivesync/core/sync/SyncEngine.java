@@ -307,7 +307,7 @@ public final class SyncEngine {
     // Records only: a mutation id names one record, so the record's lock already serialises two
     // pushes of the same mutation, and the ledger is read under it. An id reused for another
     // record at the same moment is caught when the ledger is written (PushBatch.LedgerRace).
-    dao.lockInOrder(LockOrder.keys(recordIds, List.of()));
+    dao.lockInOrder(LockOrder.keys(recordIds));
 
     Map<UUID, RecordDao.LedgerRow> ledger = new HashMap<>();
     for (RecordDao.LedgerRow row : dao.findLedger(mutationIds.toArray(UUID[]::new))) {

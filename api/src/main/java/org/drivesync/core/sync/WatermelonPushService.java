@@ -97,7 +97,7 @@ public final class WatermelonPushService {
     Set<UUID> ids = ids(changes);
     // The same keys the engine locks (it takes them again, re-entrantly): nobody can change
     // these records between the check below and the writes.
-    dao.lockInOrder(LockOrder.keys(ids, Set.of()));
+    dao.lockInOrder(LockOrder.keys(ids));
     checkPosition(handle, since);
     Map<UUID, StoredRecord> visible = new HashMap<>();
     for (StoredRecord record : dao.findAll(ids.toArray(UUID[]::new))) {
