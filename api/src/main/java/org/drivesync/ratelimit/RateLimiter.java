@@ -157,7 +157,9 @@ public final class RateLimiter {
   /**
    * Takes one token. Concurrent first requests for a bucket that has no row yet (a new token's
    * first screen asks for several lists at once) are batched by bucket4j, and all but the one that
-   * creates the row fail with "bucket does not exist"; by then the row exists, so try again.
+   * creates the row fail with "bucket does not exist"; by then the row exists, so try again. This
+   * is bucket4j's known behaviour with optimized buckets (bucket4j issue #398: its recovery
+   * strategy does not cover them), so the retry stays here until an upgrade makes it unnecessary.
    */
   private static ConsumptionProbe tryConsume(BucketProxy bucket) {
     for (int attempt = 1; ; attempt++) {
